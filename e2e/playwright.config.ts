@@ -1,0 +1,31 @@
+import { defineConfig } from "@playwright/test";
+
+// The stack (dashboard, gateway, demo upstream) is started by `npm test` before Playwright runs;
+// it passes the URLs in E2E_* variables. Browser: Debian's Chromium, never a downloaded one.
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  outputDir: "./test-results",
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL: process.env.E2E_WEB_URL ?? "http://localhost:3000",
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+});

@@ -1,0 +1,72 @@
+// `npm start`: install, start services, migrate, build, run web + gateway + demo upstream, seed the demo.
+import { resolve } from "node:path";
+import { stackEnv, stateDir } from "./lib/config.mjs";
+import { bold, green, installDependencies, red, repoRoot, run, step } from "./lib/run.mjs";
+import { ensurePostgres, ensureRedis } from "./lib/services.mjs";
+import { assertPortsFree, buildWeb, startStack } from "./lib/stack.mjs";
+
+const [major] = process.versions.node.split(".").map(Number);
+if (major < 20) {
+  console.error(red(`Toolgate needs Node.js 20 or newer; this is ${process.version}.`));
+  process.exit(1);
+}
+
+const ports = {
+  web: Number(process.env.TOOLGATE_WEB_PORT ?? 3000),
+  gateway: Number(process.env.TOOLGATE_GATEWAY_PORT ?? 4000),
+  upstream: Number(process.env.TOOLGATE_DEMO_UPSTREAM_PORT ?? 4100),
+};
+
+async function main() {
+  await assertPortsFree(ports);
+  step("Installing dependencies (pnpm, frozen lockfile)");
+  installDependencies();
+
+  const env = stackEnv({ databaseName: "toolgate", ports, respectShell: true });
+  step("Checking PostgreSQL and Redis");
+  await ensurePostgres(env.DATABASE_URL);
+  await ensureRedis(env.REDIS_URL);
+
+  step("Applying database migrations");
+  run(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], { cwd: resolve(repoRoot, "packages/db"), env });
+
+  step("Building the dashboard");
+  buildWeb(env);
+
+  const stack = await startStack({ env, ports, demoOutput: resolve(stateDir, "demo.json") });
+  const { demo } = stack;
+  console.log(`
+${green(bold("Toolgate is running."))}
+
+  Dashboard     ${bold(demo.dashboardUrl)}
+  Demo login    ${demo.login.email} / ${demo.login.password}
+  Gateway URL   ${bold(demo.gatewayUrl)}
+  Demo token    ${demo.token}
+  Demo upstream ${env.DEMO_UPSTREAM_URL}
+
+  These details are also in .toolgate/demo.json. Press Ctrl+C to stop.
+`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping Toolgate…");
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  for (const child of stack.children) {
+    child.once("exit", (code) => {
+      if (stopping) return;
+      console.error(red(`${child.name} stopped unexpectedly (exit ${code}); stopping the rest.`));
+      shutdown().catch(() => process.exit(1));
+    });
+  }
+}
+
+main().catch((error) => {
+  console.error(`\n${red("npm start failed:")} ${error.message}`);
+  process.exit(1);
+});
