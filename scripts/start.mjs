@@ -28,7 +28,10 @@ async function main() {
   await ensureRedis(env.REDIS_URL);
 
   step("Applying database migrations");
-  run(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], { cwd: resolve(repoRoot, "packages/db"), env });
+  run(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], {
+    cwd: resolve(repoRoot, "packages/db"),
+    env,
+  });
 
   step("Building the dashboard");
   buildWeb(env);

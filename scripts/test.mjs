@@ -1,6 +1,6 @@
 // `npm test`: lint, typecheck, migration check, unit + integration tests on real Postgres/Redis,
 // then the Playwright journeys in Chromium against the running product. Prints one closing tally.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { stackEnv, stateDir } from "./lib/config.mjs";
 import { bin, bold, green, installDependencies, red, repoRoot, runStatus, step } from "./lib/run.mjs";
@@ -52,7 +52,10 @@ async function main() {
   installDependencies();
 
   const ports = { web: 3210, gateway: 4210, upstream: 4310 };
-  const env = { ...stackEnv({ databaseName: "toolgate_test", ports, respectShell: false }), NODE_ENV: "test" };
+  const env = {
+    ...stackEnv({ databaseName: "toolgate_test", ports, respectShell: false }),
+    NODE_ENV: "test",
+  };
   step("Checking PostgreSQL and Redis");
   await ensurePostgres(env.DATABASE_URL);
   await ensureRedis(env.REDIS_URL);
@@ -63,11 +66,26 @@ async function main() {
   check("lint", runStatus(bin("biome"), ["ci", "."]));
 
   step("Typecheck (tsc, every workspace)");
-  check("typecheck", runStatus(bin("turbo"), ["run", "typecheck", "--concurrency=2", "--output-logs=errors-only"], { env }));
+  check(
+    "typecheck",
+    runStatus(bin("turbo"), ["run", "typecheck", "--concurrency=2", "--output-logs=errors-only"], { env }),
+  );
 
   step("Migrations: schema has no unmigrated changes");
-  check("migrations", runStatus(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "check"], { cwd: resolve(repoRoot, "packages/db"), env }));
-  check("migrate test database", runStatus(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], { cwd: resolve(repoRoot, "packages/db"), env }));
+  check(
+    "migrations",
+    runStatus(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "check"], {
+      cwd: resolve(repoRoot, "packages/db"),
+      env,
+    }),
+  );
+  check(
+    "migrate test database",
+    runStatus(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], {
+      cwd: resolve(repoRoot, "packages/db"),
+      env,
+    }),
+  );
 
   for (const dir of testedWorkspaces()) {
     step(`Unit and integration tests: ${dir}`);
@@ -82,13 +100,28 @@ async function main() {
   }
 
   step("End-to-end: building and starting the product");
-  const e2eEnv = { ...env, ...stackEnv({ databaseName: "toolgate_e2e", ports, respectShell: false }), NODE_ENV: "production" };
+  const e2eEnv = {
+    ...env,
+    ...stackEnv({ databaseName: "toolgate_e2e", ports, respectShell: false }),
+    NODE_ENV: "production",
+  };
   let stack;
   try {
     await assertPortsFree(ports);
-    check("migrate e2e database", runStatus(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], { cwd: resolve(repoRoot, "packages/db"), env: e2eEnv }));
+    check(
+      "migrate e2e database",
+      runStatus(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], {
+        cwd: resolve(repoRoot, "packages/db"),
+        env: e2eEnv,
+      }),
+    );
     buildWeb(e2eEnv);
-    stack = await startStack({ env: e2eEnv, ports, quiet: true, demoOutput: resolve(stateDir, "e2e-demo.json") });
+    stack = await startStack({
+      env: e2eEnv,
+      ports,
+      quiet: true,
+      demoOutput: resolve(stateDir, "e2e-demo.json"),
+    });
     step("End-to-end: Playwright journeys in Chromium");
     const report = resolve(resultsDir, "e2e.json");
     const status = runStatus(bin("playwright"), ["test"], {
@@ -114,9 +147,12 @@ async function main() {
   writeFileSync(resolve(resultsDir, "summary.json"), JSON.stringify({ tally, failures }, null, 2));
   console.log(`\n${bold("Summary")}`);
   if (failures.length > 0) console.log(red(`Failed steps: ${failures.join(", ")}`));
-  if (tally.skipped > 0) console.log(red(`${tally.skipped} tests were skipped; a skipped test does not count as passing.`));
+  if (tally.skipped > 0)
+    console.log(red(`${tally.skipped} tests were skipped; a skipped test does not count as passing.`));
   console.log(`tests: ${tally.passed} passed, ${tally.failed} failed`);
-  process.exit(failures.length === 0 && tally.failed === 0 && tally.skipped === 0 && tally.passed > 0 ? 0 : 1);
+  process.exit(
+    failures.length === 0 && tally.failed === 0 && tally.skipped === 0 && tally.passed > 0 ? 0 : 1,
+  );
 }
 
 main().catch((error) => {

@@ -6,7 +6,9 @@ import { connectAgent, resultText } from "../support/mcp-client";
 const canonicalPolicy = readFileSync(new URL("../fixtures/canonical-policy.json", import.meta.url), "utf8");
 const shot = (name: string) => ({ path: `artifacts/walking-skeleton/${name}.png`, fullPage: true });
 
-test("signup → server → policy → grant → agent call through the gateway → call in the logs", async ({ page }) => {
+test("signup → server → policy → grant → agent call through the gateway → call in the logs", async ({
+  page,
+}) => {
   const email = `owner-${Date.now()}@example.test`;
 
   await test.step("sign up, which creates a tenant", async () => {

@@ -30,7 +30,12 @@ export class CommandError extends Error {
 
 /** Runs a command to completion with inherited output; throws CommandError on failure. */
 export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: repoRoot, stdio: "inherit", ...options, env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: repoRoot,
+    stdio: "inherit",
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new CommandError([command, ...args].join(" "), result.status ?? 1);
   return result;
@@ -38,7 +43,12 @@ export function run(command, args, options = {}) {
 
 /** Runs a command and returns its exit status without throwing. */
 export function runStatus(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: repoRoot, stdio: "inherit", ...options, env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: repoRoot,
+    stdio: "inherit",
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
   return result.status ?? 1;
 }
 
@@ -54,8 +64,12 @@ export function pnpm(args, options = {}) {
 
 /** Installs dependencies (frozen lockfile) and generates the Prisma client. */
 export function installDependencies() {
-  pnpm(["install", "--frozen-lockfile", "--reporter=append-only"], { env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" } });
-  run(process.execPath, [resolve(repoRoot, "packages/db/scripts/generate.mjs")], { stdio: ["ignore", "ignore", "inherit"] });
+  pnpm(["install", "--frozen-lockfile", "--reporter=append-only"], {
+    env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" },
+  });
+  run(process.execPath, [resolve(repoRoot, "packages/db/scripts/generate.mjs")], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 
 /** Starts a long-running process with its output prefixed; returns the child. */

@@ -49,7 +49,9 @@ export async function ensurePostgres(databaseUrl) {
     }
     for (const version of versions) {
       console.log(`Starting PostgreSQL ${version} (pg_ctlcluster)…`);
-      spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "start"], { stdio: "inherit" });
+      spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "start"], {
+        stdio: "inherit",
+      });
     }
     if (await waitFor(host, port, 20)) return;
   }
@@ -69,7 +71,18 @@ export async function ensureRedis(redisUrl) {
     console.log("Starting Redis (redis-server --daemonize yes)…");
     spawnSync(
       "redis-server",
-      ["--daemonize", "yes", "--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no"],
+      [
+        "--daemonize",
+        "yes",
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+      ],
       { stdio: "inherit" },
     );
     if (await waitFor(host, port, 10)) return;

@@ -2,14 +2,18 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { isListening } from "./services.mjs";
 import { repoRoot, run, startProcess, step } from "./run.mjs";
+import { isListening } from "./services.mjs";
 
 const tsxImport = ["--import", "tsx"];
 
 /** Refuses to start when a port is taken, naming the variable that moves it. */
 export async function assertPortsFree(ports) {
-  const names = { web: "TOOLGATE_WEB_PORT", gateway: "TOOLGATE_GATEWAY_PORT", upstream: "TOOLGATE_DEMO_UPSTREAM_PORT" };
+  const names = {
+    web: "TOOLGATE_WEB_PORT",
+    gateway: "TOOLGATE_GATEWAY_PORT",
+    upstream: "TOOLGATE_DEMO_UPSTREAM_PORT",
+  };
   for (const [role, port] of Object.entries(ports)) {
     if (await isListening("127.0.0.1", port)) {
       throw new Error(
@@ -21,7 +25,8 @@ export async function assertPortsFree(ports) {
 
 async function waitForHttp(url, child, seconds) {
   for (let i = 0; i < seconds * 5; i++) {
-    if (child.exitCode !== null) throw new Error(`${child.name} exited (code ${child.exitCode}) before it was ready.`);
+    if (child.exitCode !== null)
+      throw new Error(`${child.name} exited (code ${child.exitCode}) before it was ready.`);
     try {
       const response = await fetch(url, { redirect: "manual" });
       if (response.status < 500) return;
@@ -35,7 +40,10 @@ async function waitForHttp(url, child, seconds) {
 
 /** Builds the dashboard for production (Turbopack). */
 export function buildWeb(env) {
-  run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: resolve(repoRoot, "apps/web"), env });
+  run(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    cwd: resolve(repoRoot, "apps/web"),
+    env,
+  });
 }
 
 /** Starts the three processes, waits until each answers, seeds the demo, and returns handles. */
@@ -45,10 +53,15 @@ export async function startStack({ env, ports, quiet = false, demoOutput }) {
     for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
     await Promise.all(
       children.map((child) =>
-        child.exitCode !== null ? undefined : new Promise((done) => {
-          const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-          child.once("exit", () => { clearTimeout(timer); done(); });
-        }),
+        child.exitCode !== null
+          ? undefined
+          : new Promise((done) => {
+              const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+              child.once("exit", () => {
+                clearTimeout(timer);
+                done();
+              });
+            }),
       ),
     );
   };
@@ -72,11 +85,16 @@ export async function startStack({ env, ports, quiet = false, demoOutput }) {
     await waitForHttp(`http://127.0.0.1:${ports.gateway}/healthz`, gateway, 30);
 
     step(`Starting the dashboard on :${ports.web}`);
-    const web = startProcess("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(ports.web)], {
-      cwd: resolve(repoRoot, "apps/web"),
-      env: { ...env, PORT: String(ports.web) },
-      quiet,
-    });
+    const web = startProcess(
+      "web",
+      process.execPath,
+      ["node_modules/next/dist/bin/next", "start", "-p", String(ports.web)],
+      {
+        cwd: resolve(repoRoot, "apps/web"),
+        env: { ...env, PORT: String(ports.web) },
+        quiet,
+      },
+    );
     children.push(web);
     await waitForHttp(`http://127.0.0.1:${ports.web}/login`, web, 60);
 
