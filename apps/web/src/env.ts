@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/toolgate"),
+  AUTH_SECRET: z
+    .string()
+    .min(16, "AUTH_SECRET must be at least 16 characters (e.g. `openssl rand -base64 32`)."),
+  TOOLGATE_SECRET_KEY: z
+    .string()
+    .refine(
+      (value) => Buffer.from(value, "base64").length === 32,
+      "TOOLGATE_SECRET_KEY must be 32 bytes as base64.",
+    ),
+  TOOLGATE_GATEWAY_URL: z
+    .string()
+    .url()
+    .default("http://localhost:4000")
+    .transform((url) => url.replace(/\/+$/, "")),
+  TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: z
+    .enum(["0", "1", ""])
+    .default("0")
+    .transform((flag) => flag === "1"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The app's environment, parsed once; parsing is lazy so `next build` needs no secrets. */
+export function getEnv(): Env {
+  if (cached === undefined) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      throw new Error(`Invalid environment for apps/web:\n  ${problems.join("\n  ")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
