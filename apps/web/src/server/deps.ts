@@ -1,0 +1,28 @@
+import { createDb, type Db } from "@toolgate/db";
+import { parseSecretKey } from "@toolgate/secrets";
+import { getEnv } from "../env";
+
+/** What services need from the outside world; built once per process at the edge. */
+export type Deps = {
+  db: Db;
+  secretKey: Buffer;
+  allowPrivateUpstreams: boolean;
+  gatewayUrl: string;
+};
+
+// Kept on globalThis so dev-mode module reloads reuse one connection pool.
+const holder = globalThis as typeof globalThis & { toolgateWebDeps?: Deps };
+
+/** The process-wide dependencies, created on first use from the parsed environment. */
+export function getDeps(): Deps {
+  if (holder.toolgateWebDeps === undefined) {
+    const env = getEnv();
+    holder.toolgateWebDeps = {
+      db: createDb(env.DATABASE_URL),
+      secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
+      allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
+      gatewayUrl: env.TOOLGATE_GATEWAY_URL,
+    };
+  }
+  return holder.toolgateWebDeps;
+}

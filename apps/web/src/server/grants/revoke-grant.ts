@@ -1,0 +1,19 @@
+import { type Db, recordAudit, revokeGrant as revokeGrantRow } from "@toolgate/db";
+import { AppError } from "../app-error";
+import { assertCan, type SessionContext } from "../context";
+import { toGrantView } from "./grant-view";
+
+/** Revokes a grant; agents using its token are refused from their next call. */
+export async function revokeGrant(db: Db, ctx: SessionContext, grantId: string) {
+  assertCan(ctx, "manage_grants");
+  const grant = await revokeGrantRow(db, ctx.tenantId, grantId);
+  if (grant === null) throw new AppError("not_found", "Grant not found.");
+  await recordAudit(db, ctx.tenantId, {
+    actorUserId: ctx.userId,
+    action: "grant.revoked",
+    targetType: "grant",
+    targetId: grant.id,
+    data: { label: grant.label },
+  });
+  return toGrantView(grant, new Date());
+}

@@ -1,0 +1,74 @@
+import { createServer, type Db, recordAudit, saveCatalogue } from "@toolgate/db";
+import { classifyTool } from "@toolgate/policy-core";
+import { sealSecret } from "@toolgate/secrets";
+import { discoverServer, hashToolDefinition } from "@toolgate/upstream";
+import { z } from "zod";
+import { assertCan, type SessionContext } from "../context";
+import { toServerView } from "./server-view";
+
+// RFC 9110 token characters; header values may not carry line breaks (header injection).
+const headerNamePattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+export const upstreamHeaderSchema = z.object({
+  name: z.string().trim().regex(headerNamePattern, "Header names use letters, digits and dashes only."),
+  value: z
+    .string()
+    .min(1, "Give each header a value.")
+    .max(8192)
+    .refine((value) => !/[\r\n]/.test(value), "Header values cannot contain line breaks."),
+});
+
+export const addServerInputSchema = z.object({
+  name: z.string().trim().min(1, "Give the server a name.").max(80, "Keep the name under 80 characters."),
+  url: z
+    .url({ protocol: /^https?$/, error: "Enter the server's http:// or https:// URL." })
+    .trim()
+    .max(2000),
+  headers: z.array(upstreamHeaderSchema).max(20, "At most 20 headers."),
+});
+
+export type AddServerInput = z.infer<typeof addServerInputSchema>;
+
+export type AddServerDeps = { db: Db; secretKey: Buffer; allowPrivateUpstreams: boolean };
+
+/**
+ * Registers an MCP server: connects to it (detecting the transport), stores its headers
+ * sealed, and catalogues its tools with a risk class each.
+ */
+export async function addServer(deps: AddServerDeps, ctx: SessionContext, input: AddServerInput) {
+  assertCan(ctx, "manage_servers");
+  const headers = Object.fromEntries(input.headers.map((header) => [header.name, header.value]));
+  const discovered = await discoverServer(
+    { url: input.url, headers },
+    { allowPrivateAddresses: deps.allowPrivateUpstreams },
+  );
+  const headersSealed = input.headers.length > 0 ? sealSecret(JSON.stringify(headers), deps.secretKey) : null;
+  const server = await createServer(deps.db, ctx.tenantId, {
+    name: input.name,
+    url: input.url,
+    transport: discovered.transport,
+    headersSealed,
+  });
+  const catalogue = discovered.tools.map((tool) => {
+    const riskClass = classifyTool(tool);
+    return {
+      name: tool.name,
+      description: tool.description ?? "",
+      inputSchema: tool.inputSchema ?? {},
+      annotations: tool.annotations ?? null,
+      category: riskClass.category,
+      risk: riskClass.risk,
+      riskReason: riskClass.reason,
+      definitionHash: hashToolDefinition(tool),
+    };
+  });
+  await saveCatalogue(deps.db, ctx.tenantId, server.id, catalogue);
+  await recordAudit(deps.db, ctx.tenantId, {
+    actorUserId: ctx.userId,
+    action: "server.created",
+    targetType: "server",
+    targetId: server.id,
+    data: { name: server.name, url: server.url, transport: server.transport, tools: catalogue.length },
+  });
+  return { server: toServerView(server), toolCount: catalogue.length };
+}

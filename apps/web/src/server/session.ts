@@ -1,0 +1,25 @@
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { auth } from "../auth";
+import { type LoadedSession, loadSession } from "./accounts/load-session";
+import { AppError } from "./app-error";
+import { getDeps } from "./deps";
+
+const identityKeys = z.object({
+  identity: z.object({ userId: z.string(), email: z.string(), tenantId: z.string() }),
+});
+
+/**
+ * The signed-in user's context for a page or action. Visitors without a valid session
+ * are sent to /login; the role is re-read from the database on every request.
+ */
+export async function requireSession(): Promise<LoadedSession> {
+  const parsed = identityKeys.safeParse(await auth());
+  if (!parsed.success) redirect("/login");
+  try {
+    return await loadSession(getDeps().db, parsed.data.identity);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "no_membership") redirect("/login");
+    throw error;
+  }
+}
