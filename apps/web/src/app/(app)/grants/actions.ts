@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDeps } from "@/server/deps";
+import { userMessage } from "@/server/errors";
+import type { FormState } from "@/server/form-state";
+import { type ConfigSnippets, configSnippets } from "@/server/grants/config-snippets";
+import { createGrant, createGrantInputSchema } from "@/server/grants/create-grant";
+import { revokeGrant } from "@/server/grants/revoke-grant";
+import { gatewayUrlFor } from "@/server/servers/gateway-url";
+import { listServers } from "@/server/servers/list-servers";
+import { requireSession } from "@/server/session";
+import { fieldErrorsFrom } from "@/server/zod-issues";
+
+export type CreatedGrant = { label: string; token: string; gatewayUrl: string; snippets: ConfigSnippets };
+
+/** Creates a grant and hands its token to the form, the only time it is ever shown. */
+export async function createGrantAction(
+  _previous: FormState<CreatedGrant>,
+  formData: FormData,
+): Promise<FormState<CreatedGrant>> {
+  const session = await requireSession();
+  const serverField = formData.get("serverId");
+  const parsed = createGrantInputSchema.safeParse({
+    label: formData.get("label"),
+    serverId: serverField === "" || serverField === null ? null : serverField,
+  });
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  try {
+    const deps = getDeps();
+    const { grant, token } = await createGrant(deps.db, session.ctx, parsed.data);
+    const servers = await listServers(deps.db, session.ctx);
+    const server = servers.find((candidate) => candidate.id === grant.serverId) ?? servers[0];
+    const gatewayUrl = gatewayUrlFor(deps.gatewayUrl, session.tenant.slug, server?.slug ?? "<server-slug>");
+    revalidatePath("/grants");
+    return {
+      result: {
+        label: grant.label,
+        token,
+        gatewayUrl,
+        snippets: configSnippets({ gatewayUrl, token, serverName: server?.slug ?? "toolgate" }),
+      },
+    };
+  } catch (error) {
+    return { error: userMessage(error) };
+  }
+}
+
+const revokeSchema = z.object({ grantId: z.string().min(1) });
+
+/** Revokes one grant of the signed-in tenant. */
+export async function revokeGrantAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const session = await requireSession();
+  const parsed = revokeSchema.safeParse({ grantId: formData.get("grantId") });
+  if (!parsed.success) return { error: "Choose a grant to revoke." };
+  try {
+    await revokeGrant(getDeps().db, session.ctx, parsed.data.grantId);
+  } catch (error) {
+    return { error: userMessage(error) };
+  }
+  revalidatePath("/grants");
+  return {};
+}

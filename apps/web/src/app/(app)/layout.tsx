@@ -1,0 +1,47 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { NavLink } from "@/components/nav-link";
+import { requireSession } from "@/server/session";
+import { logOutAction } from "./actions";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const session = await requireSession();
+  return (
+    <div className="min-h-screen">
+      <header className="bg-slate-900">
+        <nav aria-label="Main" className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+          <Link href="/servers" className="flex items-center gap-2 text-white">
+            <span className="grid size-7 place-items-center rounded-md bg-indigo-500 text-sm font-bold">
+              T
+            </span>
+            <span className="font-semibold tracking-tight">Toolgate</span>
+          </Link>
+          <div className="flex gap-1">
+            <NavLink href="/servers">Servers</NavLink>
+            <NavLink href="/grants">Grants</NavLink>
+            <NavLink href="/logs">Logs</NavLink>
+          </div>
+          <div className="ml-auto flex items-center gap-4 text-sm">
+            <span className="hidden text-right sm:block">
+              <span className="block font-medium text-white" data-testid="org-name">
+                {session.tenant.name}
+              </span>
+              <span className="block text-xs text-slate-400">
+                {session.email} · {session.ctx.role.replace("_", " ")}
+              </span>
+            </span>
+            <form action={logOutAction}>
+              <button
+                type="submit"
+                className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-300 ring-1 ring-slate-700 hover:bg-slate-800 hover:text-white"
+              >
+                Log out
+              </button>
+            </form>
+          </div>
+        </nav>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { FormAlert } from "@/components/form-alert";
+import { styles } from "@/components/styles";
+import { SubmitButton } from "@/components/submit-button";
+import { TextField } from "@/components/text-field";
+import type { FormState } from "@/server/form-state";
+import { addServerAction } from "./actions";
+
+export function AddServerForm() {
+  const [state, action] = useActionState<FormState, FormData>(addServerAction, {});
+  const [rows, setRows] = useState<number[]>([]);
+  const [nextRow, setNextRow] = useState(0);
+  const headerError = Object.entries(state.fieldErrors ?? {}).find(([key]) => key.startsWith("headers"))?.[1];
+
+  return (
+    <form action={action} className="space-y-5">
+      <FormAlert message={state.error} />
+      <TextField
+        label="Server name"
+        name="name"
+        placeholder="virtualization"
+        required
+        error={state.fieldErrors?.name}
+      />
+      <TextField
+        label="Server URL"
+        name="url"
+        type="url"
+        placeholder="https://mcp.example.com/mcp"
+        required
+        hint="Streamable HTTP or legacy HTTP+SSE; detected automatically."
+        error={state.fieldErrors?.url}
+      />
+      <fieldset className="space-y-2">
+        <legend className={styles.label}>Upstream headers</legend>
+        <p className="text-sm text-slate-500">
+          Sent only to this server, e.g. Authorization. Stored encrypted.
+        </p>
+        {rows.map((row, index) => (
+          <div key={row} className="flex gap-2">
+            <input
+              name="headerName"
+              aria-label={`Header name ${index + 1}`}
+              placeholder="Authorization"
+              className={styles.input}
+            />
+            <input
+              name="headerValue"
+              type="password"
+              aria-label={`Header value ${index + 1}`}
+              placeholder="Bearer …"
+              autoComplete="off"
+              className={styles.input}
+            />
+            <button
+              type="button"
+              className={styles.secondaryButton}
+              aria-label={`Remove header ${index + 1}`}
+              onClick={() => setRows(rows.filter((other) => other !== row))}
+            >
+              Remove
+            </button>
+          </div>
+        ))}
+        {headerError !== undefined ? <p className="text-sm text-red-600">{headerError}</p> : null}
+        <button
+          type="button"
+          className={styles.secondaryButton}
+          onClick={() => {
+            setRows([...rows, nextRow]);
+            setNextRow(nextRow + 1);
+          }}
+        >
+          Add header
+        </button>
+      </fieldset>
+      <SubmitButton pendingLabel="Connecting…">Add server</SubmitButton>
+    </form>
+  );
+}

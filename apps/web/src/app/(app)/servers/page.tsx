@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/badge";
+import { formatDateTime } from "@/components/format";
+import { PageHeader } from "@/components/page-header";
+import { styles } from "@/components/styles";
+import { can } from "@/server/context";
+import { getDeps } from "@/server/deps";
+import { listServers } from "@/server/servers/list-servers";
+import { requireSession } from "@/server/session";
+import { AddServerForm } from "./add-server-form";
+
+export const metadata: Metadata = { title: "Servers" };
+
+const transportLabels: Record<string, string> = {
+  streamable_http: "Streamable HTTP",
+  sse: "HTTP+SSE",
+  stdio: "stdio",
+};
+
+export default async function ServersPage() {
+  const session = await requireSession();
+  const servers = await listServers(getDeps().db, session.ctx);
+  return (
+    <>
+      <PageHeader title="Servers" description="The MCP servers your agents reach through Toolgate." />
+      <div className="grid gap-8 lg:grid-cols-3">
+        <section aria-labelledby="server-list" className="lg:col-span-2">
+          <h2 id="server-list" className="sr-only">
+            Registered servers
+          </h2>
+          {servers.length === 0 ? (
+            <div className={`${styles.card} p-10 text-center`}>
+              <p className="font-medium">No servers yet</p>
+              <p className="mt-1 text-sm text-slate-600">
+                Register your first MCP server to catalogue its tools and put a policy in front of it.
+              </p>
+            </div>
+          ) : (
+            <ul className={`${styles.card} divide-y divide-slate-100`}>
+              {servers.map((server) => (
+                <li key={server.id} className="flex items-center justify-between gap-4 px-5 py-4">
+                  <div className="min-w-0">
+                    <Link href={`/servers/${server.id}`} className={`${styles.link} text-base`}>
+                      {server.name}
+                    </Link>
+                    <p className="truncate font-mono text-xs text-slate-500">{server.url}</p>
+                  </div>
+                  <div className="flex shrink-0 flex-col items-end gap-1 text-xs text-slate-500">
+                    <Badge tone="blue">{transportLabels[server.transport] ?? server.transport}</Badge>
+                    <span>Scanned {formatDateTime(server.lastScannedAt)}</span>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {can(session.ctx.role, "manage_servers") ? (
+          <section aria-labelledby="add-server" className={`${styles.card} h-fit p-6`}>
+            <h2 id="add-server" className="mb-4 text-base font-semibold">
+              Register a server
+            </h2>
+            <AddServerForm />
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

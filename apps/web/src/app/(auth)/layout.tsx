@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+
+export default function AuthLayout({ children }: { children: ReactNode }) {
+  return (
+    <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
+      <div className="mb-8 flex items-center gap-2">
+        <span className="grid size-9 place-items-center rounded-lg bg-indigo-600 text-lg font-bold text-white">
+          T
+        </span>
+        <span className="text-xl font-semibold tracking-tight">Toolgate</span>
+      </div>
+      <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
+        {children}
+      </div>
+    </main>
+  );
+}

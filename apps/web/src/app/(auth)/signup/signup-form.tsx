@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormAlert } from "@/components/form-alert";
+import { SubmitButton } from "@/components/submit-button";
+import { TextField } from "@/components/text-field";
+import type { FormState } from "@/server/form-state";
+import { signUpAction } from "./actions";
+
+export function SignupForm() {
+  const [state, action] = useActionState<FormState, FormData>(signUpAction, {});
+  return (
+    <form action={action} className="space-y-5">
+      <FormAlert message={state.error} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={state.fieldErrors?.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        minLength={10}
+        required
+        hint="At least 10 characters."
+        error={state.fieldErrors?.password}
+      />
+      <TextField
+        label="Organisation name"
+        name="organisationName"
+        autoComplete="organization"
+        required
+        error={state.fieldErrors?.organisationName}
+      />
+      <div className="pt-1">
+        <SubmitButton pendingLabel="Creating account…">Sign up</SubmitButton>
+      </div>
+    </form>
+  );
+}
