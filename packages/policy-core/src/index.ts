@@ -1,0 +1,32 @@
+export { canonicalToolName } from "./canonical-name";
+export { compilePolicy } from "./compile/compile-policy";
+export type { CompiledPolicy } from "./compile/compiled-policy";
+export {
+  type CallContext,
+  DEFAULT_APPROVAL_TIMEOUT_SECONDS,
+  type Decision,
+  type LimitCheck,
+  type LimitScope,
+  RULE_LABELS,
+} from "./decision";
+export { PolicyError, type PolicyErrorCode } from "./errors";
+export { evaluateCall } from "./evaluate-call";
+export { describeLimitDenial, formatDenial } from "./format-denial";
+export { escapePointerToken, toJsonPointer } from "./json-pointer";
+export { retryAfterSeconds, windowStartSeconds } from "./limit-window";
+export { type ParseResult, type PolicyIssue, parsePolicy, parsePolicyJson } from "./parse-policy";
+export { policyJsonSchema } from "./policy-json-schema";
+export { recommendPolicy } from "./recommend-policy";
+export { classifyTool } from "./risk/classify-tool";
+export type { RiskClass, RiskLevel, ToolCategory, ToolDefinition } from "./risk/risk-types";
+export {
+  CONDITION_OPS,
+  type ConditionOp,
+  LIMIT_SCOPES,
+  type Policy,
+  type PolicyCondition,
+  type PolicyLimit,
+  type PolicyRule,
+  policySchema,
+} from "./schema/policy-schema";
+export { filterToolList, isToolVisible } from "./tool-visibility";
