@@ -8,11 +8,18 @@ import type { FormState } from "@/server/form-state";
 import { logInAction } from "./actions";
 
 export function LoginForm() {
-  const [state, action] = useActionState<FormState, FormData>(logInAction, {});
+  const [state, action] = useActionState<FormState<{ email: string }>, FormData>(logInAction, {});
   return (
     <form action={action} className="space-y-5">
       <FormAlert message={state.error} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.result?.email}
+      />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       <div className="pt-1">
         <SubmitButton pendingLabel="Logging in…">Log in</SubmitButton>

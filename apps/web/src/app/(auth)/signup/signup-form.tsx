@@ -8,7 +8,10 @@ import type { FormState } from "@/server/form-state";
 import { signUpAction } from "./actions";
 
 export function SignupForm() {
-  const [state, action] = useActionState<FormState, FormData>(signUpAction, {});
+  const [state, action] = useActionState<FormState<{ email: string; organisationName: string }>, FormData>(
+    signUpAction,
+    {},
+  );
   return (
     <form action={action} className="space-y-5">
       <FormAlert message={state.error} />
@@ -18,6 +21,7 @@ export function SignupForm() {
         type="email"
         autoComplete="email"
         required
+        defaultValue={state.result?.email}
         error={state.fieldErrors?.email}
       />
       <TextField
@@ -35,6 +39,7 @@ export function SignupForm() {
         name="organisationName"
         autoComplete="organization"
         required
+        defaultValue={state.result?.organisationName}
         error={state.fieldErrors?.organisationName}
       />
       <div className="pt-1">
