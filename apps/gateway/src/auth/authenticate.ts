@@ -1,0 +1,38 @@
+import { hashToken } from "@toolgate/secrets";
+import type { CachedGrant, CachedServer } from "../cache/cached-types";
+import type { GatewayCache } from "../cache/gateway-cache";
+import { GatewayError } from "../errors/gateway-error";
+
+export type AuthContext = { server: CachedServer; grant: CachedGrant };
+
+// One answer for every failure, so a caller learns nothing about which tenants, servers or grants exist.
+const REJECTED =
+  "Unauthorized: this token is not valid for this gateway URL (unknown server, or a wrong, revoked or expired token).";
+
+/** Resolves the server of a gateway URL and the grant of a token, and checks that the grant may use it. */
+export async function authenticate(
+  cache: GatewayCache,
+  request: { tenantSlug: string; serverSlug: string; token: string | undefined; nowMs: number },
+): Promise<AuthContext> {
+  if (request.token === undefined) {
+    throw new GatewayError(
+      "unauthorized",
+      "Unauthorized: send the grant token as 'Authorization: Bearer <token>' or as '?token=<token>' in the URL.",
+    );
+  }
+  // Both lookups always run, so answers take the same path whether the URL or the token is wrong.
+  const [server, grant] = await Promise.all([
+    cache.server(request.tenantSlug, request.serverSlug),
+    cache.grant(hashToken(request.token)),
+  ]);
+  if (server === null || grant === null || !grantAllows(grant, server, request.nowMs)) {
+    throw new GatewayError("unauthorized", REJECTED);
+  }
+  return { server, grant };
+}
+
+function grantAllows(grant: CachedGrant, server: CachedServer, nowMs: number): boolean {
+  if (grant.revoked || grant.tenantId !== server.tenantId) return false;
+  if (grant.serverId !== null && grant.serverId !== server.id) return false;
+  return grant.expiresAtMs === null || grant.expiresAtMs > nowMs;
+}

@@ -1,0 +1,96 @@
+import type { ChangeEvent, Db } from "@toolgate/db";
+import type { Logger } from "pino";
+import type { CachedGrant, CachedPolicy, CachedServer } from "./cached-types";
+import { loadGrant } from "./load-grant";
+import { loadPolicy } from "./load-policy";
+import { loadServer } from "./load-server";
+import { LoadingCache } from "./loading-cache";
+
+export type GatewayCacheOptions = {
+  db: Db;
+  secretKey: Buffer;
+  logger: Logger;
+  max?: number;
+  ttlMs?: number;
+  negativeTtlMs?: number;
+};
+
+/**
+ * Everything an authenticated call needs from the database, cached so the hot path makes no query.
+ * Change notifications invalidate entries at once; the TTL bounds staleness if one is ever missed.
+ */
+export class GatewayCache {
+  private readonly servers: LoadingCache<CachedServer | null>;
+  private readonly grants: LoadingCache<CachedGrant | null>;
+  private readonly policies: LoadingCache<CachedPolicy>;
+
+  constructor(options: GatewayCacheOptions) {
+    const { db, secretKey, logger } = options;
+    const sizing = { max: options.max ?? 10_000, ttlMs: options.ttlMs ?? 30_000 };
+    const negativeTtlMs = options.negativeTtlMs ?? 5_000;
+    this.servers = new LoadingCache({
+      ...sizing,
+      negativeTtlMs,
+      isNegative: (server) => server === null,
+      load: (key) => {
+        const [tenantSlug = "", serverSlug = ""] = key.split("/");
+        return loadServer(db, secretKey, tenantSlug, serverSlug);
+      },
+    });
+    this.grants = new LoadingCache({
+      ...sizing,
+      negativeTtlMs,
+      isNegative: (grant) => grant === null,
+      load: (tokenHash) => loadGrant(db, tokenHash),
+    });
+    this.policies = new LoadingCache({
+      ...sizing,
+      // "No policy" is a normal state that publishing ends with a notification, so it lives as long as a policy.
+      negativeTtlMs: sizing.ttlMs,
+      isNegative: () => false,
+      load: (key) => {
+        const [tenantId = "", serverId = ""] = key.split(":");
+        return loadPolicy(db, logger, tenantId, serverId);
+      },
+    });
+  }
+
+  server(tenantSlug: string, serverSlug: string): Promise<CachedServer | null> {
+    return this.servers.get(`${tenantSlug}/${serverSlug}`);
+  }
+
+  grant(tokenHash: string): Promise<CachedGrant | null> {
+    return this.grants.get(tokenHash);
+  }
+
+  policy(tenantId: string, serverId: string): Promise<CachedPolicy> {
+    return this.policies.get(`${tenantId}:${serverId}`);
+  }
+
+  /** Applies one change notification from the database. */
+  apply(event: ChangeEvent): void {
+    switch (event.kind) {
+      case "policy":
+        this.policies.delete(`${event.tenantId}:${event.serverId}`);
+        return;
+      case "server":
+        // A new server may fill a cached "unknown slug", so negatives go too.
+        this.servers.deleteWhere((server) => server === null || server.id === event.serverId);
+        this.policies.delete(`${event.tenantId}:${event.serverId}`);
+        return;
+      case "grant":
+        this.grants.delete(event.tokenHash);
+        return;
+      case "tenant":
+        this.servers.deleteWhere((server) => server === null || server.tenantId === event.tenantId);
+        return;
+    }
+  }
+
+  /** Forgets everything, e.g. after the change listener reconnects and may have missed events. */
+  clear(): void {
+    this.servers.clear();
+    this.grants.clear();
+    this.policies.clear();
+  }
+}

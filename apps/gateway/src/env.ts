@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const flag = (fallback: "0" | "1") =>
+  z
+    .enum(["0", "1", "true", "false"])
+    .default(fallback)
+    .transform((value) => value === "1" || value === "true");
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:5432/toolgate"),
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  TOOLGATE_SECRET_KEY: z.string({ error: "TOOLGATE_SECRET_KEY is required (32 bytes, base64)." }).min(1),
+  TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: flag("0"),
+  TOOLGATE_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter((origin) => origin.length > 0),
+    ),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  TOOLGATE_RUN_LOG_WORKER: flag("1"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the gateway's environment once; throws one error listing every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid gateway environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,19 @@
+/** Every error the gateway can answer with, by stable code: its HTTP status and JSON-RPC error code. */
+export const errorCodes = {
+  bad_request: { status: 400, rpc: -32600 },
+  parse_error: { status: 400, rpc: -32700 },
+  unauthorized: { status: 401, rpc: -32001 },
+  forbidden_origin: { status: 403, rpc: -32002 },
+  not_found: { status: 404, rpc: -32004 },
+  unknown_session: { status: 404, rpc: -32001 },
+  method_not_allowed: { status: 405, rpc: -32600 },
+  payload_too_large: { status: 413, rpc: -32600 },
+  unsupported_batch: { status: 400, rpc: -32600 },
+  upstream_unavailable: { status: 502, rpc: -32003 },
+  upstream_rejected: { status: 502, rpc: -32003 },
+  upstream_blocked: { status: 502, rpc: -32003 },
+  upstream_timeout: { status: 504, rpc: -32003 },
+  internal: { status: 500, rpc: -32603 },
+} as const satisfies Record<string, { status: number; rpc: number }>;
+
+export type GatewayErrorCode = keyof typeof errorCodes;

@@ -1,0 +1,83 @@
+import type { LimitCheck } from "@toolgate/policy-core";
+import type { Redis } from "ioredis";
+import { ExhaustedWindows } from "./exhausted-windows";
+import type { LimitResult, RateLimiter, Reservation } from "./rate-limiter";
+import { RedisScript } from "./redis-script";
+import { retryAfterSeconds, windowCounters } from "./window-counters";
+
+// Checks every counter first and increments only if all have room, so a denied call spends nothing.
+// KEYS: window counters; ARGV: max and ttl of each, in order. Returns 0, or the 1-based index of the full one.
+const RESERVE = `
+for i = 1, #KEYS do
+  local used = tonumber(redis.call('GET', KEYS[i]) or '0')
+  if used >= tonumber(ARGV[2 * i - 1]) then return i end
+end
+for i = 1, #KEYS do
+  if redis.call('INCR', KEYS[i]) == 1 then redis.call('EXPIRE', KEYS[i], ARGV[2 * i]) end
+end
+return 0
+`;
+
+// Never below zero, and never recreates a counter whose window already expired.
+const REFUND = `
+for i = 1, #KEYS do
+  local used = tonumber(redis.call('GET', KEYS[i]) or '0')
+  if used > 0 then redis.call('DECR', KEYS[i]) end
+end
+return 0
+`;
+
+/** RateLimiter over Redis: one EVALSHA per decision, exact under concurrency and across replicas. */
+export class RedisRateLimiter implements RateLimiter {
+  private readonly reserveScript: RedisScript;
+  private readonly refundScript: RedisScript;
+  private readonly exhausted = new ExhaustedWindows();
+
+  constructor(redis: Redis) {
+    this.reserveScript = new RedisScript(redis, RESERVE);
+    this.refundScript = new RedisScript(redis, REFUND);
+  }
+
+  async reserve(limits: readonly LimitCheck[], nowMs: number): Promise<LimitResult> {
+    const counters = windowCounters(limits, nowMs);
+    for (const counter of counters) {
+      const resetAtMs = this.exhausted.isExhausted(counter.key, nowMs);
+      if (resetAtMs !== undefined) {
+        return {
+          ok: false,
+          limit: counter.limit,
+          resetAtMs,
+          retryAfterSeconds: retryAfterSeconds(resetAtMs, nowMs),
+        };
+      }
+    }
+    const args = counters.flatMap((counter) => [counter.max, counter.ttlSeconds]);
+    const full = Number(
+      await this.reserveScript.run(
+        counters.map((counter) => counter.key),
+        args,
+      ),
+    );
+    const exhausted = full > 0 ? counters[full - 1] : undefined;
+    if (exhausted !== undefined) {
+      this.exhausted.remember(exhausted.key, exhausted.resetAtMs);
+      return {
+        ok: false,
+        limit: exhausted.limit,
+        resetAtMs: exhausted.resetAtMs,
+        retryAfterSeconds: retryAfterSeconds(exhausted.resetAtMs, nowMs),
+      };
+    }
+    return {
+      ok: true,
+      reservation: { counters: counters.map(({ key, max, ttlSeconds }) => ({ key, max, ttlSeconds })) },
+    };
+  }
+
+  async refund(reservation: Reservation): Promise<void> {
+    if (reservation.counters.length === 0) return;
+    const keys = reservation.counters.map((counter) => counter.key);
+    for (const key of keys) this.exhausted.forget(key);
+    await this.refundScript.run(keys, []);
+  }
+}
