@@ -1,0 +1,69 @@
+import type { CallLogRecord } from "@toolgate/db";
+import { Queue } from "bullmq";
+import type { Logger } from "pino";
+import { CALL_LOG_QUEUE, type CallLogJob } from "./call-log-job";
+import type { CallLogSink } from "./call-log-sink";
+
+export type BullmqCallLogSinkOptions = {
+  redisUrl: string;
+  logger: Logger;
+  flushIntervalMs?: number;
+  maxBatch?: number;
+};
+
+/**
+ * Buffers records in memory and enqueues them as one BullMQ job per batch (every ~50 ms or 200 records).
+ * Jobs retry with exponential backoff, so a short Postgres outage loses nothing.
+ */
+export class BullmqCallLogSink implements CallLogSink {
+  private readonly queue: Queue<CallLogJob>;
+  private readonly logger: Logger;
+  private readonly flushIntervalMs: number;
+  private readonly maxBatch: number;
+  private buffer: CallLogRecord[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(options: BullmqCallLogSinkOptions) {
+    this.queue = new Queue<CallLogJob>(CALL_LOG_QUEUE, { connection: { url: options.redisUrl } });
+    this.logger = options.logger;
+    this.flushIntervalMs = options.flushIntervalMs ?? 50;
+    this.maxBatch = options.maxBatch ?? 200;
+  }
+
+  write(record: CallLogRecord): void {
+    this.buffer.push(record);
+    if (this.buffer.length >= this.maxBatch) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.flushIntervalMs);
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    await Promise.allSettled([...this.pending]);
+    await this.queue.close();
+  }
+
+  private flush(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.buffer.length === 0) return;
+    const records = this.buffer;
+    this.buffer = [];
+    const added = this.queue
+      .add(
+        "batch",
+        { records },
+        {
+          attempts: 12,
+          backoff: { type: "exponential", delay: 500 },
+          removeOnComplete: true,
+          removeOnFail: 1000,
+        },
+      )
+      .catch((error: unknown) => {
+        this.logger.error({ err: error, records: records.length }, "could not enqueue call logs");
+      });
+    this.pending.add(added);
+    void added.finally(() => this.pending.delete(added));
+  }
+}

@@ -1,0 +1,60 @@
+import { type CallLogRecord, type Decision, newId } from "@toolgate/db";
+import type { AuthContext } from "../auth/authenticate";
+
+/** The facts of one request, filled in as it is handled and turned into a call-log record at the end. */
+export type CallLogDraft = {
+  method: string;
+  tool: string | null;
+  decision: Decision;
+  rule: string | null;
+  message: string | null;
+  policyVersion: number | null;
+  upstreamStatus: number | null;
+  argumentKeys: string[];
+  arguments: unknown;
+  sessionId: string | null;
+};
+
+/** A draft for a request with `method`, assumed allowed until something says otherwise. */
+export function newCallLogDraft(method: string): CallLogDraft {
+  return {
+    method,
+    tool: null,
+    decision: "allow",
+    rule: null,
+    message: null,
+    policyVersion: null,
+    upstreamStatus: null,
+    argumentKeys: [],
+    arguments: null,
+    sessionId: null,
+  };
+}
+
+/** The stored record; argument values are kept only for tenants that opted in. */
+export function toCallLogRecord(
+  auth: AuthContext,
+  draft: CallLogDraft,
+  startedAtMs: number,
+  latencyMs: number,
+): CallLogRecord {
+  return {
+    id: newId("req"),
+    tenantId: auth.server.tenantId,
+    serverId: auth.server.id,
+    grantId: auth.grant.id,
+    grantLabel: auth.grant.label,
+    sessionId: draft.sessionId,
+    method: draft.method,
+    tool: draft.tool,
+    decision: draft.decision,
+    rule: draft.rule,
+    message: draft.message,
+    policyVersion: draft.policyVersion,
+    upstreamStatus: draft.upstreamStatus,
+    latencyMs,
+    argumentKeys: draft.argumentKeys,
+    arguments: auth.server.logArgumentValues ? (draft.arguments ?? null) : null,
+    createdAt: new Date(startedAtMs),
+  };
+}

@@ -1,0 +1,149 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ChangeEvent, Db } from "@toolgate/db";
+import type { Logger } from "pino";
+import { authenticate } from "./auth/authenticate";
+import { extractToken } from "./auth/extract-token";
+import { redactUrl } from "./auth/redact-url";
+import { GatewayCache } from "./cache/gateway-cache";
+import type { CallLogSink } from "./call-log/call-log-sink";
+import { GatewayError } from "./errors/gateway-error";
+import type { Clock, GatewayServices } from "./http/gateway-services";
+import { handleMcp } from "./http/handle-mcp";
+import { parseMcpPath } from "./http/mcp-path";
+import { sendError, sendJson } from "./http/send";
+import type { RateLimiter } from "./rate-limit/rate-limiter";
+import { SessionBinding } from "./upstream/session-binding";
+import { UpstreamPools } from "./upstream/upstream-pools";
+
+/** A source of change notifications; after a reconnect events may have been missed, so caches are dropped. */
+export type ChangeSubscription = (listener: {
+  onEvent: (event: ChangeEvent) => void;
+  onReconnect: () => void;
+}) => Promise<{ close(): Promise<void> }>;
+
+/** What the gateway is built from; tests pass their own clock, limiter and sink. */
+export type GatewayDeps = {
+  db: Db;
+  rateLimiter: RateLimiter;
+  callLogSink: CallLogSink;
+  clock: Clock;
+  logger: Logger;
+  /** TOOLGATE_SECRET_KEY: opens stored upstream headers and keys session binding. */
+  secretKey: Buffer;
+  /** Browser origins allowed to call the gateway; requests from any other Origin get 403. */
+  allowedOrigins: readonly string[];
+  /** Postgres change notifications that keep the caches fresh (db's listenForChanges). */
+  subscribeToChanges?: ChangeSubscription;
+  maxBodyBytes?: number;
+  upstreamHeadersTimeoutMs?: number;
+  upstreamBodyTimeoutMs?: number;
+  cacheTtlMs?: number;
+};
+
+export type Gateway = {
+  server: Server;
+  cache: GatewayCache;
+  /** Starts listening (port 0 for an ephemeral one) and returns the base URL. */
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Builds the gateway's HTTP server from injected dependencies. */
+export function createGateway(deps: GatewayDeps): Gateway {
+  const cache = new GatewayCache({
+    db: deps.db,
+    secretKey: deps.secretKey,
+    logger: deps.logger,
+    ttlMs: deps.cacheTtlMs,
+  });
+  const services: GatewayServices = {
+    cache,
+    limiter: deps.rateLimiter,
+    sink: deps.callLogSink,
+    clock: deps.clock,
+    logger: deps.logger,
+    pools: new UpstreamPools(),
+    binding: new SessionBinding(deps.secretKey),
+    maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
+    upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
+    upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,
+  };
+  const allowedOrigins = new Set(deps.allowedOrigins);
+  const server = createServer((req, res) => {
+    handleRequest(services, allowedOrigins, req, res).catch((error: unknown) => {
+      sendError(res, error, deps.logger);
+    });
+  });
+  let subscription: { close(): Promise<void> } | undefined;
+
+  return {
+    server,
+    cache,
+    async listen(port, host) {
+      if (deps.subscribeToChanges !== undefined) {
+        subscription = await deps.subscribeToChanges({
+          onEvent: (event) => cache.apply(event),
+          onReconnect: () => cache.clear(),
+        });
+      }
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => resolve());
+      });
+      const { port: bound } = server.address() as AddressInfo;
+      return `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
+    },
+    async close() {
+      await subscription?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.pools.close();
+    },
+  };
+}
+
+async function handleRequest(
+  services: GatewayServices,
+  allowedOrigins: ReadonlySet<string>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const startedAt = performance.now();
+  const url = req.url ?? "/";
+  services.logger.debug({ method: req.method, url: redactUrl(url) }, "request");
+  const origin = req.headers.origin;
+  // DNS-rebinding protection: a browser page may only reach the gateway from an allowed origin.
+  if (origin !== undefined && !allowedOrigins.has(origin)) {
+    sendError(
+      res,
+      new GatewayError("forbidden_origin", `Origin '${origin}' is not allowed.`),
+      services.logger,
+    );
+    return;
+  }
+  const queryAt = url.indexOf("?");
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+  if (pathname === "/healthz") {
+    sendJson(res, 200, '{"status":"ok"}');
+    return;
+  }
+  const path = parseMcpPath(pathname);
+  if (path === null) {
+    const message = "Not found: gateway URLs look like /<tenant-slug>/<server-slug>/mcp.";
+    sendError(res, new GatewayError("not_found", message), services.logger);
+    return;
+  }
+  const nowMs = services.clock.now();
+  const token = extractToken(req.headers.authorization, queryAt === -1 ? "" : url.slice(queryAt + 1));
+  let auth: Awaited<ReturnType<typeof authenticate>>;
+  try {
+    auth = await authenticate(services.cache, { ...path, token, nowMs });
+  } catch (error) {
+    sendError(res, error, services.logger);
+    return;
+  }
+  await handleMcp(services, req, res, auth, startedAt, nowMs);
+}

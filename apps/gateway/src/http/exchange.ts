@@ -1,0 +1,18 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AuthContext } from "../auth/authenticate";
+import type { CallLogDraft } from "../call-log/call-log-draft";
+import type { RequestId } from "../jsonrpc/parse-message";
+import type { GatewayServices } from "./gateway-services";
+
+/** One authenticated MCP request as it moves through the gateway. */
+export type Exchange = {
+  req: IncomingMessage;
+  res: ServerResponse;
+  auth: AuthContext;
+  services: GatewayServices;
+  nowMs: number;
+  draft: CallLogDraft;
+  /** The upstream session id inside the client's Mcp-Session-Id, verified to belong to this grant. */
+  upstreamSessionId: string | undefined;
+  requestId: RequestId | null;
+};

@@ -1,0 +1,23 @@
+import type { Logger } from "pino";
+import type { GatewayCache } from "../cache/gateway-cache";
+import type { CallLogSink } from "../call-log/call-log-sink";
+import type { RateLimiter } from "../rate-limit/rate-limiter";
+import type { SessionBinding } from "../upstream/session-binding";
+import type { UpstreamPools } from "../upstream/upstream-pools";
+
+/** Wall-clock time in ms; injected so tests can pin rate-limit windows. */
+export type Clock = { now(): number };
+
+/** Everything a request handler uses, built once per gateway. */
+export type GatewayServices = {
+  cache: GatewayCache;
+  limiter: RateLimiter;
+  sink: CallLogSink;
+  clock: Clock;
+  logger: Logger;
+  pools: UpstreamPools;
+  binding: SessionBinding;
+  maxBodyBytes: number;
+  upstreamHeadersTimeoutMs: number;
+  upstreamBodyTimeoutMs: number;
+};

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AuthContext } from "../auth/authenticate";
+import { newCallLogDraft, toCallLogRecord } from "../call-log/call-log-draft";
+import { GatewayError } from "../errors/gateway-error";
+import type { Inspection } from "../upstream/relay-response";
+import type { Exchange } from "./exchange";
+import { forward } from "./forward";
+import type { GatewayServices } from "./gateway-services";
+import { handlePost } from "./handle-post";
+import { sendError } from "./send";
+
+/** Handles POST, GET and DELETE on a gateway MCP URL, and logs the request whatever happens. */
+export async function handleMcp(
+  services: GatewayServices,
+  req: IncomingMessage,
+  res: ServerResponse,
+  auth: AuthContext,
+  startedAt: number,
+  nowMs: number,
+): Promise<void> {
+  const exchange: Exchange = {
+    req,
+    res,
+    auth,
+    services,
+    nowMs,
+    draft: newCallLogDraft(req.method ?? "?"),
+    upstreamSessionId: undefined,
+    requestId: null,
+  };
+  try {
+    exchange.upstreamSessionId = verifiedSession(exchange);
+    exchange.draft.sessionId = exchange.upstreamSessionId ?? null;
+    if (req.method === "POST") await handlePost(exchange);
+    else if (req.method === "GET" || req.method === "DELETE")
+      await forward(exchange, req.method, undefined, NO_INSPECTION);
+    else throw new GatewayError("method_not_allowed", "Use POST, GET or DELETE on an MCP URL.");
+  } catch (thrown) {
+    const error = sendError(res, thrown, services.logger, exchange.requestId);
+    exchange.draft.decision = "error";
+    exchange.draft.message = error.message;
+  } finally {
+    services.sink.write(toCallLogRecord(auth, exchange.draft, nowMs, performance.now() - startedAt));
+  }
+}
+
+const NO_INSPECTION: Inspection = { kind: "none" };
+
+function verifiedSession({ req, auth, services }: Exchange): string | undefined {
+  const clientId = req.headers["mcp-session-id"];
+  if (typeof clientId !== "string") return undefined;
+  const upstreamId = services.binding.unbind(clientId, auth.grant.id, auth.server.id);
+  if (upstreamId === null) {
+    throw new GatewayError("unknown_session", "Session not found: start a new session with initialize.");
+  }
+  return upstreamId;
+}

@@ -1,0 +1,11 @@
+export type McpPath = { tenantSlug: string; serverSlug: string };
+
+const MCP_PATH = /^\/([A-Za-z0-9][A-Za-z0-9_-]{0,99})\/([A-Za-z0-9][A-Za-z0-9_-]{0,99})\/mcp\/?$/;
+
+/** The slugs of a gateway URL path `/<tenant-slug>/<server-slug>/mcp`, or null for any other path. */
+export function parseMcpPath(pathname: string): McpPath | null {
+  const match = MCP_PATH.exec(pathname);
+  if (match === null) return null;
+  const [, tenantSlug, serverSlug] = match;
+  return tenantSlug === undefined || serverSlug === undefined ? null : { tenantSlug, serverSlug };
+}

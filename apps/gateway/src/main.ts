@@ -1,0 +1,56 @@
+import { createDb, listenForChanges } from "@toolgate/db";
+import { parseSecretKey } from "@toolgate/secrets";
+import { Redis } from "ioredis";
+import { BullmqCallLogSink } from "./call-log/bullmq-call-log-sink";
+import { startCallLogWorker } from "./call-log/call-log-worker";
+import { parseEnv } from "./env";
+import { createGateway } from "./gateway";
+import { createLogger } from "./logger";
+import { RedisRateLimiter } from "./rate-limit/redis-rate-limiter";
+
+const env = parseEnv(process.env);
+const logger = createLogger(env.LOG_LEVEL);
+const db = createDb(env.DATABASE_URL);
+const redis = new Redis(env.REDIS_URL);
+const callLogSink = new BullmqCallLogSink({ redisUrl: env.REDIS_URL, logger });
+const worker = env.TOOLGATE_RUN_LOG_WORKER
+  ? startCallLogWorker({ redisUrl: env.REDIS_URL, db, logger })
+  : undefined;
+
+// TODO(upstream): check server URLs with @toolgate/upstream's checkUpstreamUrl unless
+// TOOLGATE_ALLOW_PRIVATE_UPSTREAMS is set, once that package exports it.
+if (!env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS) {
+  logger.warn("private-address checks for upstream URLs are not enforced yet");
+}
+
+const gateway = createGateway({
+  db,
+  rateLimiter: new RedisRateLimiter(redis),
+  callLogSink,
+  clock: { now: () => Date.now() },
+  logger,
+  secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
+  allowedOrigins: env.TOOLGATE_ALLOWED_ORIGINS,
+  subscribeToChanges: ({ onEvent, onReconnect }) =>
+    listenForChanges(env.DATABASE_URL, onEvent, {
+      onReconnect,
+      onError: (error) => logger.warn({ err: error }, "change notifications"),
+      applicationName: "toolgate-gateway",
+    }),
+});
+
+const url = await gateway.listen(env.PORT, env.HOST);
+logger.info({ url }, "gateway listening");
+
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, "shutting down");
+  await gateway.close();
+  await callLogSink.close();
+  await worker?.close();
+  redis.disconnect();
+  await db.$disconnect();
+  process.exit(0);
+}
+
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,56 @@
+import { type Db, listenForChanges } from "@toolgate/db";
+import type { Worker } from "bullmq";
+import { Redis } from "ioredis";
+import { BullmqCallLogSink } from "../../src/call-log/bullmq-call-log-sink";
+import { startCallLogWorker } from "../../src/call-log/call-log-worker";
+import { createGateway, type Gateway } from "../../src/gateway";
+import type { Clock } from "../../src/http/gateway-services";
+import { createLogger } from "../../src/logger";
+import { RedisRateLimiter } from "../../src/rate-limit/redis-rate-limiter";
+import { testEnv } from "./test-env";
+
+export type TestGateway = {
+  url: string;
+  gateway: Gateway;
+  /** Every line the gateway logged (debug level), to check what never appears in logs. */
+  logLines: string[];
+  close(): Promise<void>;
+};
+
+/** A gateway on an ephemeral port with the real Redis limiter, BullMQ call logs and change notifications. */
+export async function startTestGateway(
+  db: Db,
+  options: { clock?: Clock; allowedOrigins?: string[]; maxBodyBytes?: number; runLogWorker?: boolean } = {},
+): Promise<TestGateway> {
+  const logLines: string[] = [];
+  const logger = createLogger("debug", { write: (line: string) => void logLines.push(line) });
+  const redis = new Redis(testEnv.redisUrl);
+  const callLogSink = new BullmqCallLogSink({ redisUrl: testEnv.redisUrl, logger });
+  const worker: Worker | undefined = options.runLogWorker
+    ? startCallLogWorker({ redisUrl: testEnv.redisUrl, db, logger })
+    : undefined;
+  const gateway = createGateway({
+    db,
+    rateLimiter: new RedisRateLimiter(redis),
+    callLogSink,
+    clock: options.clock ?? { now: () => Date.now() },
+    logger,
+    secretKey: testEnv.secretKey,
+    allowedOrigins: options.allowedOrigins ?? [],
+    maxBodyBytes: options.maxBodyBytes,
+    subscribeToChanges: ({ onEvent, onReconnect }) =>
+      listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
+  });
+  const url = await gateway.listen(0, "127.0.0.1");
+  return {
+    url,
+    gateway,
+    logLines,
+    async close() {
+      await gateway.close();
+      await callLogSink.close();
+      await worker?.close();
+      redis.disconnect();
+    },
+  };
+}
