@@ -14,7 +14,8 @@ describe("getServerDetail", () => {
     const detail = await getServerDetail(deps, account.ctx, server.id);
     expect(detail.server.name).toBe("Virtualization Lab");
     expect(detail.gatewayUrl).toBe(`http://localhost:4000/${account.tenantSlug}/${server.slug}/mcp`);
-    expect(detail.policy).toBeNull();
+    expect(detail.policy.version).toBeNull();
+    expect(detail.policy.document).toEqual({ version: "1", default: "deny", tools: {} });
   });
 
   it("does not let tenant B read tenant A's server", async () => {

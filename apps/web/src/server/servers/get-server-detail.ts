@@ -1,6 +1,7 @@
 import { type Db, getCurrentPolicy, getServer, getTenant, listTools } from "@toolgate/db";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
+import { startingPolicy } from "../policies/starting-policy";
 import { gatewayUrlFor } from "./gateway-url";
 import { toServerView } from "./server-view";
 
@@ -14,7 +15,7 @@ export type CatalogueToolView = {
   pinState: string;
 };
 
-/** One server of the tenant with its catalogue, current policy and gateway URL. */
+/** One server of the tenant with its catalogue, policy to edit and gateway URL. */
 export async function getServerDetail(
   deps: { db: Db; gatewayUrl: string },
   ctx: SessionContext,
@@ -43,6 +44,7 @@ export async function getServerDetail(
     server: toServerView(server),
     gatewayUrl: gatewayUrlFor(deps.gatewayUrl, tenant.slug, server.slug),
     catalogue,
-    policy,
+    // The editor starts from the version in force, or from the recommended rules.
+    policy: { version: policy?.version ?? null, document: policy?.document ?? startingPolicy(tools) },
   };
 }

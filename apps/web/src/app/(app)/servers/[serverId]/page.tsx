@@ -10,7 +10,6 @@ import { toneFor } from "@/components/tones";
 import { AppError } from "@/server/app-error";
 import { can } from "@/server/context";
 import { getDeps } from "@/server/deps";
-import { examplePolicy } from "@/server/policies/example-policy";
 import { getServerDetail } from "@/server/servers/get-server-detail";
 import { requireSession } from "@/server/session";
 import { PolicyEditor } from "./policy-editor";
@@ -31,7 +30,7 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
   const { serverId } = await params;
   const { session, detail } = await loadDetail(serverId);
   const { server, catalogue, policy, gatewayUrl } = detail;
-  const policyText = JSON.stringify(policy?.document ?? examplePolicy(catalogue), null, 2);
+  const policyText = JSON.stringify(policy.document, null, 2);
 
   return (
     <>
@@ -117,7 +116,7 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
             <PolicyEditor
               serverId={server.id}
               initialText={policyText}
-              currentVersion={policy?.version ?? null}
+              currentVersion={policy.version}
               canPublish={can(session.ctx.role, "manage_policies")}
             />
           </div>
