@@ -1,0 +1,60 @@
+export type { ChangeEvent } from "./changes/change-event";
+export { CHANGE_CHANNEL, changeEventSchema } from "./changes/change-event";
+export {
+  InvalidChangePayloadError,
+  type ListenOptions,
+  listenForChanges,
+} from "./changes/listen-for-changes";
+export { notifyChange } from "./changes/notify-change";
+export { createDb, type Db } from "./create-db";
+export { DbError, EmailTakenError, MigrationError, NotFoundError, PolicyConflictError } from "./errors";
+export {
+  type ApiKey,
+  type Approval,
+  type ApprovalStatus,
+  type AuditEvent,
+  type CallLog,
+  type Decision,
+  type Grant,
+  type Invite,
+  type Membership,
+  type PinState,
+  type Policy,
+  type PolicyVersion,
+  Prisma,
+  type RiskLevel,
+  type Role,
+  type Server,
+  type Tenant,
+  type Tool,
+  type ToolCategory,
+  type Transport,
+  type User,
+} from "./generated/prisma/client";
+export { migrateDeploy } from "./migrate/migrate-deploy";
+export { type IdPrefix, newId } from "./new-id";
+export { createUserWithTenant, findUserByEmail, getTenant, listMemberships } from "./repositories/accounts";
+export { listAuditEvents, recordAudit } from "./repositories/audit";
+export {
+  type CallLogCursor,
+  type CallLogFilter,
+  type CallLogRecord,
+  insertCallLogs,
+  listCallLogs,
+} from "./repositories/call-logs";
+export {
+  createGrant,
+  findGrantByTokenHash,
+  listGrants,
+  revokeGrant,
+  touchGrantsLastUsed,
+} from "./repositories/grants";
+export { getCurrentPolicy, listPolicyVersions, publishPolicy } from "./repositories/policies";
+export {
+  createServer,
+  deleteServer,
+  findServerBySlugs,
+  getServer,
+  listServers,
+} from "./repositories/servers";
+export { type CatalogueEntry, listTools, saveCatalogue } from "./repositories/tools";
