@@ -15,8 +15,10 @@ export function CreateGrantForm({ servers }: Props) {
   const [state, action] = useActionState<FormState<CreatedGrant>, FormData>(createGrantAction, {});
   return (
     <div className="space-y-6">
-      <form action={action} className="space-y-5">
-        <FormAlert message={state.error} />
+      <form action={action} className="grid items-start gap-4 md:grid-cols-[1fr_1fr_auto]">
+        <div className="md:col-span-3">
+          <FormAlert message={state.error} />
+        </div>
         <TextField
           label="Grant label"
           name="label"
@@ -39,7 +41,9 @@ export function CreateGrantForm({ servers }: Props) {
             ))}
           </select>
         </div>
-        <SubmitButton pendingLabel="Creating…">Create grant</SubmitButton>
+        <div className="md:pt-6">
+          <SubmitButton pendingLabel="Creating…">Create grant</SubmitButton>
+        </div>
       </form>
       {state.result !== undefined ? <TokenReveal created={state.result} /> : null}
     </div>
@@ -65,7 +69,7 @@ function TokenReveal({ created }: { created: CreatedGrant }) {
       <div className="flex items-center gap-2">
         <code
           data-testid="grant-token"
-          className="block min-w-0 flex-1 truncate rounded-md bg-white px-3 py-2 font-mono text-xs ring-1 ring-amber-200"
+          className="block min-w-0 flex-1 rounded-md bg-white px-3 py-2 font-mono text-sm break-all ring-1 ring-amber-200"
         >
           {created.token}
         </code>

@@ -27,79 +27,75 @@ export default async function GrantsPage() {
         title="Grants"
         description="A grant is a bearer token for one agent. Revoke it and that agent is cut off."
       />
-      <div className="grid gap-8 lg:grid-cols-3">
-        <section aria-labelledby="grant-list" className={`${styles.card} overflow-x-auto lg:col-span-2`}>
-          <h2 id="grant-list" className="sr-only">
-            Grants
+      {canManage ? (
+        <section aria-labelledby="create-grant" className={`${styles.card} mb-8 p-6`}>
+          <h2 id="create-grant" className="mb-4 text-base font-semibold">
+            Create a grant
           </h2>
-          {grants.length === 0 ? (
-            <p className="p-10 text-center text-sm text-slate-600">
-              No grants yet. Create one for each agent.
-            </p>
-          ) : (
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-3">
-                    Label
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Token
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Server
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Created
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Last used
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {grants.map((grant) => (
-                  <tr key={grant.id}>
-                    <td className="px-4 py-3 font-medium">{grant.label}</td>
-                    <td className="px-4 py-3 font-mono text-xs text-slate-600">{grant.tokenPrefix}…</td>
-                    <td className="px-4 py-3 text-slate-600">
-                      {grant.serverId === null ? "All servers" : (serverNames.get(grant.serverId) ?? "—")}
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">
-                      {formatDateTime(grant.createdAt)}
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">
-                      {formatDateTime(grant.lastUsedAt)}
-                    </td>
-                    <td className="px-4 py-3">
-                      <Badge tone={toneFor(grant.status)}>{grant.status}</Badge>
-                    </td>
-                    <td className="px-4 py-3 text-right">
-                      {canManage && grant.status === "active" ? (
-                        <RevokeGrantButton grantId={grant.id} label={grant.label} />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <CreateGrantForm servers={servers.map((server) => ({ id: server.id, name: server.name }))} />
         </section>
-        {canManage ? (
-          <section aria-labelledby="create-grant" className={`${styles.card} h-fit p-6`}>
-            <h2 id="create-grant" className="mb-4 text-base font-semibold">
-              Create a grant
-            </h2>
-            <CreateGrantForm servers={servers.map((server) => ({ id: server.id, name: server.name }))} />
-          </section>
-        ) : null}
-      </div>
+      ) : null}
+      <section aria-labelledby="grant-list" className={`${styles.card} overflow-x-auto`}>
+        <h2 id="grant-list" className="sr-only">
+          Grants
+        </h2>
+        {grants.length === 0 ? (
+          <p className="p-10 text-center text-sm text-slate-600">No grants yet. Create one for each agent.</p>
+        ) : (
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+              <tr>
+                <th scope="col" className="px-4 py-3">
+                  Label
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Token
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Server
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Created
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Last used
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {grants.map((grant) => (
+                <tr key={grant.id}>
+                  <td className="px-4 py-3 font-medium">{grant.label}</td>
+                  <td className="px-4 py-3 font-mono text-xs text-slate-600">{grant.tokenPrefix}…</td>
+                  <td className="px-4 py-3 text-slate-600">
+                    {grant.serverId === null ? "All servers" : (serverNames.get(grant.serverId) ?? "—")}
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+                    {formatDateTime(grant.createdAt)}
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+                    {formatDateTime(grant.lastUsedAt)}
+                  </td>
+                  <td className="px-4 py-3">
+                    <Badge tone={toneFor(grant.status)}>{grant.status}</Badge>
+                  </td>
+                  <td className="px-4 py-3 text-right">
+                    {canManage && grant.status === "active" ? (
+                      <RevokeGrantButton grantId={grant.id} label={grant.label} />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
     </>
   );
 }

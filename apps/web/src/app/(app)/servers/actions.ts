@@ -17,21 +17,28 @@ function headerRows(formData: FormData) {
     .filter((row) => row.name.trim() !== "" || row.value !== "");
 }
 
+export type EnteredServer = { name: string; url: string };
+
 /** Registers a server from the add form and opens its page. */
-export async function addServerAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function addServerAction(
+  _previous: FormState<EnteredServer>,
+  formData: FormData,
+): Promise<FormState<EnteredServer>> {
   const session = await requireSession();
+  // Echoed back so a failed attempt keeps what was typed; header values are not (they are secrets).
+  const entered = { name: String(formData.get("name") ?? ""), url: String(formData.get("url") ?? "") };
   const parsed = addServerInputSchema.safeParse({
     name: formData.get("name"),
     url: formData.get("url"),
     headers: headerRows(formData),
   });
-  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error), result: entered };
   let serverId: string;
   try {
     const { server } = await addServer(getDeps(), session.ctx, parsed.data);
     serverId = server.id;
   } catch (error) {
-    return { error: userMessage(error) };
+    return { error: userMessage(error), result: entered };
   }
   redirect(`/servers/${serverId}`);
 }

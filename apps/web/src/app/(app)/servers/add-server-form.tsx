@@ -6,10 +6,10 @@ import { styles } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
 import type { FormState } from "@/server/form-state";
-import { addServerAction } from "./actions";
+import { addServerAction, type EnteredServer } from "./actions";
 
 export function AddServerForm() {
-  const [state, action] = useActionState<FormState, FormData>(addServerAction, {});
+  const [state, action] = useActionState<FormState<EnteredServer>, FormData>(addServerAction, {});
   const [rows, setRows] = useState<number[]>([]);
   const [nextRow, setNextRow] = useState(0);
   const headerError = Object.entries(state.fieldErrors ?? {}).find(([key]) => key.startsWith("headers"))?.[1];
@@ -31,6 +31,7 @@ export function AddServerForm() {
         placeholder="https://mcp.example.com/mcp"
         required
         hint="Streamable HTTP or legacy HTTP+SSE; detected automatically."
+        defaultValue={state.result?.url}
         error={state.fieldErrors?.url}
       />
       <fieldset className="space-y-2">
