@@ -11,9 +11,11 @@ export {
 } from "./decision";
 export { PolicyError, type PolicyErrorCode } from "./errors";
 export { evaluateCall } from "./evaluate-call";
+export { explainDecision } from "./explain-decision";
 export { describeLimitDenial, formatDenial } from "./format-denial";
 export { escapePointerToken, toJsonPointer } from "./json-pointer";
 export { retryAfterSeconds, windowStartSeconds } from "./limit-window";
+export { type LintWarning, lintPolicy } from "./lint-policy";
 export { type ParseResult, type PolicyIssue, parsePolicy, parsePolicyJson } from "./parse-policy";
 export { policyJsonSchema } from "./policy-json-schema";
 export { recommendPolicy } from "./recommend-policy";

@@ -66,7 +66,8 @@ function toPolicyIssues(issue: z.core.$ZodIssue, input: unknown): PolicyIssue[] 
   }
   const pointer = toJsonPointer(path);
   const last = path.at(-1);
-  if (issue.code === "invalid_type" && last !== undefined && valueAt(input, path) === undefined) {
+  // Optional fields never raise issues when absent, so an issue at an absent path means "required".
+  if (issue.code !== "custom" && last !== undefined && valueAt(input, path) === undefined) {
     return [{ path: pointer, message: `"${String(last)}" is required` }];
   }
   if (issue.code === "invalid_type" && path.length === 0) {

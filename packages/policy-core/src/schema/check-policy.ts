@@ -52,7 +52,7 @@ export function checkPolicy(policy: PolicyShape, ctx: z.RefinementCtx): void {
 
   checkLimits(policy.all_tools?.limits, ["all_tools", "limits"]);
   policy.hide?.forEach((entry, index) => {
-    if (canonicalToolName(entry) === "") {
+    if (entry !== "" && canonicalToolName(entry) === "") {
       report(["hide", index], "hide entry has no visible characters");
     }
   });

@@ -22,14 +22,19 @@ export const RULE_ACTIONS = ["allow", "deny", "require_approval"] as const;
 const COUNTER_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 const ARGS_PATH_PATTERN = /^args(\.[^.]+)+$/;
 
+const WINDOW_MESSAGE = `window must be "second", "minute", "hour", "day" or a whole number of seconds between 1 and ${MAX_SECONDS}`;
+
 const windowSchema = z.union(
   [
     z.enum(["second", "minute", "hour", "day"]),
-    z.number().int().positive().max(MAX_SECONDS).meta({ description: "Window length in seconds" }),
+    z
+      .number()
+      .int(WINDOW_MESSAGE)
+      .positive(WINDOW_MESSAGE)
+      .max(MAX_SECONDS, WINDOW_MESSAGE)
+      .meta({ description: "Window length in seconds" }),
   ],
-  {
-    error: `window must be "second", "minute", "hour", "day" or a whole number of seconds between 1 and ${MAX_SECONDS}`,
-  },
+  { error: WINDOW_MESSAGE },
 );
 
 export const limitSchema = z
