@@ -1,6 +1,6 @@
-import type { LimitCheck } from "@toolgate/policy-core";
+import { type LimitCheck, retryAfterSeconds } from "@toolgate/policy-core";
 import type { LimitResult, RateLimiter, Reservation } from "./rate-limiter";
-import { retryAfterSeconds, windowCounters } from "./window-counters";
+import { windowCounters } from "./window-counters";
 
 /** A single-process RateLimiter with the same semantics as the Redis one, for tests and local use. */
 export class MemoryRateLimiter implements RateLimiter {
@@ -14,7 +14,7 @@ export class MemoryRateLimiter implements RateLimiter {
           ok: false,
           limit: counter.limit,
           resetAtMs: counter.resetAtMs,
-          retryAfterSeconds: retryAfterSeconds(counter.resetAtMs, nowMs),
+          retryAfterSeconds: retryAfterSeconds(nowMs, counter.ttlSeconds),
         };
       }
     }

@@ -1,9 +1,9 @@
-import type { LimitCheck } from "@toolgate/policy-core";
+import { type LimitCheck, retryAfterSeconds } from "@toolgate/policy-core";
 import type { Redis } from "ioredis";
 import { ExhaustedWindows } from "./exhausted-windows";
 import type { LimitResult, RateLimiter, Reservation } from "./rate-limiter";
 import { RedisScript } from "./redis-script";
-import { retryAfterSeconds, windowCounters } from "./window-counters";
+import { windowCounters } from "./window-counters";
 
 // Checks every counter first and increments only if all have room, so a denied call spends nothing.
 // KEYS: window counters; ARGV: max and ttl of each, in order. Returns 0, or the 1-based index of the full one.
@@ -47,7 +47,7 @@ export class RedisRateLimiter implements RateLimiter {
           ok: false,
           limit: counter.limit,
           resetAtMs,
-          retryAfterSeconds: retryAfterSeconds(resetAtMs, nowMs),
+          retryAfterSeconds: retryAfterSeconds(nowMs, counter.ttlSeconds),
         };
       }
     }
@@ -65,7 +65,7 @@ export class RedisRateLimiter implements RateLimiter {
         ok: false,
         limit: exhausted.limit,
         resetAtMs: exhausted.resetAtMs,
-        retryAfterSeconds: retryAfterSeconds(exhausted.resetAtMs, nowMs),
+        retryAfterSeconds: retryAfterSeconds(nowMs, exhausted.ttlSeconds),
       };
     }
     return {

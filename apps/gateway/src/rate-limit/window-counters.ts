@@ -1,4 +1,4 @@
-import type { LimitCheck } from "@toolgate/policy-core";
+import { type LimitCheck, windowStartSeconds } from "@toolgate/policy-core";
 import type { ReservedCounter } from "./rate-limiter";
 
 export type WindowCounter = ReservedCounter & { limit: LimitCheck; resetAtMs: number };
@@ -9,9 +9,8 @@ export type WindowCounter = ReservedCounter & { limit: LimitCheck; resetAtMs: nu
  */
 export function windowCounters(limits: readonly LimitCheck[], nowMs: number): WindowCounter[] {
   const byKey = new Map<string, WindowCounter>();
-  const nowSeconds = Math.floor(nowMs / 1000);
   for (const limit of limits) {
-    const windowStart = Math.floor(nowSeconds / limit.windowSeconds) * limit.windowSeconds;
+    const windowStart = windowStartSeconds(nowMs, limit.windowSeconds);
     const key = `${limit.key}:${windowStart}`;
     const existing = byKey.get(key);
     if (existing !== undefined && existing.max <= limit.max) continue;
@@ -24,9 +23,4 @@ export function windowCounters(limits: readonly LimitCheck[], nowMs: number): Wi
     });
   }
   return [...byKey.values()];
-}
-
-/** Whole seconds until a window resets, at least 1 so a client never retries in a busy loop. */
-export function retryAfterSeconds(resetAtMs: number, nowMs: number): number {
-  return Math.max(1, Math.ceil((resetAtMs - nowMs) / 1000));
 }
