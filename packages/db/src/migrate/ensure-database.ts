@@ -11,8 +11,10 @@ export async function ensureDatabase(target: DatabaseTarget): Promise<boolean> {
     try {
       await client.query(`CREATE DATABASE ${quoteIdent(target.database)}`);
     } catch (error) {
-      // a concurrent deploy (parallel test workers) created it first
-      if (error instanceof pg.DatabaseError && error.code === "42P04") return false;
+      // a concurrent deploy (parallel test runs) created it first: "already exists", or the
+      // catalogue's unique index when both CREATEs raced
+      if (error instanceof pg.DatabaseError && (error.code === "42P04" || error.code === "23505"))
+        return false;
       throw error;
     }
     return true;
