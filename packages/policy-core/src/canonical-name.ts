@@ -9,6 +9,7 @@ const WHITESPACE = /\s+/g;
  * lower-cased. "MountIso", "mountiso", " MountIso ", "ＭｏｕｎｔＩｓｏ" all match alike.
  */
 export function canonicalToolName(name: string): string {
+  if (isPlainAscii(name)) return name.toLowerCase();
   // Lower-casing can produce new compatibility forms, so normalise again after it.
   return name
     .normalize("NFKC")
@@ -16,4 +17,13 @@ export function canonicalToolName(name: string): string {
     .replace(WHITESPACE, "")
     .toLowerCase()
     .normalize("NFKC");
+}
+
+// Printable ASCII without spaces is already canonical apart from case: skip normalisation.
+function isPlainAscii(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code <= 0x20 || code >= 0x7f) return false;
+  }
+  return true;
 }
