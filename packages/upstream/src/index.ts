@@ -1,0 +1,15 @@
+export { type AddressPolicy, checkUpstreamUrl } from "./check-upstream-url";
+export {
+  type ConnectUpstreamOptions,
+  connectUpstream,
+  type UpstreamConnection,
+  type UpstreamTarget,
+  type UpstreamTransportKind,
+} from "./connect-upstream";
+export { type DiscoveredServer, discoverServer } from "./discover-server";
+export { createGuardedFetch, type GuardedFetch, type GuardedFetchOptions } from "./guarded-fetch";
+export { canonicalJson, hashToolDefinition } from "./hash-tool-definition";
+export { type AddressKind, addressKind, isBlockedAddress } from "./is-blocked-address";
+export { toUpstreamError } from "./to-upstream-error";
+export { UpstreamError, type UpstreamErrorCode } from "./upstream-error";
+export { type UpstreamTool, upstreamToolSchema } from "./upstream-tool";
