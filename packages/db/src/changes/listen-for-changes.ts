@@ -60,7 +60,12 @@ export async function listenForChanges(
         report(error);
         return;
       }
-      onEvent(event);
+      try {
+        onEvent(event);
+      } catch (error) {
+        // a throwing subscriber must not break the connection's message handling
+        report(error);
+      }
     });
     next.on("error", (error) => {
       report(error);

@@ -22,30 +22,34 @@ export async function saveCatalogue(
   serverId: string,
   tools: CatalogueEntry[],
 ): Promise<Tool[]> {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.server.updateMany({
-      where: { id: serverId, tenantId },
-      data: { lastScannedAt: new Date() },
-    });
-    if (count === 0) throw new NotFoundError("Server", serverId);
-    for (const tool of tools) {
-      const definition = {
-        description: tool.description,
-        inputSchema: toJson(tool.inputSchema),
-        annotations: toNullableJson(tool.annotations),
-        category: tool.category,
-        risk: tool.risk,
-        riskReason: tool.riskReason,
-        definitionHash: tool.definitionHash,
-      };
-      await tx.tool.upsert({
-        where: { serverId_name: { serverId, name: tool.name } },
-        create: { id: newId("tool"), tenantId, serverId, name: tool.name, ...definition },
-        update: definition,
+  return db.$transaction(
+    async (tx) => {
+      const { count } = await tx.server.updateMany({
+        where: { id: serverId, tenantId },
+        data: { lastScannedAt: new Date() },
       });
-    }
-    return tx.tool.findMany({ where: { tenantId, serverId }, orderBy: { name: "asc" } });
-  });
+      if (count === 0) throw new NotFoundError("Server", serverId);
+      for (const tool of tools) {
+        const definition = {
+          description: tool.description,
+          inputSchema: toJson(tool.inputSchema),
+          annotations: toNullableJson(tool.annotations),
+          category: tool.category,
+          risk: tool.risk,
+          riskReason: tool.riskReason,
+          definitionHash: tool.definitionHash,
+        };
+        await tx.tool.upsert({
+          where: { serverId_name: { serverId, name: tool.name } },
+          create: { id: newId("tool"), tenantId, serverId, name: tool.name, ...definition },
+          update: definition,
+        });
+      }
+      return tx.tool.findMany({ where: { tenantId, serverId }, orderBy: { name: "asc" } });
+    },
+    // one upsert per tool: a large catalogue needs more than Prisma's 5 s default
+    { timeout: 30_000 },
+  );
 }
 
 /** The server's catalogue, by name (empty if the server is not the tenant's). */
