@@ -128,7 +128,7 @@ export default async function LogsPage({ searchParams }: { searchParams: SearchP
                 <td className="px-3 py-2 whitespace-nowrap text-slate-600">
                   {formatDateTime(row.createdAt)}
                 </td>
-                <td className="px-3 py-2 font-medium">{row.grantLabel}</td>
+                <td className="px-3 py-2 font-medium whitespace-nowrap">{row.grantLabel}</td>
                 <td className="px-3 py-2 text-slate-600">{serverNames.get(row.serverId) ?? "(deleted)"}</td>
                 <td className="px-3 py-2 font-mono text-xs">{row.method}</td>
                 <td className="px-3 py-2 font-mono text-xs">{row.tool ?? "—"}</td>

@@ -108,7 +108,7 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
           </div>
         </section>
 
-        <section aria-labelledby="policy-heading" className="xl:col-span-2">
+        <section aria-labelledby="policy-heading" className="self-start xl:sticky xl:top-6 xl:col-span-2">
           <h2 id="policy-heading" className="mb-3 text-base font-semibold">
             Policy
           </h2>
