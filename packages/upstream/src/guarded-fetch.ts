@@ -50,7 +50,7 @@ export function createGuardedFetch(options: GuardedFetchOptions): GuardedFetch {
       await checkRedirect(response.status, response.headers.get("location"), url, options, () =>
         response.body?.cancel(),
       );
-      return new Response(response.body, {
+      return new Response(relayBody(response.body), {
         status: response.status,
         statusText: response.statusText,
         headers: new Headers([...response.headers]),
@@ -85,4 +85,23 @@ function requestBody(body: RequestInit["body"]): string | Uint8Array | undefined
   if (body === undefined || body === null) return undefined;
   if (typeof body === "string" || body instanceof Uint8Array) return body;
   throw new TypeError("The upstream fetch sends only string or byte bodies.");
+}
+
+/**
+ * Re-wraps undici's body stream as a stream of this runtime's global type, so the Response is the
+ * standard one whatever `lib` the caller compiles with (Node types or DOM types).
+ */
+function relayBody(body: AsyncIterable<Uint8Array> | null): ReadableStream<Uint8Array> | null {
+  if (body === null) return null;
+  const chunks = body[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done === true) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel(reason) {
+      await chunks.return?.(reason);
+    },
+  });
 }
