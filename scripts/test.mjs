@@ -124,7 +124,7 @@ async function main() {
     });
     step("End-to-end: Playwright journeys in Chromium");
     const report = resolve(resultsDir, "e2e.json");
-    const status = runStatus(bin("playwright"), ["test"], {
+    const status = runStatus(resolve(repoRoot, "e2e/node_modules/.bin/playwright"), ["test"], {
       cwd: resolve(repoRoot, "e2e"),
       env: {
         ...e2eEnv,

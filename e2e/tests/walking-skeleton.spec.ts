@@ -23,6 +23,7 @@ test("signup → server → policy → grant → agent call through the gateway 
 
   await test.step("register the demo MCP server; its catalogue is listed", async () => {
     await page.getByRole("link", { name: "Servers" }).first().click();
+    await page.waitForURL(/\/servers/);
     await page.getByLabel("Server name").fill("Virtualization");
     await page.getByLabel("Server URL").fill(e2eEnv.demoUpstreamUrl);
     await page.getByRole("button", { name: "Add server" }).click();
@@ -50,6 +51,7 @@ test("signup → server → policy → grant → agent call through the gateway 
   let token = "";
   await test.step("create a grant; the token is shown once", async () => {
     await page.getByRole("link", { name: "Grants" }).first().click();
+    await page.waitForURL(/\/grants/);
     await page.getByLabel("Grant label").fill("alice-laptop");
     await page.getByRole("button", { name: "Create grant" }).click();
     token = (await page.getByTestId("grant-token").textContent())?.trim() ?? "";
@@ -67,11 +69,11 @@ test("signup → server → policy → grant → agent call through the gateway 
 
       const mounted = await agent.callTool({
         name: "MountIso",
-        arguments: { vm_name: "ubuntu-dev", iso_path: "/isos/ubuntu-24.04.iso" },
+        arguments: { vm_name: "debian-db", iso_path: "/srv/isos/debian-12.8.0-amd64-netinst.iso" },
       });
       expect(mounted.isError ?? false).toBe(false);
 
-      const denied = await agent.callTool({ name: "DeleteVm", arguments: { name: "ubuntu-dev" } });
+      const denied = await agent.callTool({ name: "DeleteVm", arguments: { name: "debian-db" } });
       expect(denied.isError).toBe(true);
       expect(resultText(denied)).toMatch(/^\[POLICY DENIED\]/);
       expect(resultText(denied)).toContain("(default deny)");
@@ -82,6 +84,7 @@ test("signup → server → policy → grant → agent call through the gateway 
 
   await test.step("the logs page lists those calls with grant, tool, decision and rule", async () => {
     await page.getByRole("link", { name: "Logs" }).first().click();
+    await page.waitForURL(/\/logs/);
     const deniedRow = page.getByRole("row").filter({ hasText: "DeleteVm" }).first();
     await expect(async () => {
       await page.reload();
