@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { z } from "zod";
 import { auth } from "../auth";
 import { type LoadedSession, loadSession } from "./accounts/load-session";
@@ -11,9 +12,10 @@ const identityKeys = z.object({
 
 /**
  * The signed-in user's context for a page or action. Visitors without a valid session
- * are sent to /login; the role is re-read from the database on every request.
+ * are sent to /login; the role is re-read from the database on every request (once per
+ * request: the layout and the page share the result).
  */
-export async function requireSession(): Promise<LoadedSession> {
+export const requireSession = cache(async (): Promise<LoadedSession> => {
   const parsed = identityKeys.safeParse(await auth());
   if (!parsed.success) redirect("/login");
   try {
@@ -22,4 +24,4 @@ export async function requireSession(): Promise<LoadedSession> {
     if (error instanceof AppError && error.code === "no_membership") redirect("/login");
     throw error;
   }
-}
+});
