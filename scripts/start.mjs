@@ -60,6 +60,12 @@ ${green(bold("Toolgate is running."))}
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+  process.on("SIGHUP", shutdown);
+  // npm does not forward SIGTERM to this script: stop with the parent rather than orphaning the servers.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) shutdown().catch(() => process.exit(1));
+  }, 1000).unref();
   for (const child of stack.children) {
     child.once("exit", (code) => {
       if (stopping) return;
