@@ -5,7 +5,8 @@ export type AppErrorCode =
   | "not_found"
   | "invalid_input"
   | "invalid_credentials"
-  | "no_membership";
+  | "no_membership"
+  | "conflict";
 
 /** An expected failure of a service, with a stable code; the cause is kept for the logs. */
 export class AppError extends Error {

@@ -10,6 +10,8 @@ const appMessages: Record<AppErrorCode, string | null> = {
   no_membership: "Your account is not a member of any organisation.",
   // The service's own message already says what was wrong with the input.
   invalid_input: null,
+  // The service says what changed meanwhile (e.g. an approval already decided).
+  conflict: null,
 };
 
 const dbMessages: Record<string, string> = {
