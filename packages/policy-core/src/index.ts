@@ -9,6 +9,7 @@ export {
   type LimitScope,
   RULE_LABELS,
 } from "./decision";
+export { diffPolicyDocuments, type PolicyChange } from "./diff";
 export { PolicyError, type PolicyErrorCode } from "./errors";
 export { evaluateCall } from "./evaluate-call";
 export { explainDecision } from "./explain-decision";
