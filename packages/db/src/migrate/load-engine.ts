@@ -11,8 +11,11 @@ export type SchemaEngine = bindings.SchemaEngine;
 
 let started = false;
 
+// Derived from the constructor so it type-checks under both Node's and the DOM's WebAssembly types.
+type WasmModuleImports = NonNullable<ConstructorParameters<typeof WebAssembly.Instance>[1]>[string];
+
 // The engine arms 10 s timers it never clears; unref them so a finished command exits at once.
-function withUnrefTimers(glue: Record<string, unknown>): Record<string, unknown> {
+function withUnrefTimers(glue: Record<string, unknown>): WasmModuleImports {
   const imports: Record<string, unknown> = { ...glue };
   for (const [name, fn] of Object.entries(glue)) {
     if (!name.startsWith("__wbg_setTimeout_") || typeof fn !== "function") continue;
@@ -29,7 +32,7 @@ function withUnrefTimers(glue: Record<string, unknown>): Record<string, unknown>
       return timer;
     };
   }
-  return imports;
+  return imports as WasmModuleImports;
 }
 
 // Node 20 cannot `import` a .wasm file: compile it ourselves and hand it to the JS glue, once per process.
