@@ -1,3 +1,3 @@
-export { generateToken, hashToken, tokenPrefix } from "./tokens";
-export { openSecret, parseSecretKey, sealSecret } from "./secret-box";
 export { hashPassword, verifyPassword } from "./passwords";
+export { openSecret, parseSecretKey, sealSecret } from "./secret-box";
+export { generateToken, hashToken, tokenPrefix } from "./tokens";

@@ -6,7 +6,9 @@ const VERSION = "v1";
 export function parseSecretKey(base64: string): Buffer {
   const key = Buffer.from(base64, "base64");
   if (key.length !== 32) {
-    throw new Error("TOOLGATE_SECRET_KEY must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`).");
+    throw new Error(
+      "TOOLGATE_SECRET_KEY must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`).",
+    );
   }
   return key;
 }
@@ -16,7 +18,12 @@ export function sealSecret(plaintext: string, key: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+  return [
+    VERSION,
+    iv.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    body.toString("base64url"),
+  ].join(".");
 }
 
 /** Decrypts what sealSecret produced; throws if the key is wrong or the data was altered. */

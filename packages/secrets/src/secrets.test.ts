@@ -1,6 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { generateToken, hashPassword, hashToken, openSecret, parseSecretKey, sealSecret, verifyPassword } from "./index";
+import {
+  generateToken,
+  hashPassword,
+  hashToken,
+  openSecret,
+  parseSecretKey,
+  sealSecret,
+  verifyPassword,
+} from "./index";
 
 describe("secret box", () => {
   const key = randomBytes(32);
