@@ -36,6 +36,14 @@ export { type IdPrefix, newId } from "./new-id";
 export { createUserWithTenant, findUserByEmail, getTenant, listMemberships } from "./repositories/accounts";
 export { listAuditEvents, recordAudit } from "./repositories/audit";
 export {
+  type CallLogStats,
+  type CallLogStatsFilter,
+  type CountedName,
+  callLogStats,
+  type DecisionBucket,
+} from "./repositories/call-log-stats";
+export { listCallLogsAfter } from "./repositories/call-log-tail";
+export {
   type CallLogCursor,
   type CallLogFilter,
   type CallLogRecord,
@@ -49,6 +57,16 @@ export {
   revokeGrant,
   touchGrantsLastUsed,
 } from "./repositories/grants";
+export {
+  acceptInviteAsNewUser,
+  acceptInviteAsUser,
+  createInvite,
+  findOpenInvite,
+  listOpenInvites,
+  revokeInvite,
+} from "./repositories/invites";
+export { changeMemberRole, listMembers, type MemberRow, removeMember } from "./repositories/members";
+export { AlreadyMemberError, InviteUnusableError, LastAdminError } from "./repositories/membership-errors";
 export { getCurrentPolicy, listPolicyVersions, publishPolicy } from "./repositories/policies";
 export {
   createServer,
