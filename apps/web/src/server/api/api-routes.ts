@@ -1,0 +1,55 @@
+import type { ApiRoute } from "./api-route";
+import { approveRoute, denyRoute, listApprovalsRoute } from "./routes/approval-routes";
+import { listAuditRoute } from "./routes/audit-routes";
+import { acceptToolRoute, listToolsRoute } from "./routes/catalogue-routes";
+import { createGrantRoute, listGrantsRoute, revokeGrantRoute, rotateGrantRoute } from "./routes/grant-routes";
+import { listLogsRoute } from "./routes/log-routes";
+import { openApiRoute } from "./routes/meta-routes";
+import {
+  diffPolicyRoute,
+  getPolicyRoute,
+  getPolicyVersionRoute,
+  listPolicyVersionsRoute,
+  publishPolicyRoute,
+  rollbackPolicyRoute,
+  simulatePolicyRoute,
+  validatePolicyRoute,
+} from "./routes/policy-routes";
+import {
+  addServerRoute,
+  deleteServerRoute,
+  getServerRoute,
+  listServersRoute,
+  rescanServerRoute,
+  updateServerRoute,
+} from "./routes/server-routes";
+
+/** Every operation of /api/v1, in the order the reference lists them. */
+export const apiRoutes: readonly ApiRoute[] = [
+  listServersRoute,
+  addServerRoute,
+  getServerRoute,
+  updateServerRoute,
+  deleteServerRoute,
+  rescanServerRoute,
+  listToolsRoute,
+  acceptToolRoute,
+  getPolicyRoute,
+  validatePolicyRoute,
+  simulatePolicyRoute,
+  publishPolicyRoute,
+  listPolicyVersionsRoute,
+  getPolicyVersionRoute,
+  diffPolicyRoute,
+  rollbackPolicyRoute,
+  listGrantsRoute,
+  createGrantRoute,
+  revokeGrantRoute,
+  rotateGrantRoute,
+  listLogsRoute,
+  listApprovalsRoute,
+  approveRoute,
+  denyRoute,
+  listAuditRoute,
+  openApiRoute,
+];

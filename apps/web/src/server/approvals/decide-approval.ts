@@ -1,0 +1,45 @@
+import { type Db, recordAudit } from "@toolgate/db";
+import { z } from "zod";
+import { AppError } from "../app-error";
+import { assertCan, type SessionContext } from "../context";
+import { toApprovalView } from "./approval-view";
+
+export const decideApprovalInputSchema = z.object({
+  decision: z.enum(["approved", "denied"]),
+  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+});
+
+export type DecideApprovalInput = z.infer<typeof decideApprovalInputSchema>;
+
+/**
+ * Approves or denies one pending, unexpired approval request. The status only moves away
+ * from `pending` in one conditional update, so two reviewers cannot both decide it.
+ */
+export async function decideApproval(
+  db: Db,
+  ctx: SessionContext,
+  approvalId: string,
+  input: DecideApprovalInput,
+  now = new Date(),
+) {
+  // Deciding calls is part of running the policy: the same roles that publish it.
+  assertCan(ctx, "manage_policies");
+  const { count } = await db.approval.updateMany({
+    where: { id: approvalId, tenantId: ctx.tenantId, status: "pending", expiresAt: { gt: now } },
+    data: { status: input.decision, reason: input.reason ?? null, decidedById: ctx.userId, decidedAt: now },
+  });
+  const row = await db.approval.findFirst({ where: { id: approvalId, tenantId: ctx.tenantId } });
+  if (row === null) throw new AppError("not_found", "Approval request not found.");
+  if (count === 0) {
+    const state = row.status === "pending" ? "expired" : row.status;
+    throw new AppError("conflict", `This approval request can no longer be decided: it is ${state}.`);
+  }
+  await recordAudit(db, ctx.tenantId, {
+    actorUserId: ctx.userId,
+    action: input.decision === "approved" ? "approval.approved" : "approval.denied",
+    targetType: "approval",
+    targetId: row.id,
+    data: { tool: row.tool, serverId: row.serverId, grantId: row.grantId, reason: row.reason },
+  });
+  return toApprovalView(row);
+}

@@ -1,0 +1,43 @@
+import { type Db, getServer, notifyChange, recordAudit } from "@toolgate/db";
+import { openSecret } from "@toolgate/secrets";
+import { discoverServer } from "@toolgate/upstream";
+import { z } from "zod";
+import { AppError } from "../app-error";
+import { applyScan } from "../catalogue/apply-scan";
+import { assertCan, type SessionContext } from "../context";
+import { toServerView } from "./server-view";
+
+const storedHeadersSchema = z.record(z.string(), z.string());
+
+/** Opens a server's sealed upstream headers (never leaves the server side). */
+export function openServerHeaders(headersSealed: string | null, secretKey: Buffer): Record<string, string> {
+  if (headersSealed === null) return {};
+  return storedHeadersSchema.parse(JSON.parse(openSecret(headersSealed, secretKey)));
+}
+
+export type RescanDeps = { db: Db; secretKey: Buffer; allowPrivateUpstreams: boolean };
+
+/**
+ * Lists a registered server's tools again with its stored credentials. New tools arrive
+ * unreviewed and changed reviewed tools are quarantined until accepted.
+ */
+export async function rescanServer(deps: RescanDeps, ctx: SessionContext, serverId: string) {
+  assertCan(ctx, "manage_servers");
+  const server = await getServer(deps.db, ctx.tenantId, serverId);
+  if (server === null) throw new AppError("not_found", "Server not found.");
+  const discovered = await discoverServer(
+    { url: server.url, headers: openServerHeaders(server.headersSealed, deps.secretKey) },
+    { allowPrivateAddresses: deps.allowPrivateUpstreams },
+  );
+  const summary = await applyScan(deps.db, ctx.tenantId, server.id, discovered.tools);
+  await notifyChange(deps.db, { kind: "server", tenantId: ctx.tenantId, serverId: server.id });
+  await recordAudit(deps.db, ctx.tenantId, {
+    actorUserId: ctx.userId,
+    action: "server.rescanned",
+    targetType: "server",
+    targetId: server.id,
+    data: summary,
+  });
+  const rescanned = await getServer(deps.db, ctx.tenantId, server.id);
+  return { server: toServerView(rescanned ?? server), scan: summary };
+}
