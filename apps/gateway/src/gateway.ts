@@ -14,6 +14,8 @@ import { parseMcpPath } from "./http/mcp-path";
 import { sendError, sendJson } from "./http/send";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { SessionBinding } from "./upstream/session-binding";
+import { SessionReaper } from "./upstream/session-reaper";
+import { terminateSession } from "./upstream/terminate-session";
 import { UpstreamPools } from "./upstream/upstream-pools";
 
 /** A source of change notifications; after a reconnect events may have been missed, so caches are dropped. */
@@ -39,6 +41,8 @@ export type GatewayDeps = {
   upstreamHeadersTimeoutMs?: number;
   upstreamBodyTimeoutMs?: number;
   cacheTtlMs?: number;
+  /** Upstream sessions with no request or open stream for this long are ended by the gateway (default 10 min). */
+  sessionIdleMs?: number;
 };
 
 export type Gateway = {
@@ -53,6 +57,11 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** Builds the gateway's HTTP server from injected dependencies. */
 export function createGateway(deps: GatewayDeps): Gateway {
+  const pools = new UpstreamPools();
+  const sessionIdleMs = deps.sessionIdleMs ?? 10 * 60_000;
+  const reaper = new SessionReaper(sessionIdleMs, deps.clock, (target, upstreamId) =>
+    terminateSession(pools, deps.logger, target, upstreamId),
+  );
   const cache = new GatewayCache({
     db: deps.db,
     secretKey: deps.secretKey,
@@ -65,8 +74,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     sink: deps.callLogSink,
     clock: deps.clock,
     logger: deps.logger,
-    pools: new UpstreamPools(),
+    pools,
     binding: new SessionBinding(deps.secretKey),
+    reaper,
     maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
     upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,
@@ -78,6 +88,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     });
   });
   let subscription: { close(): Promise<void> } | undefined;
+  const sweeper = setInterval(() => reaper.sweep(), Math.min(sessionIdleMs / 2, 60_000));
+  sweeper.unref();
 
   return {
     server,
@@ -97,10 +109,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
     },
     async close() {
+      clearInterval(sweeper);
       await subscription?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await services.pools.close();
+      await pools.close();
     },
   };
 }

@@ -10,17 +10,42 @@ export async function forward(
   body: Buffer | undefined,
   inspection: Inspection,
 ): Promise<boolean> {
-  const { req, res, auth, services, draft } = exchange;
+  const { res, auth, services } = exchange;
   const controller = new AbortController();
   // A client that goes away must not leave the upstream request (or SSE stream) running.
   res.once("close", () => {
     if (!res.writableFinished) controller.abort();
   });
-  const reply = await sendUpstream(services.pools, auth.server.upstream, {
+  const target = auth.server.upstream;
+  const sessionId = exchange.upstreamSessionId;
+  const done = sessionId === undefined ? undefined : services.reaper.begin(target, sessionId);
+  try {
+    return await relay(exchange, method, body, inspection, controller.signal);
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+    // The client left (e.g. closed its SSE stream): normal, and nothing is left to answer. The upstream
+    // may already have run a call, so its quota is not given back.
+    exchange.draft.message = "The client closed the connection.";
+    return false;
+  } finally {
+    done?.();
+  }
+}
+
+async function relay(
+  exchange: Exchange,
+  method: "POST" | "GET" | "DELETE",
+  body: Buffer | undefined,
+  inspection: Inspection,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const { req, res, auth, services, draft } = exchange;
+  const target = auth.server.upstream;
+  const reply = await sendUpstream(services.pools, target, {
     method,
-    headers: upstreamHeaders(req.headers, auth.server.upstream.headers, exchange.upstreamSessionId),
+    headers: upstreamHeaders(req.headers, target.headers, exchange.upstreamSessionId),
     body,
-    signal: controller.signal,
+    signal,
     headersTimeoutMs: services.upstreamHeadersTimeoutMs,
     bodyTimeoutMs: method === "GET" ? 0 : services.upstreamBodyTimeoutMs,
   });
@@ -28,6 +53,14 @@ export async function forward(
   const outcome = await relayResponse(reply, res, inspection, (upstreamId) =>
     services.binding.bind(upstreamId, auth.grant.id, auth.server.id),
   );
+  if (exchange.upstreamSessionId === undefined && outcome.upstreamSessionId !== undefined) {
+    // A new session (initialize): tracked from now on, so it is ended if the client abandons it.
+    services.reaper.begin(target, outcome.upstreamSessionId)();
+  }
+  const ended = (method === "DELETE" && reply.statusCode < 300) || reply.statusCode === 404;
+  if (exchange.upstreamSessionId !== undefined && ended) {
+    services.reaper.forget(target, exchange.upstreamSessionId);
+  }
   draft.sessionId ??= outcome.upstreamSessionId ?? null;
   if (outcome.message !== null) draft.message = outcome.message;
   return outcome.failed;

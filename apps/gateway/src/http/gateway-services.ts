@@ -3,6 +3,7 @@ import type { GatewayCache } from "../cache/gateway-cache";
 import type { CallLogSink } from "../call-log/call-log-sink";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
 import type { SessionBinding } from "../upstream/session-binding";
+import type { SessionReaper } from "../upstream/session-reaper";
 import type { UpstreamPools } from "../upstream/upstream-pools";
 
 /** Wall-clock time in ms; injected so tests can pin rate-limit windows. */
@@ -17,6 +18,7 @@ export type GatewayServices = {
   logger: Logger;
   pools: UpstreamPools;
   binding: SessionBinding;
+  reaper: SessionReaper;
   maxBodyBytes: number;
   upstreamHeadersTimeoutMs: number;
   upstreamBodyTimeoutMs: number;

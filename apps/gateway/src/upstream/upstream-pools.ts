@@ -4,16 +4,12 @@ import { Pool } from "undici";
 export class UpstreamPools {
   private readonly pools = new Map<string, Pool>();
 
-  constructor(private readonly connectionsPerOrigin = 64) {}
-
   get(origin: string): Pool {
     let pool = this.pools.get(origin);
     if (pool === undefined) {
-      pool = new Pool(origin, {
-        connections: this.connectionsPerOrigin,
-        keepAliveTimeout: 30_000,
-        pipelining: 1,
-      });
+      // No cap on connections: each open SSE stream (GET, or a long tool call) holds one for its whole
+      // life, and a capped pool would queue every other call behind them. Idle ones are reused.
+      pool = new Pool(origin, { keepAliveTimeout: 30_000, pipelining: 1 });
       this.pools.set(origin, pool);
     }
     return pool;

@@ -20,7 +20,13 @@ export type TestGateway = {
 /** A gateway on an ephemeral port with the real Redis limiter, BullMQ call logs and change notifications. */
 export async function startTestGateway(
   db: Db,
-  options: { clock?: Clock; allowedOrigins?: string[]; maxBodyBytes?: number; runLogWorker?: boolean } = {},
+  options: {
+    clock?: Clock;
+    allowedOrigins?: string[];
+    maxBodyBytes?: number;
+    runLogWorker?: boolean;
+    sessionIdleMs?: number;
+  } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
   const logger = createLogger("debug", { write: (line: string) => void logLines.push(line) });
@@ -38,6 +44,7 @@ export async function startTestGateway(
     secretKey: testEnv.secretKey,
     allowedOrigins: options.allowedOrigins ?? [],
     maxBodyBytes: options.maxBodyBytes,
+    sessionIdleMs: options.sessionIdleMs,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
       listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
   });

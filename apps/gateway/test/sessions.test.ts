@@ -1,0 +1,49 @@
+import { type DemoUpstream, startDemoUpstream } from "@toolgate/demo-upstream";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { connectClient } from "./support/connect-client";
+import { seedTenant } from "./support/seed-tenant";
+import { startTestGateway, type TestGateway } from "./support/start-test-gateway";
+import { testDb } from "./support/test-db";
+
+let upstream: DemoUpstream;
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  upstream = await startDemoUpstream({ port: 0 });
+  gateway = await startTestGateway(testDb, { sessionIdleMs: 300 });
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await upstream?.close();
+  await testDb.$disconnect();
+});
+
+describe("upstream sessions", () => {
+  it("are ended by the gateway when a client disconnects without a DELETE", async () => {
+    const seeded = await seedTenant(testDb, {
+      upstreamUrl: upstream.url,
+      policy: { version: "1", default: "allow" },
+    });
+    const client = await connectClient(`${gateway.url}${seeded.path}`, seeded.token);
+    await client.callTool({ name: "ListVms", arguments: {} });
+    expect(upstream.stats().sessions).toBe(1);
+    await client.close();
+    await vi.waitFor(() => expect(upstream.stats().sessions).toBe(0), { timeout: 5_000 });
+  });
+
+  it("stay alive while the client holds its SSE stream open, even with no calls for a while", async () => {
+    const seeded = await seedTenant(testDb, {
+      upstreamUrl: upstream.url,
+      policy: { version: "1", default: "allow" },
+    });
+    const client = await connectClient(`${gateway.url}${seeded.path}`, seeded.token);
+    for (let i = 0; i < 3; i++) {
+      const result = await client.callTool({ name: "ListVms", arguments: {} });
+      expect(result.isError).toBeFalsy();
+      // Longer than the idle limit: only the open GET stream keeps the session.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await client.close();
+  });
+});
