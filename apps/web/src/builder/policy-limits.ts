@@ -1,0 +1,12 @@
+import type { PolicyLimit } from "@toolgate/policy-core";
+import type { BuilderState } from "./builder-state";
+
+/** Every explicit limit in the policy with where it is, for picking shared counters. */
+export function policyLimits(state: BuilderState): { owner: string; limit: PolicyLimit }[] {
+  const found: { owner: string; limit: PolicyLimit }[] = [];
+  for (const limit of state.allTools?.limits ?? []) found.push({ owner: "all tools", limit });
+  for (const entry of state.tools ?? []) {
+    for (const limit of entry.rule.limits ?? []) found.push({ owner: entry.key, limit });
+  }
+  return found;
+}
