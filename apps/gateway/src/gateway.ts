@@ -33,6 +33,8 @@ export type GatewayDeps = {
   logger: Logger;
   /** TOOLGATE_SECRET_KEY: opens stored upstream headers and keys session binding. */
   secretKey: Buffer;
+  /** TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: let servers live on private/loopback addresses (self-hosted, dev). */
+  allowPrivateUpstreams: boolean;
   /** Browser origins allowed to call the gateway; requests from any other Origin get 403. */
   allowedOrigins: readonly string[];
   /** Postgres change notifications that keep the caches fresh (db's listenForChanges). */
@@ -65,6 +67,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const cache = new GatewayCache({
     db: deps.db,
     secretKey: deps.secretKey,
+    addressPolicy: { allowPrivateAddresses: deps.allowPrivateUpstreams },
     logger: deps.logger,
     ttlMs: deps.cacheTtlMs,
   });
@@ -126,7 +129,9 @@ async function handleRequest(
 ): Promise<void> {
   const startedAt = performance.now();
   const url = req.url ?? "/";
-  services.logger.debug({ method: req.method, url: redactUrl(url) }, "request");
+  if (services.logger.isLevelEnabled("debug")) {
+    services.logger.debug({ method: req.method, url: redactUrl(url) }, "request");
+  }
   const origin = req.headers.origin;
   // DNS-rebinding protection: a browser page may only reach the gateway from an allowed origin.
   if (origin !== undefined && !allowedOrigins.has(origin)) {

@@ -17,12 +17,6 @@ const worker = env.TOOLGATE_RUN_LOG_WORKER
   ? startCallLogWorker({ redisUrl: env.REDIS_URL, db, logger })
   : undefined;
 
-// TODO(upstream): check server URLs with @toolgate/upstream's checkUpstreamUrl unless
-// TOOLGATE_ALLOW_PRIVATE_UPSTREAMS is set, once that package exports it.
-if (!env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS) {
-  logger.warn("private-address checks for upstream URLs are not enforced yet");
-}
-
 const gateway = createGateway({
   db,
   rateLimiter: new RedisRateLimiter(redis),
@@ -30,6 +24,7 @@ const gateway = createGateway({
   clock: { now: () => Date.now() },
   logger,
   secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
+  allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
   allowedOrigins: env.TOOLGATE_ALLOWED_ORIGINS,
   subscribeToChanges: ({ onEvent, onReconnect }) =>
     listenForChanges(env.DATABASE_URL, onEvent, {

@@ -171,3 +171,31 @@ describe("request hygiene", () => {
     expect(toolText(result)).toContain("(no policy)");
   });
 });
+
+describe("upstream addresses", () => {
+  it("refuses private upstreams unless allowed, and cloud metadata addresses always", async () => {
+    const strict = await startTestGateway(testDb, { allowPrivateUpstreams: false });
+    try {
+      const local = await seedTenant(testDb, { upstreamUrl: upstream.url, policy: allowAll });
+      const metadata = await seedTenant(testDb, {
+        upstreamUrl: "http://169.254.169.254/mcp",
+        policy: allowAll,
+      });
+      const privateAnswer = await fetch(
+        `${strict.url}${local.path}`,
+        initializeRequest({ authorization: `Bearer ${local.token}` }),
+      );
+      expect(privateAnswer.status).toBe(502);
+      expect(await privateAnswer.text()).toContain("TOOLGATE_ALLOW_PRIVATE_UPSTREAMS");
+      // The permissive test gateway still refuses the metadata endpoint.
+      const metadataAnswer = await fetch(
+        `${gateway.url}${metadata.path}`,
+        initializeRequest({ authorization: `Bearer ${metadata.token}` }),
+      );
+      expect(metadataAnswer.status).toBe(502);
+      expect(await metadataAnswer.text()).toContain("169.254.169.254");
+    } finally {
+      await strict.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { type DemoUpstream, startDemoUpstream } from "@toolgate/demo-upstream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connectClient } from "./support/connect-client";
@@ -30,6 +31,21 @@ describe("upstream sessions", () => {
     expect(upstream.stats().sessions).toBe(1);
     await client.close();
     await vi.waitFor(() => expect(upstream.stats().sessions).toBe(0), { timeout: 5_000 });
+  });
+
+  it("end at once when the client sends DELETE", async () => {
+    const seeded = await seedTenant(testDb, {
+      upstreamUrl: upstream.url,
+      policy: { version: "1", default: "allow" },
+    });
+    const client = await connectClient(`${gateway.url}${seeded.path}`, seeded.token);
+    const sessionsBefore = upstream.stats().sessions;
+    const transport = client.transport;
+    if (!(transport instanceof StreamableHTTPClientTransport))
+      throw new Error("expected a Streamable HTTP client");
+    await transport.terminateSession();
+    expect(upstream.stats().sessions).toBe(sessionsBefore - 1);
+    await client.close();
   });
 
   it("stay alive while the client holds its SSE stream open, even with no calls for a while", async () => {

@@ -5,6 +5,8 @@ export type UpstreamTarget = {
   origin: string;
   path: string;
   headers: Record<string, string>;
+  /** Why the gateway refuses to connect (a private or internal address), or null. */
+  blocked: string | null;
 };
 
 /** A server as the hot path needs it, resolved from its tenant and server slugs. */

@@ -1,4 +1,5 @@
 import type { ChangeEvent, Db } from "@toolgate/db";
+import type { AddressPolicy } from "@toolgate/upstream";
 import type { Logger } from "pino";
 import type { CachedGrant, CachedPolicy, CachedServer } from "./cached-types";
 import { loadGrant } from "./load-grant";
@@ -9,6 +10,7 @@ import { LoadingCache } from "./loading-cache";
 export type GatewayCacheOptions = {
   db: Db;
   secretKey: Buffer;
+  addressPolicy: AddressPolicy;
   logger: Logger;
   max?: number;
   ttlMs?: number;
@@ -25,7 +27,7 @@ export class GatewayCache {
   private readonly policies: LoadingCache<CachedPolicy>;
 
   constructor(options: GatewayCacheOptions) {
-    const { db, secretKey, logger } = options;
+    const { db, secretKey, addressPolicy, logger } = options;
     const sizing = { max: options.max ?? 10_000, ttlMs: options.ttlMs ?? 30_000 };
     const negativeTtlMs = options.negativeTtlMs ?? 5_000;
     this.servers = new LoadingCache({
@@ -34,7 +36,7 @@ export class GatewayCache {
       isNegative: (server) => server === null,
       load: (key) => {
         const [tenantSlug = "", serverSlug = ""] = key.split("/");
-        return loadServer(db, secretKey, tenantSlug, serverSlug);
+        return loadServer(db, { secretKey, addressPolicy }, tenantSlug, serverSlug);
       },
     });
     this.grants = new LoadingCache({

@@ -1,3 +1,4 @@
+import { GatewayError } from "../errors/gateway-error";
 import { type Inspection, relayResponse } from "../upstream/relay-response";
 import { sendUpstream } from "../upstream/send-upstream";
 import { upstreamHeaders } from "../upstream/upstream-headers";
@@ -17,6 +18,7 @@ export async function forward(
     if (!res.writableFinished) controller.abort();
   });
   const target = auth.server.upstream;
+  if (target.blocked !== null) throw new GatewayError("upstream_blocked", target.blocked);
   const sessionId = exchange.upstreamSessionId;
   const done = sessionId === undefined ? undefined : services.reaper.begin(target, sessionId);
   try {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { UpstreamTarget } from "../cache/cached-types";
 import { SessionReaper } from "./session-reaper";
 
-const target: UpstreamTarget = { origin: "http://127.0.0.1:1", path: "/mcp", headers: {} };
+const target: UpstreamTarget = { origin: "http://127.0.0.1:1", path: "/mcp", headers: {}, blocked: null };
 
 function reaperAt(start: number) {
   const clock = { ms: start, now: () => clock.ms };

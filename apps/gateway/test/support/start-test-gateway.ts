@@ -26,6 +26,7 @@ export async function startTestGateway(
     maxBodyBytes?: number;
     runLogWorker?: boolean;
     sessionIdleMs?: number;
+    allowPrivateUpstreams?: boolean;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -42,6 +43,7 @@ export async function startTestGateway(
     clock: options.clock ?? { now: () => Date.now() },
     logger,
     secretKey: testEnv.secretKey,
+    allowPrivateUpstreams: options.allowPrivateUpstreams ?? true,
     allowedOrigins: options.allowedOrigins ?? [],
     maxBodyBytes: options.maxBodyBytes,
     sessionIdleMs: options.sessionIdleMs,
