@@ -51,6 +51,13 @@ describe("the canonical policy through the gateway", () => {
     expect(upstream.stats().toolCalls.MountIso).toBe(1);
   });
 
+  it("makes no database query for calls once the server, grant and policy are cached", async () => {
+    const before = gateway.gateway.cache.loads();
+    for (let i = 0; i < 5; i++) await client.callTool({ name: "ListVms", arguments: {} });
+    await client.listTools();
+    expect(gateway.gateway.cache.loads()).toBe(before);
+  });
+
   it("denies every other tool by the default rule without contacting the upstream", async () => {
     const result = await client.callTool({ name: "ListVms", arguments: {} });
     expect(result.isError).toBe(true);

@@ -20,6 +20,8 @@ export class LoadingCache<V> {
   private readonly entries: LRUCache<string, Entry<V>>;
   private readonly inflight = new Map<string, Promise<V>>();
   private generation = 0;
+  /** How many loads ran (each a database query in the gateway); for tests and metrics. */
+  loads = 0;
 
   constructor(private readonly options: LoadingCacheOptions<V>) {
     this.entries = new LRUCache<string, Entry<V>>({ max: options.max, ttl: options.ttlMs });
@@ -54,6 +56,7 @@ export class LoadingCache<V> {
 
   private async loadInto(key: string): Promise<V> {
     const generation = this.generation;
+    this.loads += 1;
     const pending = this.options.load(key);
     this.inflight.set(key, pending);
     try {
