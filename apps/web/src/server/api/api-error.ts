@@ -12,6 +12,8 @@ export type ApiErrorCode =
   | "conflict"
   | "policy_conflict"
   | "upstream_failed"
+  | "rate_limited"
+  | "unavailable"
   | "internal";
 
 /** A failure raised at the API edge (authentication, parsing) with its HTTP status. */

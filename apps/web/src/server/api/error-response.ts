@@ -16,6 +16,8 @@ const appErrors: Record<AppErrorCode, { code: ApiErrorCode; status: number }> = 
   not_found: { code: "not_found", status: 404 },
   invalid_input: { code: "invalid_input", status: 400 },
   conflict: { code: "conflict", status: 409 },
+  rate_limited: { code: "rate_limited", status: 429 },
+  unavailable: { code: "unavailable", status: 503 },
 };
 
 function toApiError(error: unknown): ApiError {

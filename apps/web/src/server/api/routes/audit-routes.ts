@@ -9,7 +9,7 @@ export const listAuditRoute = defineRoute({
   summary: "Admin actions (policy published, grant created or revoked, server changed…), newest first",
   description: "`actorUserId` is the user, or the API key (`key_…`) that acted.",
   tag: "audit",
-  minimumRole: "viewer",
+  minimumRole: "admin",
   query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
   response: z.object({
     events: z.array(

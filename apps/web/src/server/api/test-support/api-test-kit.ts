@@ -71,7 +71,10 @@ export async function callApi(
 }
 
 /** Asserts the route's success status and decodes the body with the route's own response schema. */
-export function expectOk<R extends ApiRoute>(result: ApiResult, route: R): z.output<R["response"]> {
+export function expectOk<S extends z.ZodType>(
+  result: ApiResult,
+  route: { status: ApiRoute["status"]; response: S },
+): z.output<S> {
   expect(result.body, JSON.stringify(result.body)).not.toHaveProperty("error");
   expect(result.status).toBe(route.status);
   return route.response.parse(result.body);

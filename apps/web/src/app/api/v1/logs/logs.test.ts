@@ -1,0 +1,94 @@
+import { insertCallLogs, newId } from "@toolgate/db";
+import { describe, expect, it } from "vitest";
+import { listLogsRoute } from "@/server/api/routes/log-routes";
+import { apiDb, callApi, expectError, expectOk, newApiTenant } from "@/server/api/test-support/api-test-kit";
+import * as logs from "./route";
+
+async function seedLogs(tenantId: string, count: number) {
+  const base = Date.UTC(2026, 0, 1);
+  await insertCallLogs(
+    apiDb(),
+    Array.from({ length: count }, (_, index) => ({
+      id: newId("req"),
+      tenantId,
+      serverId: index % 2 === 0 ? "srv_even" : "srv_odd",
+      grantId: "grt_x",
+      grantLabel: "agent",
+      sessionId: null,
+      method: "tools/call",
+      tool: index % 3 === 0 ? "DeleteVm" : "MountIso",
+      decision: index % 3 === 0 ? ("deny" as const) : ("allow" as const),
+      rule: index % 3 === 0 ? "(default deny)" : "/tools/MountIso",
+      message: null,
+      policyVersion: 1,
+      upstreamStatus: 200,
+      latencyMs: 1.5,
+      argumentKeys: ["vm_name"],
+      arguments: null,
+      createdAt: new Date(base + index * 1000),
+    })),
+  );
+}
+
+describe("/logs", () => {
+  it("pages through the tenant's logs newest first with keyset cursors", async () => {
+    const { keys, tenantId } = await newApiTenant();
+    await seedLogs(tenantId, 7);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? "?limit=3" : `?limit=3&cursor=${encodeURIComponent(cursor)}`;
+      const page = expectOk(
+        await callApi(logs.GET, { path: `/logs${query}`, key: keys.viewer }),
+        listLogsRoute,
+      );
+      seen.push(...page.logs.map((row) => row.createdAt.toISOString()));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toHaveLength(7);
+    expect([...seen].sort().reverse()).toEqual(seen);
+  });
+
+  it("filters like the dashboard: server, decision and tool", async () => {
+    const { keys, tenantId } = await newApiTenant();
+    await seedLogs(tenantId, 9);
+    const denied = expectOk(
+      await callApi(logs.GET, { path: "/logs?decision=deny&server=srv_even", key: keys.viewer }),
+      listLogsRoute,
+    );
+    expect(denied.logs.map((row) => [row.decision, row.serverId, row.tool])).toEqual([
+      ["deny", "srv_even", "DeleteVm"],
+      ["deny", "srv_even", "DeleteVm"],
+    ]);
+    const byTool = expectOk(
+      await callApi(logs.GET, { path: "/logs?tool=MountIso", key: keys.viewer }),
+      listLogsRoute,
+    );
+    expect(byTool.logs).toHaveLength(6);
+  });
+
+  it("rejects unknown decisions and malformed cursors with their paths", async () => {
+    const { keys } = await newApiTenant();
+    const decision = expectError(
+      await callApi(logs.GET, { path: "/logs?decision=maybe", key: keys.viewer }),
+      400,
+      "invalid_input",
+    );
+    expect(decision.map((issue) => issue.path)).toEqual(["/decision"]);
+    const cursor = expectError(
+      await callApi(logs.GET, { path: "/logs?cursor=nope", key: keys.viewer }),
+      400,
+      "invalid_input",
+    );
+    expect(cursor.map((issue) => issue.path)).toEqual(["/cursor"]);
+  });
+
+  it("never shows another organisation's logs, and refuses revoked keys", async () => {
+    const owner = await newApiTenant();
+    const other = await newApiTenant();
+    await seedLogs(owner.tenantId, 2);
+    const theirs = expectOk(await callApi(logs.GET, { path: "/logs", key: other.keys.admin }), listLogsRoute);
+    expect(theirs.logs).toEqual([]);
+    expectError(await callApi(logs.GET, { path: "/logs", key: owner.keys.revoked }), 401, "unauthenticated");
+  });
+});
