@@ -13,7 +13,7 @@ describe("/audit", () => {
       createGrantRoute,
     );
     const { events } = expectOk(
-      await callApi(audit.GET, { path: "/audit?limit=2", key: keys.viewer }),
+      await callApi(audit.GET, { path: "/audit?limit=2", key: keys.admin }),
       listAuditRoute,
     );
     expect(events).toHaveLength(2);
