@@ -1,0 +1,149 @@
+"use client";
+
+import type { PolicyCondition, PolicyLimit, PolicyRule } from "@toolgate/policy-core";
+import { argumentFields, portmanteauArgument } from "@/builder/argument-fields";
+import type { BoardCard } from "@/builder/board";
+import { LANE_TITLES } from "@/builder/lanes";
+import { styles } from "@/components/styles";
+import { ConditionsEditor } from "./conditions-editor";
+import { LimitsEditor } from "./limits-editor";
+import { PortmanteauActions } from "./portmanteau-actions";
+
+type Props = {
+  card: BoardCard;
+  sharedLimits: PolicyLimit[];
+  defaultLimit: PolicyLimit;
+  errors: string[];
+  onChange: (rule: PolicyRule) => void;
+  onRemove: () => void;
+  onClose: () => void;
+};
+
+function withList<K extends "limits" | "require" | "deny_if">(
+  rule: PolicyRule,
+  key: K,
+  list: NonNullable<PolicyRule[K]>,
+): PolicyRule {
+  const { [key]: _dropped, ...rest } = rule;
+  return list.length === 0 ? rest : { ...rest, [key]: list };
+}
+
+function withText(rule: PolicyRule, key: "on_deny" | "reason" | "rate_limit", text: string): PolicyRule {
+  const { [key]: _dropped, ...rest } = rule;
+  return text === "" ? rest : { ...rest, [key]: text };
+}
+
+/** Edits one card's rule: limits, conditions from the tool's input schema, message, approval. */
+export function CardEditor({ card, sharedLimits, defaultLimit, errors, onChange, onRemove, onClose }: Props) {
+  const rule = card.rule;
+  const fields = argumentFields(card.tool?.inputSchema);
+  const action = portmanteauArgument(fields);
+  const messageKey = rule?.reason !== undefined ? "reason" : "on_deny";
+
+  return (
+    <section aria-label={`Edit ${card.key}`} className={`${styles.card} space-y-4 p-4`}>
+      <div className="flex items-start justify-between gap-2">
+        <div>
+          <h2 className="font-mono text-sm font-semibold">{card.key}</h2>
+          <p className="text-xs text-slate-500">
+            {LANE_TITLES[card.lane]} lane{card.tool ? ` · ${card.tool.category}, ${card.tool.risk} risk` : ""}
+          </p>
+        </div>
+        <button type="button" className={`${styles.secondaryButton} py-1 text-xs`} onClick={onClose}>
+          Close editor
+        </button>
+      </div>
+      {errors.length > 0 ? (
+        <ul className="rounded-md bg-red-50 p-2 text-xs text-red-800 ring-1 ring-red-200">
+          {errors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      ) : null}
+      {rule === undefined ? (
+        <p className="text-sm text-slate-600">
+          {card.lane === "hide"
+            ? "This entry only hides tools. Move it to another lane to give it a rule."
+            : `This tool has no rule of its own; it follows ${card.via ?? "the default"}. Move it to a lane (drag it, or use its lane menu) to give it one.`}
+        </p>
+      ) : (
+        <>
+          {action?.enumValues !== undefined ? (
+            <PortmanteauActions
+              tool={card.key}
+              path={action.path}
+              values={action.enumValues}
+              denyIf={rule.deny_if ?? []}
+              onChange={(denyIf) => onChange(withList(rule, "deny_if", denyIf))}
+            />
+          ) : null}
+          {card.lane === "deny" ? null : (
+            <LimitsEditor
+              label="Limits"
+              limits={rule.limits ?? []}
+              shared={sharedLimits}
+              defaultLimit={defaultLimit}
+              onChange={(limits: PolicyLimit[]) => onChange(withList(rule, "limits", limits))}
+            />
+          )}
+          {rule.rate_limit !== undefined ? (
+            <label className="block text-xs text-slate-600">
+              Rate limit shorthand
+              <input
+                className={`${styles.input} py-1 text-xs`}
+                value={rule.rate_limit}
+                onChange={(event) => onChange(withText(rule, "rate_limit", event.target.value))}
+              />
+            </label>
+          ) : null}
+          {rule.action === "require_approval" ? (
+            <label className="block text-xs text-slate-600">
+              Approval timeout
+              <input
+                className={`${styles.input} py-1 text-xs`}
+                placeholder="10m"
+                value={rule.approval?.timeout ?? ""}
+                onChange={(event) => {
+                  const { approval: _dropped, ...rest } = rule;
+                  const timeout = event.target.value;
+                  onChange(timeout === "" ? rest : { ...rest, approval: { ...rule.approval, timeout } });
+                }}
+              />
+            </label>
+          ) : null}
+          <ConditionsEditor
+            label="Require (all must hold, else deny)"
+            name="Require"
+            conditions={rule.require ?? []}
+            fields={fields}
+            onChange={(conditions: PolicyCondition[]) => onChange(withList(rule, "require", conditions))}
+          />
+          <ConditionsEditor
+            label="Deny if (any holds)"
+            name="Deny if"
+            conditions={rule.deny_if ?? []}
+            fields={fields}
+            onChange={(conditions: PolicyCondition[]) => onChange(withList(rule, "deny_if", conditions))}
+          />
+          <label className="block text-xs text-slate-600">
+            Message when denied
+            <input
+              className={`${styles.input} py-1 text-xs`}
+              value={rule[messageKey] ?? ""}
+              onChange={(event) => onChange(withText(rule, messageKey, event.target.value))}
+            />
+          </label>
+        </>
+      )}
+      {rule !== undefined || card.lane === "hide" ? (
+        <button
+          type="button"
+          className={`${styles.secondaryButton} py-1 text-xs text-red-700`}
+          onClick={onRemove}
+        >
+          Remove rule for {card.key}
+        </button>
+      ) : null}
+    </section>
+  );
+}

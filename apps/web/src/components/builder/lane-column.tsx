@@ -1,0 +1,35 @@
+"use client";
+
+import { useDroppable } from "@dnd-kit/core";
+import type { ReactNode } from "react";
+import { LANE_TITLES, type Lane } from "@/builder/lanes";
+
+const LANE_TONES: Record<Lane, string> = {
+  allow: "border-emerald-300 bg-emerald-50/60",
+  rate_limit: "border-amber-300 bg-amber-50/60",
+  require_approval: "border-violet-300 bg-violet-50/60",
+  deny: "border-red-300 bg-red-50/60",
+  hide: "border-slate-300 bg-slate-100/70",
+};
+
+/** One lane: a drop target listing its cards. */
+export function LaneColumn({ lane, count, children }: { lane: Lane; count: number; children: ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: lane });
+  const title = LANE_TITLES[lane];
+  return (
+    <section
+      ref={setNodeRef}
+      aria-label={`${title} lane`}
+      data-lane={lane}
+      className={`flex min-h-48 flex-col rounded-xl border-2 border-dashed p-2 ${LANE_TONES[lane]} ${isOver ? "ring-2 ring-indigo-500" : ""}`}
+    >
+      <h3 className="mb-2 flex items-center justify-between px-1 text-sm font-semibold text-slate-800">
+        {title}
+        <span className="rounded-full bg-white px-2 text-xs font-medium text-slate-600 ring-1 ring-slate-200">
+          {count}
+        </span>
+      </h3>
+      <ul className="flex flex-1 flex-col gap-2">{children}</ul>
+    </section>
+  );
+}

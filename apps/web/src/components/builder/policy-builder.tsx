@@ -1,0 +1,230 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { type BoardCard, boardCards } from "@/builder/board";
+import { toPolicy } from "@/builder/builder-state";
+import type { CatalogueTool } from "@/builder/catalogue-tool";
+import { defaultLimitFor } from "@/builder/default-limit";
+import { issueBelongsTo } from "@/builder/issue-owner";
+import { policyLimits } from "@/builder/policy-limits";
+import { type Recommendation, recommendedState } from "@/builder/recommended-state";
+import { ruleKeyOfPointer } from "@/builder/rule-pointer";
+import { PageHeader } from "@/components/page-header";
+import { styles } from "@/components/styles";
+import type { SimulatorGrant } from "@/server/policies/builder-data";
+import type { HistoryEntry } from "@/server/policies/builder-history";
+import { BoardToolbar } from "./board-toolbar";
+import { CardEditor } from "./card-editor";
+import { JsonPane, type PaneMessage } from "./json-pane";
+import { LaneBoard } from "./lane-board";
+import { LimitsEditor } from "./limits-editor";
+import { PublishPanel } from "./publish-panel";
+import { RecommendPanel } from "./recommend-panel";
+import { ReplayPanel } from "./replay-panel";
+import type { BuilderServerActions } from "./server-actions";
+import { SimulatorPanel } from "./simulator-panel";
+import { usePolicyDraft } from "./use-policy-draft";
+import { useUnsavedGuard } from "./use-unsaved-guard";
+import { VersionHistory } from "./version-history";
+
+type Props = {
+  server: { id: string; name: string; slug: string };
+  tenantId: string;
+  catalogue: CatalogueTool[];
+  grants: SimulatorGrant[];
+  document: unknown;
+  version: number | null;
+  history: HistoryEntry[];
+  canPublish: boolean;
+  argumentValuesLogged: boolean;
+  actions: BuilderServerActions;
+};
+
+/** The visual policy builder: lanes and cards beside the JSON, simulator, publish, history, replay. */
+export function PolicyBuilder(props: Props) {
+  const { server, catalogue, canPublish, actions } = props;
+  const draft = usePolicyDraft(props.document, catalogue);
+  const { state, dispatch } = draft;
+  const [baseVersion, setBaseVersion] = useState(props.version);
+  const [history, setHistory] = useState(props.history);
+  const [editingKey, setEditingKey] = useState<string | undefined>();
+  const [fired, setFired] = useState<string | undefined>();
+  const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
+  useUnsavedGuard(draft.dirty);
+
+  const policy = useMemo(() => toPolicy(state), [state]);
+  const cards = useMemo(() => boardCards(state, catalogue), [state, catalogue]);
+  const editingCard = cards.find((card) => card.key === editingKey);
+  const sharedLimits = policyLimits(state).map((entry) => entry.limit);
+
+  const messagesFor = (card: BoardCard) => ({
+    errors: draft.issues
+      .filter((issue) => issueBelongsTo(state, issue.path, card.key))
+      .map((issue) => issue.message),
+    warnings: draft.valid
+      ? draft.warnings
+          .filter((warning) => issueBelongsTo(state, warning.path, card.key))
+          .map((warning) => warning.message)
+      : [],
+  });
+  const paneMessages: PaneMessage[] = [
+    ...draft.issues.map((issue) => ({ ...issue, severity: "error" as const })),
+    ...(draft.valid ? draft.warnings.map((warning) => ({ ...warning, severity: "warning" as const })) : []),
+  ];
+
+  const publish = async (message: string) => {
+    const result = await actions.publish({
+      serverId: server.id,
+      documentText: draft.text,
+      baseVersion,
+      message,
+    });
+    if (result.ok) {
+      setBaseVersion(result.version);
+      setHistory(result.history);
+      draft.markSaved();
+      return { notice: `Published version ${result.version}.` };
+    }
+    if (result.issues !== undefined)
+      return { error: `The policy has ${result.issues.length} problem(s); see the JSON pane.` };
+    return { error: result.error ?? "Publishing failed." };
+  };
+
+  const rollback = async (version: number) => {
+    const result = await actions.rollback({ serverId: server.id, version, baseVersion });
+    if (!result.ok) return result.error ?? "Rollback failed.";
+    setBaseVersion(result.version);
+    setHistory(result.history);
+    draft.reset(result.history.find((entry) => entry.version === result.version)?.document);
+    return undefined;
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={`Policy builder · ${server.name}`}
+        description="Drag tools between lanes or edit the JSON; both stay in step. Simulate and replay before you publish."
+      />
+      <BoardToolbar
+        defaultAction={state.defaultAction}
+        readOnly={!canPublish}
+        onDispatch={dispatch}
+        onRecommend={() => setRecommendation(recommendedState(state, catalogue))}
+      />
+      {recommendation !== null ? (
+        <div className="mb-4">
+          <RecommendPanel
+            recommendation={recommendation}
+            onCancel={() => setRecommendation(null)}
+            onApply={() => {
+              dispatch({ type: "replace", policy: toPolicy(recommendation.next) });
+              setRecommendation(null);
+            }}
+          />
+        </div>
+      ) : null}
+      <div className="grid gap-6 xl:grid-cols-5">
+        <div className="space-y-4 xl:col-span-3">
+          <LaneBoard
+            cards={cards}
+            messagesFor={messagesFor}
+            highlightKey={fired === undefined ? undefined : ruleKeyOfPointer(fired)}
+            editingKey={editingKey}
+            readOnly={!canPublish}
+            onMove={(key, lane) => dispatch({ type: "move", key, lane })}
+            onEdit={setEditingKey}
+          />
+          <section aria-label="Limits on all tools" className={`${styles.card} p-4`}>
+            <LimitsEditor
+              label="Limits on every call (all_tools)"
+              limits={state.allTools?.limits ?? []}
+              shared={sharedLimits}
+              defaultLimit={{ counter: "all_tools", window: "minute", max: 600, scope: "grant" }}
+              onChange={(limits) => dispatch({ type: "set_all_tools_limits", limits })}
+            />
+          </section>
+        </div>
+        <div className="space-y-4 xl:col-span-2">
+          {editingCard !== undefined && canPublish ? (
+            <CardEditor
+              card={editingCard}
+              sharedLimits={sharedLimits}
+              defaultLimit={defaultLimitFor(state, editingCard.key)}
+              errors={messagesFor(editingCard).errors}
+              onChange={(rule) => dispatch({ type: "set_rule", key: editingCard.key, rule })}
+              onRemove={() => {
+                dispatch({ type: "remove", key: editingCard.key });
+                setEditingKey(undefined);
+              }}
+              onClose={() => setEditingKey(undefined)}
+            />
+          ) : null}
+          <section aria-labelledby="json-heading" className="space-y-2 xl:sticky xl:top-6">
+            <h2 id="json-heading" className="text-base font-semibold">
+              Policy JSON
+            </h2>
+            <JsonPane
+              value={draft.text}
+              onChange={draft.editText}
+              messages={paneMessages}
+              highlightPointer={fired?.startsWith("/") ? fired : undefined}
+              readOnly={!canPublish}
+            />
+            {draft.issues.length > 0 ? (
+              <ul
+                role="alert"
+                aria-label="Policy problems"
+                className="space-y-1 rounded-md bg-red-50 p-3 text-xs text-red-800 ring-1 ring-red-200"
+              >
+                {draft.issues.map((issue) => (
+                  <li key={`${issue.path}:${issue.message}`}>
+                    <code className="rounded bg-red-100 px-1 font-mono">
+                      {issue.path === "" ? "/" : issue.path}
+                    </code>{" "}
+                    {issue.message}
+                  </li>
+                ))}
+                <li className="text-red-700">The lanes keep the last valid policy until this is fixed.</li>
+              </ul>
+            ) : (
+              <p role="status" className="text-xs text-emerald-700">
+                Valid policy{draft.warnings.length > 0 ? ` · ${draft.warnings.length} lint warning(s)` : ""}.
+              </p>
+            )}
+          </section>
+        </div>
+      </div>
+      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+        <SimulatorPanel
+          policy={policy}
+          valid={draft.valid}
+          catalogue={catalogue}
+          grants={props.grants}
+          ids={{ tenantId: props.tenantId, serverId: server.id }}
+          onFired={setFired}
+        />
+        <PublishPanel
+          version={baseVersion}
+          dirty={draft.dirty}
+          valid={draft.valid}
+          canPublish={canPublish}
+          text={draft.text}
+          serverSlug={server.slug}
+          onPublish={publish}
+          onImport={draft.editText}
+        />
+        <ReplayPanel
+          valid={draft.valid}
+          argumentValuesLogged={props.argumentValuesLogged}
+          onReplay={(days) => actions.replay({ serverId: server.id, documentText: draft.text, days })}
+        />
+        <VersionHistory
+          history={history}
+          catalogue={catalogue}
+          canPublish={canPublish}
+          onRollback={rollback}
+        />
+      </div>
+    </>
+  );
+}
