@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { createDb } from "@toolgate/db";
 import { parseSecretKey } from "@toolgate/secrets";
 import { z } from "zod";
+import { ensureDemoApiKey } from "../src/server/api-keys/ensure-demo-api-key";
 import { seedDemo } from "../src/server/demo/seed-demo";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -23,13 +24,13 @@ const seedEnvSchema = z.object({
   DEMO_OUTPUT: z.string().min(1).default(resolve(repoRoot, ".toolgate/demo.json")),
 });
 
-const previousOutputSchema = z.object({ token: z.string().min(1) });
+const previousOutputSchema = z.object({ token: z.string().min(1), apiKey: z.string().min(1).optional() });
 
-function readPreviousToken(path: string): string | null {
+function readPreviousOutput(path: string): z.infer<typeof previousOutputSchema> | null {
   if (!existsSync(path)) return null;
   try {
     const parsed = previousOutputSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
-    return parsed.success ? parsed.data.token : null;
+    return parsed.success ? parsed.data : null;
   } catch {
     // An unreadable previous output only means a new grant is made.
     return null;
@@ -38,6 +39,7 @@ function readPreviousToken(path: string): string | null {
 
 const env = seedEnvSchema.parse(process.env);
 const db = createDb(env.DATABASE_URL);
+const previous = readPreviousOutput(env.DEMO_OUTPUT);
 try {
   const details = await seedDemo(
     {
@@ -53,10 +55,17 @@ try {
       upstreamUrl: env.DEMO_UPSTREAM_URL,
       dashboardUrl: env.TOOLGATE_DASHBOARD_URL,
       policyText: readFileSync(new URL("../src/fixtures/canonical-policy.json", import.meta.url), "utf8"),
-      previousToken: readPreviousToken(env.DEMO_OUTPUT),
+      previousToken: previous?.token ?? null,
     },
   );
-  const output = `${JSON.stringify(details, null, 2)}\n`;
+  // An admin API key for the REST API and the `toolgate` CLI, reused while it stays active.
+  const apiKey = await ensureDemoApiKey(db, {
+    tenantSlug: details.tenantSlug,
+    label: "demo-cli",
+    previousKey: previous?.apiKey ?? null,
+  });
+  const apiUrl = `${env.TOOLGATE_DASHBOARD_URL.replace(/\/+$/, "")}/api/v1`;
+  const output = `${JSON.stringify({ ...details, apiUrl, apiKey }, null, 2)}\n`;
   mkdirSync(dirname(env.DEMO_OUTPUT), { recursive: true });
   writeFileSync(env.DEMO_OUTPUT, output, { mode: 0o600 });
   process.stdout.write(output);
