@@ -4,6 +4,7 @@
 //   node --import tsx bench/gateway-proxy.ts   (BENCH_SECONDS=20 BENCH_WARMUP_SECONDS=5 to lengthen)
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -22,21 +23,35 @@ const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? "")
   .filter((arg) => arg.length > 0);
 
 type Target = { name: string; url: string; headers: Record<string, string> };
-type Result = { target: string; sessions: number; calls: number; seconds: number; p50: number; p99: number };
+type Result = {
+  target: string;
+  sessions: number;
+  calls: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  /** CPU time of the gateway and of the upstream process per measured call, in µs. */
+  gatewayCpuUs: number;
+  upstreamCpuUs: number;
+};
+
+// Per-process CPU is steadier than wall-clock figures when other work shares the cores.
+const CLOCK_TICKS_PER_SECOND = 100;
+const processes = { gateway: 0, upstream: 0 };
 
 const children: ChildProcess[] = [];
 
 async function main(): Promise<void> {
   const everythingPort = await freePort();
   const everythingUrl = `http://127.0.0.1:${everythingPort}/mcp`;
-  children.push(
-    await startProcess(
-      process.execPath,
-      [everythingEntry, "streamableHttp"],
-      { PORT: String(everythingPort) },
-      (out) => out.includes("listening on port"),
-    ),
+  const everything = await startProcess(
+    process.execPath,
+    [everythingEntry, "streamableHttp"],
+    { PORT: String(everythingPort) },
+    (out) => out.includes("listening on port"),
   );
+  children.push(everything);
+  processes.upstream = everything.pid ?? 0;
   const seed = JSON.parse(
     await runToEnd(process.execPath, [
       "--import",
@@ -47,8 +62,10 @@ async function main(): Promise<void> {
   ) as { token: string; paths: Record<string, string> };
   const gatewayPort = await freePort();
   const gatewayBase = `http://127.0.0.1:${gatewayPort}`;
-  children.push(
-    spawn(process.execPath, [...gatewayNodeArgs, "--import", "tsx", "apps/gateway/src/main.ts"], {
+  const gateway = spawn(
+    process.execPath,
+    [...gatewayNodeArgs, "--import", "tsx", "apps/gateway/src/main.ts"],
+    {
       cwd: root,
       env: {
         ...process.env,
@@ -57,10 +74,13 @@ async function main(): Promise<void> {
         TOOLGATE_SECRET_KEY: randomBytes(32).toString("base64"),
         TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: "1",
         LOG_LEVEL: "warn",
+        TOOLGATE_RUN_LOG_WORKER: process.env.TOOLGATE_RUN_LOG_WORKER ?? "1",
       },
       stdio: ["ignore", "inherit", "inherit"],
-    }),
+    },
   );
+  children.push(gateway);
+  processes.gateway = gateway.pid ?? 0;
   await waitForHealth(`${gatewayBase}/healthz`);
   const auth = { Authorization: `Bearer ${seed.token}` };
   const targets: Target[] = [
@@ -97,9 +117,11 @@ async function measure(target: Target, sessions: number): Promise<Result> {
   };
   await run(warmupSeconds, undefined);
   const latencies: number[] = [];
+  const cpuBefore = { gateway: cpuSeconds(processes.gateway), upstream: cpuSeconds(processes.upstream) };
   const started = performance.now();
   await run(measureSeconds, latencies);
   const seconds = (performance.now() - started) / 1000;
+  const perCall = (pid: number, before: number) => ((cpuSeconds(pid) - before) / latencies.length) * 1e6;
   await Promise.all(clients.map((client) => closeSession(client)));
   latencies.sort((a, b) => a - b);
   return {
@@ -109,7 +131,16 @@ async function measure(target: Target, sessions: number): Promise<Result> {
     seconds,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
+    gatewayCpuUs: perCall(processes.gateway, cpuBefore.gateway),
+    upstreamCpuUs: perCall(processes.upstream, cpuBefore.upstream),
   };
+}
+
+function cpuSeconds(pid: number): number {
+  // /proc/<pid>/stat: utime and stime are fields 14 and 15, after the parenthesised command name.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 
 async function connect(target: Target): Promise<Client> {
@@ -133,7 +164,17 @@ function percentile(sorted: number[], q: number): number {
 
 function printTable(results: Result[]): void {
   const rows = [
-    ["path", "sessions", "calls/s", "p50 ms", "p99 ms", "vs direct (calls/s)", "added p50 / p99 ms"],
+    [
+      "path",
+      "sessions",
+      "calls/s",
+      "p50 ms",
+      "p99 ms",
+      "vs direct (calls/s)",
+      "added p50 / p99 ms",
+      "gateway CPU/call µs",
+      "upstream CPU/call µs",
+    ],
   ];
   for (const result of results) {
     const direct = results.find((other) => other.target === "direct" && other.sessions === result.sessions);
@@ -148,7 +189,9 @@ function printTable(results: Result[]): void {
       `${(rate / directRate).toFixed(2)}x`,
       direct === undefined || direct === result
         ? "-"
-        : `+${(result.p50 - direct.p50).toFixed(2)} / +${(result.p99 - direct.p99).toFixed(2)}`,
+        : `${signed(result.p50 - direct.p50)} / ${signed(result.p99 - direct.p99)}`,
+      result.target === "direct" ? "-" : result.gatewayCpuUs.toFixed(0),
+      result.upstreamCpuUs.toFixed(0),
     ]);
   }
   const widths =
@@ -159,6 +202,10 @@ function printTable(results: Result[]): void {
   console.log(line(rows[0] ?? []));
   console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
   for (const row of rows.slice(1)) console.log(line(row));
+}
+
+function signed(value: number): string {
+  return `${value >= 0 ? "+" : ""}${value.toFixed(2)}`;
 }
 
 function freePort(): Promise<number> {

@@ -103,21 +103,28 @@ async function relaySse(
   const splitter = new SseEventSplitter();
   let answered = false;
   for await (const chunk of reply.body as AsyncIterable<Buffer>) {
+    // Once the response has gone out the client's stream is complete (MCP servers close it there);
+    // the rest of the upstream body is only drained, so its keep-alive connection can be reused.
+    if (answered) continue;
     if (inspection.kind === "tools_call") {
-      // Bytes go on unchanged at once; the events are only read to learn how the call ended.
-      await write(res, chunk);
-      if (!answered) answered = watchCall(splitter.push(chunk), inspection.id, outcome);
+      // Bytes go on unchanged; the events are only read to learn how the call ended.
+      answered = watchCall(splitter.push(chunk), inspection.id, outcome);
+      if (answered) res.end(chunk);
+      else await write(res, chunk);
       continue;
     }
+    let text = "";
     for (const event of splitter.push(chunk)) {
-      await write(res, `${rewriteToolsListEvent(event, inspection.id, inspection.filter)}\n\n`);
+      const rewritten = rewriteToolsListEvent(event, inspection.id, inspection.filter);
+      text += `${rewritten ?? event}\n\n`;
+      answered ||= rewritten !== undefined;
     }
+    if (answered) res.end(text);
+    else if (text.length > 0) await write(res, text);
   }
-  if (inspection.kind === "tools_list") {
-    const rest = splitter.rest();
-    if (rest.length > 0) await write(res, rest);
-  }
-  res.end();
+  if (answered) return;
+  if (inspection.kind === "tools_list") res.end(splitter.rest());
+  else res.end();
 }
 
 function watchCall(events: string[], id: RequestId, outcome: RelayOutcome): boolean {
