@@ -20,6 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <NavLink href="/servers">Servers</NavLink>
             <NavLink href="/grants">Grants</NavLink>
             <NavLink href="/logs">Logs</NavLink>
+            <NavLink href="/settings/api-keys">API</NavLink>
           </div>
           <div className="ml-auto flex items-center gap-4 text-sm">
             <span className="hidden text-right sm:block">
