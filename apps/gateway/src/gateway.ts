@@ -8,6 +8,7 @@ import { redactUrl } from "./auth/redact-url";
 import { GatewayCache } from "./cache/gateway-cache";
 import type { CallLogSink } from "./call-log/call-log-sink";
 import { GatewayError } from "./errors/gateway-error";
+import { allowOrigin, answerPreflight } from "./http/cors";
 import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleMcp } from "./http/handle-mcp";
 import { parseMcpPath } from "./http/mcp-path";
@@ -134,13 +135,17 @@ async function handleRequest(
   }
   const origin = req.headers.origin;
   // DNS-rebinding protection: a browser page may only reach the gateway from an allowed origin.
-  if (origin !== undefined && !allowedOrigins.has(origin)) {
-    sendError(
-      res,
-      new GatewayError("forbidden_origin", `Origin '${origin}' is not allowed.`),
-      services.logger,
-    );
-    return;
+  if (origin !== undefined) {
+    if (!allowedOrigins.has(origin)) {
+      const error = new GatewayError("forbidden_origin", `Origin '${origin}' is not allowed.`);
+      sendError(res, error, services.logger);
+      return;
+    }
+    if (req.method === "OPTIONS") {
+      answerPreflight(res, origin);
+      return;
+    }
+    allowOrigin(res, origin);
   }
   const queryAt = url.indexOf("?");
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);

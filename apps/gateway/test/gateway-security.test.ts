@@ -133,7 +133,15 @@ describe("request hygiene", () => {
     expect(await evil.text()).toContain("not allowed");
     const allowed = await fetch(url, initializeRequest({ ...auth, origin: "https://app.toolgate.test" }));
     expect(allowed.status).toBe(200);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.toolgate.test");
+    expect(allowed.headers.get("access-control-expose-headers")).toContain("mcp-session-id");
     await allowed.body?.cancel();
+    const preflight = await fetch(url, {
+      method: "OPTIONS",
+      headers: { origin: "https://app.toolgate.test" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("authorization");
   });
 
   it("refuses a body over the size limit with 413", async () => {
@@ -149,6 +157,24 @@ describe("request hygiene", () => {
       initializeRequest({ authorization: `Bearer ${seeded.token}` }, huge),
     );
     expect(response.status).toBe(413);
+  });
+
+  it("refuses a tools/call sent as a notification, which would escape the policy answer", async () => {
+    const seeded = await seedTenant(testDb, {
+      upstreamUrl: upstream.url,
+      policy: { version: "1", default: "deny" },
+    });
+    const notification = JSON.stringify({
+      jsonrpc: "2.0",
+      method: "tools/call",
+      params: { name: "DeleteVm" },
+    });
+    const response = await fetch(
+      `${gateway.url}${seeded.path}`,
+      initializeRequest({ authorization: `Bearer ${seeded.token}` }, notification),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("must be a request with an id");
   });
 
   it("answers bad JSON with a JSON-RPC parse error", async () => {

@@ -32,6 +32,10 @@ export async function handlePost(exchange: Exchange): Promise<void> {
   const id = requestIdOf(message);
   exchange.requestId = id ?? null;
   exchange.draft.method = message.method ?? "(response)";
+  if (message.method !== undefined && GUARDED_METHODS.has(message.method) && id === undefined) {
+    // Sent as a notification it would get no policy answer, yet some servers might still act on it.
+    throw new GatewayError("bad_request", `${message.method} must be a request with an id.`);
+  }
   if (id !== undefined && message.method === "tools/call") return callTool(exchange, message, id, body);
   if (id !== undefined && message.method === "tools/list") return listTools(exchange, id, body);
   await forward(exchange, "POST", body, { kind: "none" });
