@@ -7,6 +7,8 @@ import type { CallLogSink } from "./call-log-sink";
 export type BullmqCallLogSinkOptions = {
   redisUrl: string;
   logger: Logger;
+  /** Defaults to the shared "call-logs" queue; tests use their own. */
+  queueName?: string;
   flushIntervalMs?: number;
   maxBatch?: number;
 };
@@ -25,7 +27,9 @@ export class BullmqCallLogSink implements CallLogSink {
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(options: BullmqCallLogSinkOptions) {
-    this.queue = new Queue<CallLogJob>(CALL_LOG_QUEUE, { connection: { url: options.redisUrl } });
+    this.queue = new Queue<CallLogJob>(options.queueName ?? CALL_LOG_QUEUE, {
+      connection: { url: options.redisUrl },
+    });
     this.logger = options.logger;
     this.flushIntervalMs = options.flushIntervalMs ?? 50;
     this.maxBatch = options.maxBatch ?? 200;

@@ -9,10 +9,11 @@ export function startCallLogWorker(options: {
   db: Db;
   logger: Logger;
   concurrency?: number;
+  queueName?: string;
 }): Worker {
   const { db, logger } = options;
   const worker = new Worker(
-    CALL_LOG_QUEUE,
+    options.queueName ?? CALL_LOG_QUEUE,
     async (job: Job) => {
       const records = parseCallLogJob(job.data);
       if (records.length === 0) return;
