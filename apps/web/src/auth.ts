@@ -1,9 +1,20 @@
 import type { Role } from "@toolgate/db";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { authenticate, credentialsSchema } from "./server/accounts/authenticate";
+import { credentialsSchema } from "./server/accounts/authenticate";
+import { logIn } from "./server/accounts/log-in";
+import { clientIp } from "./server/accounts/login-rate-limit";
+import { AppError } from "./server/app-error";
 import { getDeps } from "./server/deps";
+
+/** A refused login whose `code` the login form turns into a message (it reaches the URL, so no detail). */
+export class LoginRefused extends CredentialsSignin {
+  constructor(code: "rate_limited" | "unavailable", options?: { cause?: unknown }) {
+    super(code, options);
+    this.code = code;
+  }
+}
 
 const roleSchema = z.enum(["admin", "policy_manager", "viewer"]);
 
@@ -15,6 +26,15 @@ const identitySchema = z.object({
   role: roleSchema,
 });
 
+declare module "next-auth" {
+  // What a client may send to `updateSession` to switch organisation (validated in the jwt callback).
+  interface Session {
+    tenantId?: string;
+  }
+}
+
+const switchSchema = z.object({ tenantId: z.string().min(1) });
+
 export type SessionIdentity = { userId: string; email: string; tenantId: string; role: Role };
 
 /** Reads the identity fields this app stores in the token; null when they are missing. */
@@ -23,28 +43,45 @@ export function identityFromToken(token: Record<string, unknown>): SessionIdenti
   return parsed.success ? parsed.data : null;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const {
+  handlers,
+  auth,
+  signIn,
+  signOut,
+  unstable_update: updateSession,
+} = NextAuth({
   trustHost: true,
   session: { strategy: "jwt" },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await authenticate(getDeps().db, parsed.data);
+        let user: Awaited<ReturnType<typeof logIn>>;
+        try {
+          user = await logIn(getDeps(), parsed.data, clientIp(request.headers));
+        } catch (error) {
+          if (error instanceof AppError && (error.code === "rate_limited" || error.code === "unavailable")) {
+            throw new LoginRefused(error.code, { cause: error });
+          }
+          throw error;
+        }
         if (user === null) return null;
         return { id: user.userId, email: user.email, tenantId: user.tenantId, role: user.role };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    jwt({ token, user, trigger, session }) {
       if (user !== undefined) {
         const identity = identitySchema.safeParse({ ...user, userId: user.id });
         if (identity.success) Object.assign(token, identity.data);
       }
+      // Switching organisation: the membership is checked again on every request (loadSession).
+      const switched = switchSchema.safeParse(session);
+      if (trigger === "update" && switched.success) token.tenantId = switched.data.tenantId;
       return token;
     },
     session({ session, token }) {

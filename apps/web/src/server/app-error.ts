@@ -6,7 +6,9 @@ export type AppErrorCode =
   | "invalid_input"
   | "invalid_credentials"
   | "no_membership"
-  | "conflict";
+  | "conflict"
+  | "rate_limited"
+  | "unavailable";
 
 /** An expected failure of a service, with a stable code; the cause is kept for the logs. */
 export class AppError extends Error {

@@ -9,10 +9,23 @@ export type SessionContext = {
 };
 
 /** What each role may do: admins everything, policy managers the configuration, viewers read. */
-export type Permission = "read" | "manage_servers" | "manage_policies" | "manage_grants";
+export type Permission =
+  | "read"
+  | "manage_servers"
+  | "manage_policies"
+  | "manage_grants"
+  | "manage_members"
+  | "read_audit";
 
 const permissions: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(["read", "manage_servers", "manage_policies", "manage_grants"]),
+  admin: new Set([
+    "read",
+    "manage_servers",
+    "manage_policies",
+    "manage_grants",
+    "manage_members",
+    "read_audit",
+  ]),
   policy_manager: new Set(["read", "manage_servers", "manage_policies", "manage_grants"]),
   viewer: new Set(["read"]),
 };

@@ -1,6 +1,9 @@
 import { createDb, type Db } from "@toolgate/db";
 import { parseSecretKey } from "@toolgate/secrets";
+import { Redis } from "ioredis";
 import { getEnv } from "../env";
+import type { LoginRateLimiter } from "./accounts/login-rate-limit";
+import { RedisLoginRateLimiter } from "./accounts/redis-login-rate-limiter";
 
 /** What services need from the outside world; built once per process at the edge. */
 export type Deps = {
@@ -8,6 +11,7 @@ export type Deps = {
   secretKey: Buffer;
   allowPrivateUpstreams: boolean;
   gatewayUrl: string;
+  loginRateLimiter: LoginRateLimiter;
 };
 
 // Kept on globalThis so dev-mode module reloads reuse one connection pool.
@@ -22,6 +26,10 @@ export function getDeps(): Deps {
       secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
       allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
       gatewayUrl: env.TOOLGATE_GATEWAY_URL,
+      // Fail fast rather than queue: a login waiting on a dead Redis should be refused at once.
+      loginRateLimiter: new RedisLoginRateLimiter(
+        new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }),
+      ),
     };
   }
   return holder.toolgateWebDeps;

@@ -1,5 +1,5 @@
 import { DbError, PolicyConflictError } from "@toolgate/db";
-import { UpstreamError } from "@toolgate/upstream";
+import { UpstreamError, type UpstreamErrorCode } from "@toolgate/upstream";
 import { AppError, type AppErrorCode } from "./app-error";
 
 const appMessages: Record<AppErrorCode, string | null> = {
@@ -12,11 +12,18 @@ const appMessages: Record<AppErrorCode, string | null> = {
   invalid_input: null,
   // The service says what changed meanwhile (e.g. an approval already decided).
   conflict: null,
+  // The service says when to try again.
+  rate_limited: null,
+  unavailable: null,
 };
 
 const dbMessages: Record<string, string> = {
   email_taken: "That email is already registered. Log in instead.",
   not_found: "That item does not exist, or it belongs to another organisation.",
+  last_admin: "An organisation needs at least one admin. Make someone else an admin first.",
+  invite_unusable:
+    "This invite link is invalid, has expired or was already used. Ask an admin for a new one.",
+  already_member: "You are already a member of this organisation.",
 };
 
 /**
@@ -32,7 +39,24 @@ export function userMessage(error: unknown): string {
     const message = dbMessages[error.code];
     if (message !== undefined) return message;
   }
-  if (error instanceof UpstreamError) return `Could not register the server: ${error.message}`;
+  if (error instanceof UpstreamError) return `Could not connect to the server: ${upstreamHint(error)}`;
   console.error("[web] unexpected error", error);
   return "Something went wrong on our side. Try again; if it keeps happening, contact support.";
+}
+
+const upstreamHints: Record<UpstreamErrorCode, string> = {
+  dns: "its host name does not resolve (DNS).",
+  refused: "nothing is listening at that address (connection refused).",
+  tls: "its TLS certificate was not accepted.",
+  timeout: "it did not answer in time.",
+  unauthorized: "it refused the credentials (401/403). Check the upstream headers.",
+  not_mcp: "it answered, but not as an MCP server. Check the URL path (often /mcp or /sse).",
+  blocked_address: "that address is private or local, which this installation does not allow.",
+  bad_url: "the URL is not valid.",
+  http_error: "it answered with an HTTP error.",
+};
+
+/** The upstream failure in plain words, with the upstream's own detail after it. */
+function upstreamHint(error: UpstreamError): string {
+  return `${upstreamHints[error.code]} (${error.message})`;
 }

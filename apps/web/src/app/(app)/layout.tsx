@@ -1,11 +1,16 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { NavLink } from "@/components/nav-link";
+import { listOrganisations } from "@/server/accounts/list-organisations";
+import { can } from "@/server/context";
+import { getDeps } from "@/server/deps";
 import { requireSession } from "@/server/session";
 import { logOutAction } from "./actions";
+import { OrganisationSwitcher } from "./organisation-switcher";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
+  const organisations = await listOrganisations(getDeps().db, session.ctx.userId);
   return (
     <div className="min-h-screen">
       <header className="bg-slate-900">
@@ -17,12 +22,18 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <span className="font-semibold tracking-tight">Toolgate</span>
           </Link>
           <div className="flex gap-1">
+            <NavLink href="/overview">Overview</NavLink>
             <NavLink href="/servers">Servers</NavLink>
             <NavLink href="/grants">Grants</NavLink>
             <NavLink href="/logs">Logs</NavLink>
             <NavLink href="/settings/api-keys">API</NavLink>
+            <NavLink href="/members">Members</NavLink>
+            {can(session.ctx.role, "read_audit") ? <NavLink href="/audit">Audit</NavLink> : null}
           </div>
           <div className="ml-auto flex items-center gap-4 text-sm">
+            {organisations.length > 1 ? (
+              <OrganisationSwitcher current={session.ctx.tenantId} organisations={organisations} />
+            ) : null}
             <span className="hidden text-right sm:block">
               <span className="block font-medium text-white" data-testid="org-name">
                 {session.tenant.name}

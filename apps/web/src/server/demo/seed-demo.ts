@@ -4,13 +4,16 @@ import { hashToken } from "@toolgate/secrets";
 import { signUp } from "../accounts/sign-up";
 import { AppError } from "../app-error";
 import type { SessionContext } from "../context";
-import type { Deps } from "../deps";
+import type { Deps as AppDeps } from "../deps";
 import { createGrant } from "../grants/create-grant";
 import { publishPolicy } from "../policies/publish-policy";
 import { addServer } from "../servers/add-server";
 import { gatewayUrlFor } from "../servers/gateway-url";
 import { listServers } from "../servers/list-servers";
 import { stableJson } from "./stable-json";
+
+// Seeding runs outside the web server: it needs no login rate limiter.
+type Deps = Omit<AppDeps, "loginRateLimiter">;
 
 const DEMO_SERVER = "virtualization";
 const DEMO_GRANT = "demo-agent";

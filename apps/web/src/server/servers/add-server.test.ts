@@ -63,7 +63,7 @@ describe("addServer", () => {
       () => null,
       (caught: unknown) => caught,
     );
-    expect(userMessage(failure)).toMatch(/^Could not register the server: /);
+    expect(userMessage(failure)).toMatch(/^Could not connect to the server: nothing is listening/);
     expect(await listServers(db, ctx)).toEqual([]);
   });
 

@@ -7,10 +7,11 @@ import { TextField } from "@/components/text-field";
 import type { FormState } from "@/server/form-state";
 import { logInAction } from "./actions";
 
-export function LoginForm() {
+export function LoginForm({ next }: { next?: string | undefined }) {
   const [state, action] = useActionState<FormState<{ email: string }>, FormData>(logInAction, {});
   return (
     <form action={action} className="space-y-5">
+      {next !== undefined ? <input type="hidden" name="next" value={next} /> : null}
       <FormAlert message={state.error} />
       <TextField
         label="Email"
