@@ -23,3 +23,27 @@ describe("configSnippets", () => {
     expect(typescript).toContain('Authorization: "Bearer tg_grt_abc"');
   });
 });
+
+describe("configSnippets for VS Code and Claude Desktop", () => {
+  it("gives VS Code an http server entry with the bearer header", () => {
+    const { vscode } = configSnippets(input);
+    expect(JSON.parse(vscode)).toEqual({
+      servers: {
+        virtualization: {
+          type: "http",
+          url: input.gatewayUrl,
+          headers: { Authorization: "Bearer tg_grt_abc" },
+        },
+      },
+    });
+  });
+
+  it("bridges Claude Desktop through mcp-remote with the token in the environment, not the arguments", () => {
+    const { claude } = configSnippets(input);
+    const entry = JSON.parse(claude).mcpServers.virtualization;
+    expect(entry.command).toBe("npx");
+    expect(entry.args).toContain(input.gatewayUrl);
+    expect(entry.args.join(" ")).not.toContain("tg_grt_abc");
+    expect(entry.env).toEqual({ TOOLGATE_AUTH: "Bearer tg_grt_abc" });
+  });
+});

@@ -15,7 +15,14 @@ export const createGrantInputSchema = z.object({
   serverId: z.string().min(1).nullable(),
 });
 
-export type CreateGrantInput = z.infer<typeof createGrantInputSchema>;
+// Kept out of createGrantInputSchema so the REST body (JSON, no Date) is unchanged.
+export type CreateGrantInput = z.infer<typeof createGrantInputSchema> & { expiresAt?: Date | null };
+
+/** The dashboard's expiry choice: a number of days from now, or never (""). */
+export const grantExpirySchema = z.union([
+  z.literal("").transform(() => null),
+  z.coerce.number().int().min(1, "Choose a day or more.").max(3650, "At most 10 years."),
+]);
 
 /**
  * Creates a grant and returns its bearer token. Only the token's hash is stored, so this
@@ -23,6 +30,10 @@ export type CreateGrantInput = z.infer<typeof createGrantInputSchema>;
  */
 export async function createGrant(db: Db, ctx: SessionContext, input: CreateGrantInput) {
   assertCan(ctx, "manage_grants");
+  const expiresAt = input.expiresAt ?? null;
+  if (expiresAt !== null && expiresAt.getTime() <= Date.now()) {
+    throw new AppError("invalid_input", "Choose an expiry in the future.");
+  }
   if (input.serverId !== null && (await getServer(db, ctx.tenantId, input.serverId)) === null) {
     throw new AppError("not_found", "Server not found.");
   }
@@ -32,6 +43,7 @@ export async function createGrant(db: Db, ctx: SessionContext, input: CreateGran
     tokenHash: hashToken(token),
     tokenPrefix: tokenPrefix(token),
     serverId: input.serverId,
+    expiresAt,
     createdById: ctx.userId,
   });
   await recordAudit(db, ctx.tenantId, {
@@ -39,7 +51,7 @@ export async function createGrant(db: Db, ctx: SessionContext, input: CreateGran
     action: "grant.created",
     targetType: "grant",
     targetId: grant.id,
-    data: { label: grant.label, serverId: grant.serverId },
+    data: { label: grant.label, serverId: grant.serverId, expiresAt: grant.expiresAt?.toISOString() ?? null },
   });
   return { grant: toGrantView(grant, new Date()), token };
 }

@@ -6,8 +6,9 @@ import { getDeps } from "@/server/deps";
 import { userMessage } from "@/server/errors";
 import type { FormState } from "@/server/form-state";
 import { type ConfigSnippets, configSnippets } from "@/server/grants/config-snippets";
-import { createGrant, createGrantInputSchema } from "@/server/grants/create-grant";
+import { createGrant, createGrantInputSchema, grantExpirySchema } from "@/server/grants/create-grant";
 import { revokeGrant } from "@/server/grants/revoke-grant";
+import { rotateGrant } from "@/server/grants/rotate-grant";
 import { gatewayUrlFor } from "@/server/servers/gateway-url";
 import { listServers } from "@/server/servers/list-servers";
 import { requireSession } from "@/server/session";
@@ -27,27 +28,58 @@ export async function createGrantAction(
     serverId: serverField === "" || serverField === null ? null : serverField,
   });
   if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
+  const expiry = grantExpirySchema.safeParse(formData.get("expiresInDays") ?? "");
+  if (!expiry.success) return { fieldErrors: { expiresInDays: "Choose when the grant expires." } };
+  const expiresAt = expiry.data === null ? null : new Date(Date.now() + expiry.data * 86_400_000);
   try {
-    const deps = getDeps();
-    const { grant, token } = await createGrant(deps.db, session.ctx, parsed.data);
-    const servers = await listServers(deps.db, session.ctx);
-    const server = servers.find((candidate) => candidate.id === grant.serverId) ?? servers[0];
-    const gatewayUrl = gatewayUrlFor(deps.gatewayUrl, session.tenant.slug, server?.slug ?? "<server-slug>");
+    const { grant, token } = await createGrant(getDeps().db, session.ctx, { ...parsed.data, expiresAt });
     revalidatePath("/grants");
-    return {
-      result: {
-        label: grant.label,
-        token,
-        gatewayUrl,
-        snippets: configSnippets({ gatewayUrl, token, serverName: server?.slug ?? "toolgate" }),
-      },
-    };
+    return { result: await issuedGrant(session, grant, token) };
   } catch (error) {
     return { error: userMessage(error) };
   }
 }
 
-const revokeSchema = z.object({ grantId: z.string().min(1) });
+type Session = Awaited<ReturnType<typeof requireSession>>;
+
+// The snippets use the grant's server, or the first server for an all-servers grant.
+async function issuedGrant(
+  session: Session,
+  grant: { label: string; serverId: string | null },
+  token: string,
+): Promise<CreatedGrant> {
+  const deps = getDeps();
+  const servers = await listServers(deps.db, session.ctx);
+  const server = servers.find((candidate) => candidate.id === grant.serverId) ?? servers[0];
+  const gatewayUrl = gatewayUrlFor(deps.gatewayUrl, session.tenant.slug, server?.slug ?? "<server-slug>");
+  return {
+    label: grant.label,
+    token,
+    gatewayUrl,
+    snippets: configSnippets({ gatewayUrl, token, serverName: server?.slug ?? "toolgate" }),
+  };
+}
+
+const rotateSchema = z.object({ grantId: z.string().min(1).max(100) });
+
+/** Replaces a grant's token (the old one stops working) and shows the new token once. */
+export async function rotateGrantAction(
+  _previous: FormState<CreatedGrant>,
+  formData: FormData,
+): Promise<FormState<CreatedGrant>> {
+  const session = await requireSession();
+  const parsed = rotateSchema.safeParse({ grantId: formData.get("grantId") });
+  if (!parsed.success) return { error: "Choose a grant to rotate." };
+  try {
+    const { grant, token } = await rotateGrant(getDeps().db, session.ctx, parsed.data.grantId);
+    revalidatePath("/grants");
+    return { result: await issuedGrant(session, grant, token) };
+  } catch (error) {
+    return { error: userMessage(error) };
+  }
+}
+
+const revokeSchema = z.object({ grantId: z.string().min(1).max(100) });
 
 /** Revokes one grant of the signed-in tenant. */
 export async function revokeGrantAction(_previous: FormState, formData: FormData): Promise<FormState> {

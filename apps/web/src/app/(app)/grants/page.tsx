@@ -11,6 +11,7 @@ import { listServers } from "@/server/servers/list-servers";
 import { requireSession } from "@/server/session";
 import { CreateGrantForm } from "./create-grant-form";
 import { RevokeGrantButton } from "./revoke-grant-button";
+import { RotateGrantButton } from "./rotate-grant-button";
 
 export const metadata: Metadata = { title: "Grants" };
 
@@ -61,6 +62,9 @@ export default async function GrantsPage() {
                   Last used
                 </th>
                 <th scope="col" className="px-4 py-3">
+                  Expires
+                </th>
+                <th scope="col" className="px-4 py-3">
                   Status
                 </th>
                 <th scope="col" className="px-4 py-3">
@@ -82,12 +86,18 @@ export default async function GrantsPage() {
                   <td className="px-4 py-3 whitespace-nowrap text-slate-600">
                     {formatDateTime(grant.lastUsedAt)}
                   </td>
+                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+                    {grant.expiresAt === null ? "Never" : formatDateTime(grant.expiresAt)}
+                  </td>
                   <td className="px-4 py-3">
                     <Badge tone={toneFor(grant.status)}>{grant.status}</Badge>
                   </td>
                   <td className="px-4 py-3 text-right">
                     {canManage && grant.status === "active" ? (
-                      <RevokeGrantButton grantId={grant.id} label={grant.label} />
+                      <div className="flex flex-col items-end gap-2">
+                        <RotateGrantButton grantId={grant.id} label={grant.label} />
+                        <RevokeGrantButton grantId={grant.id} label={grant.label} />
+                      </div>
                     ) : null}
                   </td>
                 </tr>
