@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge } from "@/components/badge";
-import { formatDateTime } from "@/components/format";
+import { LogRow } from "@/components/log-row";
 import { PageHeader } from "@/components/page-header";
 import { styles } from "@/components/styles";
-import { toneFor } from "@/components/tones";
+import { AppError } from "@/server/app-error";
 import { getDeps } from "@/server/deps";
-import { listLogs, logDecisions, logQuerySchema } from "@/server/logs/list-logs";
+import { listGrants } from "@/server/grants/list-grants";
+import { getLogEntry } from "@/server/logs/get-log-entry";
+import { type LogQuery, listLogs, logQuerySchema } from "@/server/logs/list-logs";
+import { encodeLogCursor } from "@/server/logs/log-cursor";
 import { listServers } from "@/server/servers/list-servers";
 import { requireSession } from "@/server/session";
+import { LiveTailTable } from "./live-tail";
+import { LogDrawer } from "./log-drawer";
+import { LogFilters } from "./log-filters";
 
 export const metadata: Metadata = { title: "Logs" };
 
@@ -18,143 +23,113 @@ function firstValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The filters as search params (without the cursor), for links that keep them. */
+function filterParams(query: LogQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  const text: [string, string | undefined][] = [
+    ["server", query.server],
+    ["grant", query.grant],
+    ["decision", query.decision],
+    ["tool", query.tool],
+    ["rule", query.rule],
+    ["from", query.from?.toISOString()],
+    ["to", query.to?.toISOString()],
+  ];
+  for (const [key, value] of text) if (value !== undefined) params.set(key, value);
+  return params;
+}
+
+async function loadEntry(entryId: string | undefined, session: Awaited<ReturnType<typeof requireSession>>) {
+  if (entryId === undefined) return undefined;
+  try {
+    return await getLogEntry(getDeps().db, session.ctx, entryId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return null;
+    throw error;
+  }
+}
+
 export default async function LogsPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await requireSession();
   const raw = await searchParams;
-  const query = logQuerySchema.parse({
-    server: firstValue(raw.server),
-    decision: firstValue(raw.decision),
-    tool: firstValue(raw.tool),
-    cursor: firstValue(raw.cursor),
-  });
+  const query = logQuerySchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, firstValue(v)])),
+  );
   const { db } = getDeps();
-  const [page, servers] = await Promise.all([listLogs(db, session.ctx, query), listServers(db, session.ctx)]);
-  const serverNames = new Map(servers.map((server) => [server.id, server.name]));
-  const filters = new URLSearchParams();
-  if (query.server !== undefined) filters.set("server", query.server);
-  if (query.decision !== undefined) filters.set("decision", query.decision);
-  if (query.tool !== undefined) filters.set("tool", query.tool);
+  const [page, servers, grants, entry] = await Promise.all([
+    listLogs(db, session.ctx, query),
+    listServers(db, session.ctx),
+    listGrants(db, session.ctx),
+    loadEntry(firstValue(raw.entry), session),
+  ]);
+  const serverNames = Object.fromEntries(servers.map((server) => [server.id, server.name]));
+  const filters = filterParams(query);
+  const withCursor = new URLSearchParams(filters);
+  if (query.cursor !== undefined) withCursor.set("cursor", query.cursor);
+  const here = `/logs${withCursor.size > 0 ? `?${withCursor}` : ""}`;
+  const entryHref = (id: string) => `/logs?${new URLSearchParams([...withCursor, ["entry", id]])}`;
   const olderHref =
     page.nextCursor === null
       ? null
       : `/logs?${new URLSearchParams([...filters, ["cursor", page.nextCursor]])}`;
-  const refreshHref = `/logs${filters.size > 0 ? `?${filters}` : ""}`;
+  const newestHref = `/logs${filters.size > 0 ? `?${filters}` : ""}`;
+  const newest = page.rows[0];
+  const isNewestPage = query.cursor === undefined && query.to === undefined;
 
   return (
     <>
       <PageHeader
         title="Logs"
-        description="Every call through the gateway, newest first."
+        description="Every call through the gateway, newest first. Argument values are never shown; only their keys."
         actions={
-          <Link href={refreshHref} className={styles.secondaryButton}>
+          <Link href={here} className={styles.secondaryButton}>
             Refresh
           </Link>
         }
       />
-      <form
-        method="get"
-        className={`${styles.card} mb-6 flex flex-wrap items-end gap-4 p-4`}
-        aria-label="Filter logs"
+      <LogFilters
+        query={{
+          server: query.server ?? "",
+          grant: query.grant ?? "",
+          decision: query.decision ?? "",
+          tool: query.tool ?? "",
+          rule: query.rule ?? "",
+          from: query.from?.toISOString().slice(0, 16) ?? "",
+          to: query.to?.toISOString().slice(0, 16) ?? "",
+        }}
+        servers={servers.map((server) => ({ id: server.id, name: server.name }))}
+        grants={grants.map((grant) => ({ id: grant.id, label: grant.label }))}
+        filtered={filters.size > 0}
+      />
+      <LiveTailTable
+        key={filters.toString()}
+        after={newest === undefined ? null : encodeLogCursor(newest)}
+        filters={filters.toString()}
+        serverNames={serverNames}
+        detailBase={here}
+        enabled={isNewestPage}
       >
-        <div className="space-y-1.5">
-          <label htmlFor="filter-server" className={styles.label}>
-            Server
-          </label>
-          <select id="filter-server" name="server" defaultValue={query.server ?? ""} className={styles.input}>
-            <option value="">All servers</option>
-            {servers.map((server) => (
-              <option key={server.id} value={server.id}>
-                {server.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="filter-decision" className={styles.label}>
-            Decision
-          </label>
-          <select
-            id="filter-decision"
-            name="decision"
-            defaultValue={query.decision ?? ""}
-            className={styles.input}
-          >
-            <option value="">All decisions</option>
-            {logDecisions.map((decision) => (
-              <option key={decision} value={decision}>
-                {decision.replace("_", " ")}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="filter-tool" className={styles.label}>
-            Tool
-          </label>
-          <input
-            id="filter-tool"
-            name="tool"
-            defaultValue={query.tool ?? ""}
-            placeholder="MountIso"
-            className={styles.input}
-          />
-        </div>
-        <button type="submit" className={styles.primaryButton}>
-          Filter
-        </button>
-        {filters.size > 0 ? (
-          <Link href="/logs" className={`${styles.link} py-2 text-sm`}>
-            Clear filters
-          </Link>
-        ) : null}
-      </form>
-
-      <div className={`${styles.card} overflow-x-auto`}>
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            <tr>
-              {["Time", "Grant", "Server", "Method", "Tool", "Decision", "Rule", "Message", "Latency"].map(
-                (heading) => (
-                  <th key={heading} scope="col" className="px-3 py-3 whitespace-nowrap">
-                    {heading}
-                  </th>
-                ),
-              )}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {page.rows.map((row) => (
-              <tr key={row.id} className="align-top">
-                <td className="px-3 py-2 whitespace-nowrap text-slate-600">
-                  {formatDateTime(row.createdAt)}
-                </td>
-                <td className="px-3 py-2 font-medium whitespace-nowrap">{row.grantLabel}</td>
-                <td className="px-3 py-2 text-slate-600">{serverNames.get(row.serverId) ?? "(deleted)"}</td>
-                <td className="px-3 py-2 font-mono text-xs">{row.method}</td>
-                <td className="px-3 py-2 font-mono text-xs">{row.tool ?? "—"}</td>
-                <td className="px-3 py-2">
-                  <Badge tone={toneFor(row.decision)}>{row.decision.replace("_", " ")}</Badge>
-                </td>
-                <td className="px-3 py-2 font-mono text-xs text-slate-600">{row.rule ?? "—"}</td>
-                <td className="max-w-sm px-3 py-2 text-slate-600">{row.message ?? ""}</td>
-                <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
-                  {row.latencyMs.toFixed(1)} ms
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {page.rows.length === 0 ? (
-          <p className="p-10 text-center text-sm text-slate-600">
-            {query.cursor === undefined && filters.size === 0
-              ? "No calls yet. Create a grant, point an agent at the gateway URL, and its calls appear here."
-              : "No calls match these filters."}
-          </p>
-        ) : null}
-      </div>
+        <tbody className="divide-y divide-slate-100">
+          {page.rows.map((row) => (
+            <LogRow
+              key={row.id}
+              row={row}
+              serverName={serverNames[row.serverId] ?? "(deleted)"}
+              detailHref={entryHref(row.id)}
+            />
+          ))}
+        </tbody>
+      </LiveTailTable>
+      {page.rows.length === 0 ? (
+        <p className="p-10 text-center text-sm text-slate-600">
+          {query.cursor === undefined && filters.size === 0
+            ? "No calls yet. Create a grant, point an agent at the gateway URL, and its calls appear here."
+            : "No calls match these filters."}
+        </p>
+      ) : null}
       <div className="mt-4 flex justify-end gap-2">
         {query.cursor !== undefined ? (
-          <Link href={refreshHref} className={styles.secondaryButton}>
+          <Link href={newestHref} className={styles.secondaryButton}>
             Newest
           </Link>
         ) : null}
@@ -164,6 +139,7 @@ export default async function LogsPage({ searchParams }: { searchParams: SearchP
           </Link>
         ) : null}
       </div>
+      {entry !== undefined ? <LogDrawer entry={entry} closeHref={here} serverNames={serverNames} /> : null}
     </>
   );
 }
