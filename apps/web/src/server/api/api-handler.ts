@@ -8,8 +8,8 @@ import { authenticateRequest } from "./authenticate-request";
 import { errorResponse } from "./error-response";
 import { toApiIssues } from "./zod-issue-paths";
 
-/** What Next passes a route handler besides the request. */
-export type RouteContext = { params: Promise<Record<string, string>> };
+/** What Next passes a route handler besides the request; routes without dynamic segments get no params. */
+export type RouteContext = { params: Promise<Record<string, string> | undefined> };
 
 /** What an operation receives: parsed, validated input and the caller's tenant context. */
 export type OperationInput<R extends ApiRoute> = {
@@ -52,7 +52,7 @@ export async function handleApiRequest<R extends ApiRoute>(
   const requestId = newId("req");
   try {
     const ctx = await authenticateRequest(deps.db, request);
-    const params = parseOrThrow(route.params, await context.params, "path");
+    const params = parseOrThrow(route.params, (await context.params) ?? {}, "path");
     const query = parseOrThrow(route.query, Object.fromEntries(new URL(request.url).searchParams), "query");
     const body =
       route.body === undefined

@@ -62,7 +62,8 @@ export async function callApi(
     headers,
     ...(text === undefined ? {} : { body: text }),
   });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  // As in Next: a route without dynamic segments gets no params at all.
+  const response = await handler(request, { params: Promise.resolve(options.params) });
   return {
     status: response.status,
     body: await response.json(),
