@@ -26,9 +26,9 @@ export function getDeps(): Deps {
       secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
       allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
       gatewayUrl: env.TOOLGATE_GATEWAY_URL,
-      // Fail fast rather than queue: a login waiting on a dead Redis should be refused at once.
+      // One retry, then fail: a login waiting on a dead Redis is refused within a few seconds.
       loginRateLimiter: new RedisLoginRateLimiter(
-        new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }),
+        new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true }),
       ),
     };
   }
