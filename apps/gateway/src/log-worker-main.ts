@@ -8,7 +8,12 @@ import { createLogger } from "./logger";
 const env = parseEnv(process.env);
 const logger = createLogger(env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL);
-const worker = startCallLogWorker({ redisUrl: env.REDIS_URL, db, logger });
+const worker = startCallLogWorker({
+  redisUrl: env.REDIS_URL,
+  db,
+  logger,
+  queueName: env.TOOLGATE_CALL_LOG_QUEUE,
+});
 logger.info("call-log worker running");
 
 async function shutdown(): Promise<void> {

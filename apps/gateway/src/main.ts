@@ -12,9 +12,13 @@ const env = parseEnv(process.env);
 const logger = createLogger(env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL);
 const redis = new Redis(env.REDIS_URL);
-const callLogSink = new BullmqCallLogSink({ redisUrl: env.REDIS_URL, logger });
+const callLogSink = new BullmqCallLogSink({
+  redisUrl: env.REDIS_URL,
+  logger,
+  queueName: env.TOOLGATE_CALL_LOG_QUEUE,
+});
 const worker = env.TOOLGATE_RUN_LOG_WORKER
-  ? startCallLogWorker({ redisUrl: env.REDIS_URL, db, logger })
+  ? startCallLogWorker({ redisUrl: env.REDIS_URL, db, logger, queueName: env.TOOLGATE_CALL_LOG_QUEUE })
   : undefined;
 
 const gateway = createGateway({

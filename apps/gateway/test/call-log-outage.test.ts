@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { connect, createServer, type Server } from "node:net";
 import { type CallLogRecord, createDb, listCallLogs, newId } from "@toolgate/db";
+import { Queue } from "bullmq";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { BullmqCallLogSink } from "../src/call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "../src/call-log/call-log-worker";
@@ -77,6 +78,9 @@ describe("call logs during a Postgres outage", () => {
     } finally {
       await sink.close();
       await worker.close();
+      const queue = new Queue(queueName, { connection: { url: testEnv.redisUrl } });
+      await queue.obliterate({ force: true });
+      await queue.close();
       await workerDb.$disconnect();
       await relay.stop();
     }

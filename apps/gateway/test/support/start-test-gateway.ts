@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { type Db, listenForChanges } from "@toolgate/db";
-import type { Worker } from "bullmq";
+import { Queue, type Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { BullmqCallLogSink } from "../../src/call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "../../src/call-log/call-log-worker";
@@ -32,9 +33,12 @@ export async function startTestGateway(
   const logLines: string[] = [];
   const logger = createLogger("debug", { write: (line: string) => void logLines.push(line) });
   const redis = new Redis(testEnv.redisUrl);
-  const callLogSink = new BullmqCallLogSink({ redisUrl: testEnv.redisUrl, logger });
+  // A queue of its own: a worker of another gateway on the same Redis (a dev server, another test)
+  // must not take these records into another database.
+  const queueName = `call-logs-test-${randomUUID()}`;
+  const callLogSink = new BullmqCallLogSink({ redisUrl: testEnv.redisUrl, logger, queueName });
   const worker: Worker | undefined = options.runLogWorker
-    ? startCallLogWorker({ redisUrl: testEnv.redisUrl, db, logger })
+    ? startCallLogWorker({ redisUrl: testEnv.redisUrl, db, logger, queueName })
     : undefined;
   const gateway = createGateway({
     db,
@@ -59,6 +63,9 @@ export async function startTestGateway(
       await gateway.close();
       await callLogSink.close();
       await worker?.close();
+      const queue = new Queue(queueName, { connection: { url: testEnv.redisUrl } });
+      await queue.obliterate({ force: true });
+      await queue.close();
       redis.disconnect();
     },
   };
