@@ -75,7 +75,9 @@ export function BoardCardView({ card, messages, highlighted, editing, readOnly, 
         </div>
       </div>
       {card.tool?.description ? (
-        <p className="mt-1 line-clamp-2 text-slate-600">{card.tool.description}</p>
+        <p className="mt-1 line-clamp-1 text-slate-600" title={card.tool.description}>
+          {card.tool.description}
+        </p>
       ) : null}
       {summary.length > 0 ? (
         <ul className="mt-1 space-y-0.5 text-slate-700">

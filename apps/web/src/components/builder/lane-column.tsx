@@ -29,7 +29,7 @@ export function LaneColumn({ lane, count, children }: { lane: Lane; count: numbe
           {count}
         </span>
       </h3>
-      <ul className="flex flex-1 flex-col gap-2">{children}</ul>
+      <ul className="flex max-h-[60vh] flex-1 flex-col gap-2 overflow-y-auto p-0.5">{children}</ul>
     </section>
   );
 }

@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { e2eEnv } from "../support/env";
+import { connectAgent, resultText } from "../support/mcp-client";
+
+const canonicalPolicy: unknown = JSON.parse(
+  readFileSync(new URL("../fixtures/canonical-policy.json", import.meta.url), "utf8"),
+);
+const shot = (name: string) => ({ path: `artifacts/policy-builder/${name}.png`, fullPage: true });
+
+/** The JSON pane's document, read from CodeMirror's lines (joined without newlines, still the same JSON). */
+async function jsonPane(page: Page): Promise<unknown> {
+  const text = (await page.getByRole("textbox", { name: "Policy JSON" }).textContent()) ?? "";
+  return JSON.parse(text);
+}
+
+/** A real pointer drag: press on the handle, move in steps (dnd-kit needs movement), release over the lane. */
+async function drag(page: Page, handle: Locator, target: Locator): Promise<void> {
+  await handle.scrollIntoViewIfNeeded();
+  const from = await handle.boundingBox();
+  const to = await target.boundingBox();
+  if (from === null || to === null) throw new Error("drag source or target is not visible");
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 20 });
+  await page.mouse.up();
+}
+
+// Tall enough that the lanes (each scrolls on its own) fit the window while dragging.
+test.use({ viewport: { width: 1440, height: 1600 } });
+
+test("policy builder: drag MountIso to Rate-limit, JSON equals the canonical policy, publish, the gateway follows it", async ({
+  page,
+}) => {
+  const email = `builder-${Date.now()}@example.test`;
+
+  await test.step("sign up and register the demo server", async () => {
+    await page.goto("/signup");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("a-long-password-1");
+    await page.getByLabel("Organisation name").fill("Builder Co");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await expect(page.getByText("Builder Co").first()).toBeVisible();
+    await page.getByRole("link", { name: "Servers" }).first().click();
+    await page.waitForURL(/\/servers/);
+    await page.getByLabel("Server name").fill("Virtualization");
+    await page.getByLabel("Server URL").fill(e2eEnv.demoUpstreamUrl);
+    await page.getByRole("button", { name: "Add server" }).click();
+    await expect(page.getByText("MountIso").first()).toBeVisible();
+  });
+
+  const gatewayUrl = (await page.getByTestId("gateway-url").first().textContent())?.trim() ?? "";
+  expect(gatewayUrl).toMatch(/\/mcp$/);
+
+  await test.step("open the builder: it starts from the recommended rules", async () => {
+    await page
+      .getByRole("link", { name: /builder/i })
+      .first()
+      .click();
+    await page.waitForURL(/\/servers\/[^/]+\/policy$/);
+    await expect(page.getByRole("heading", { name: /Policy builder/ })).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Policy JSON" })).toContainText('"version"');
+    await page.screenshot(shot("01-recommended"));
+  });
+
+  await test.step("start from an empty policy: default deny, no rules", async () => {
+    await page.getByRole("button", { name: "Clear all rules" }).click();
+    await page.getByRole("button", { name: "Confirm clear" }).click();
+    await page.getByLabel("Default deny").check();
+    await expect.poll(() => jsonPane(page)).toEqual({ version: "1", default: "deny" });
+    await expect(
+      page.getByRole("region", { name: "Deny lane" }).locator(`[data-card="MountIso"]`),
+    ).toBeVisible();
+  });
+
+  await test.step("drag MountIso to Rate-limit and set 30 per minute per grant", async () => {
+    const rateLane = page.getByRole("region", { name: "Rate-limit lane" });
+    await drag(page, page.getByRole("button", { name: "Drag MountIso" }), rateLane);
+    await expect(rateLane.locator(`[data-card="MountIso"]`)).toBeVisible();
+    await page.getByRole("button", { name: "Edit MountIso" }).click();
+    const editor = page.getByRole("region", { name: "Edit MountIso" });
+    await editor.getByLabel("Counter 1").fill("mountiso_rate");
+    await editor.getByLabel("Max 1").fill("30");
+    await editor.getByLabel("Window 1").selectOption("minute");
+    await editor.getByLabel("Scope 1").selectOption("grant");
+    await expect.poll(() => jsonPane(page)).toEqual(canonicalPolicy);
+    await page.screenshot(shot("02-canonical-built"));
+  });
+
+  await test.step("invalid JSON shows its error and keeps the lanes", async () => {
+    const pane = page.getByRole("textbox", { name: "Policy JSON" });
+    await pane.click();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.type(",");
+    await expect(page.getByRole("alert", { name: "Policy problems" })).toContainText("Invalid JSON");
+    await expect(
+      page.getByRole("region", { name: "Rate-limit lane" }).locator(`[data-card="MountIso"]`),
+    ).toBeVisible();
+    await page.keyboard.press("Backspace");
+    await expect.poll(() => jsonPane(page)).toEqual(canonicalPolicy);
+  });
+
+  await test.step("simulate a call: the decision and the rule that fired", async () => {
+    await page.getByLabel("Tool to simulate").fill("MountIso");
+    await page.getByRole("button", { name: "Simulate" }).click();
+    const result = page.getByRole("status", { name: "Simulation result" });
+    await expect(result).toContainText("Allowed if within limits");
+    await expect(page.getByTestId("simulated-rule")).toHaveText("/tools/MountIso");
+    await expect(page.locator('[data-card="MountIso"]')).toHaveAttribute("data-highlighted", "true");
+    await page.screenshot(shot("03-simulated"));
+  });
+
+  await test.step("publish version 1 with a message", async () => {
+    await page.getByLabel("Version message").fill("MountIso only, 30 per minute");
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(page.getByText("Published version 1.")).toBeVisible();
+    await expect(page.getByTestId("policy-version")).toContainText("Current version: 1");
+    await expect(page.getByText("MountIso only, 30 per minute")).toBeVisible();
+    await page.screenshot(shot("04-published"));
+  });
+
+  let token = "";
+  await test.step("create a grant", async () => {
+    await page.getByRole("link", { name: "Grants" }).first().click();
+    await page.waitForURL(/\/grants/);
+    await page.getByLabel("Grant label").fill("builder-agent");
+    await page.getByRole("button", { name: "Create grant" }).click();
+    token = (await page.getByTestId("grant-token").textContent())?.trim() ?? "";
+    expect(token).toMatch(/^tg_grt_/);
+  });
+
+  await test.step("a real MCP client through the gateway follows the published policy", async () => {
+    const agent = await connectAgent(gatewayUrl, token);
+    try {
+      const { tools } = await agent.listTools();
+      expect(tools.map((tool) => tool.name)).toEqual(["MountIso"]);
+      const mounted = await agent.callTool({
+        name: "MountIso",
+        arguments: { vm_name: "debian-db", iso_path: "/srv/isos/debian-12.8.0-amd64-netinst.iso" },
+      });
+      expect(mounted.isError ?? false).toBe(false);
+      const denied = await agent.callTool({ name: "DeleteVm", arguments: { name: "debian-db" } });
+      expect(denied.isError).toBe(true);
+      expect(resultText({ content: denied.content })).toMatch(/^\[POLICY DENIED\]/);
+    } finally {
+      await agent.close();
+    }
+  });
+});
