@@ -6,7 +6,7 @@ import { styles } from "@/components/styles";
 
 type TailRow = Omit<LogRowData, "createdAt"> & { createdAt: string };
 type Props = {
-  after: string | null;
+  after: string;
   filters: string;
   serverNames: Record<string, string>;
   detailBase: string;
@@ -33,7 +33,7 @@ export function LiveTailTable({ after, filters, serverNames, detailBase, enabled
   const [rows, setRows] = useState<TailRow[]>([]);
   const [live, setLive] = useState(enabled);
   const [problem, setProblem] = useState<string | null>(null);
-  const position = useRef(after ?? `${Date.now()}.`);
+  const position = useRef(after);
 
   useEffect(() => {
     if (!live) return;

@@ -103,7 +103,8 @@ export default async function LogsPage({ searchParams }: { searchParams: SearchP
       />
       <LiveTailTable
         key={filters.toString()}
-        after={newest === undefined ? null : encodeLogCursor(newest)}
+        // With nothing shown yet, tail from now (the server's clock, as the gateway's).
+        after={encodeLogCursor(newest ?? { createdAt: new Date(), id: "0" })}
         filters={filters.toString()}
         serverNames={serverNames}
         detailBase={here}
