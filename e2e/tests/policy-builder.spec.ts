@@ -147,4 +147,39 @@ test("policy builder: drag MountIso to Rate-limit, JSON equals the canonical pol
       await agent.close();
     }
   });
+
+  await test.step("replay a draft against the recorded calls, then publish it and roll back", async () => {
+    await page.goBack();
+    await page.waitForURL(/\/policy$/);
+    // The keyboard path: every card has a lane menu.
+    await page.getByLabel("Lane for DeleteVm").selectOption("allow");
+    await expect(
+      page.getByRole("region", { name: "Allow lane" }).locator(`[data-card="DeleteVm"]`),
+    ).toBeVisible();
+    await page.getByLabel("Replay window").selectOption("1");
+    const replay = page.getByRole("status", { name: "Replay result" });
+    // Call logs are written in the background; replay until the agent's DeleteVm call is there.
+    await expect(async () => {
+      await page.getByRole("button", { name: "Replay draft" }).click();
+      await expect(replay.getByRole("row").filter({ hasText: "DeleteVm" })).toContainText(
+        "denied → allowed",
+        {
+          timeout: 1_000,
+        },
+      );
+    }).toPass({ timeout: 30_000 });
+    await page.screenshot(shot("05-replay"));
+
+    await page.getByLabel("Version message").fill("Let DeleteVm through");
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(page.getByTestId("policy-version")).toContainText("Current version: 2");
+    await page.getByRole("button", { name: "Changes in version 2" }).click();
+    await expect(page.getByText("/tools/DeleteVm").first()).toBeVisible();
+    await page.screenshot(shot("06-history-diff"));
+
+    await page.getByRole("button", { name: "Roll back to version 1" }).click();
+    await page.getByRole("button", { name: "Confirm rollback to version 1" }).click();
+    await expect(page.getByTestId("policy-version")).toContainText("Current version: 3");
+    await expect.poll(() => jsonPane(page)).toEqual(canonicalPolicy);
+  });
 });
