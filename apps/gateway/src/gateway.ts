@@ -1,18 +1,12 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ChangeEvent, Db } from "@toolgate/db";
 import type { Logger } from "pino";
-import { authenticate } from "./auth/authenticate";
-import { extractToken } from "./auth/extract-token";
-import { redactUrl } from "./auth/redact-url";
 import { GatewayCache } from "./cache/gateway-cache";
 import type { CallLogSink } from "./call-log/call-log-sink";
-import { GatewayError } from "./errors/gateway-error";
-import { allowOrigin, answerPreflight } from "./http/cors";
 import type { Clock, GatewayServices } from "./http/gateway-services";
-import { handleMcp } from "./http/handle-mcp";
-import { parseMcpPath } from "./http/mcp-path";
-import { sendError, sendJson } from "./http/send";
+import { handleRequest } from "./http/handle-request";
+import { sendError } from "./http/send";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { SessionBinding } from "./upstream/session-binding";
 import { SessionReaper } from "./upstream/session-reaper";
@@ -120,53 +114,4 @@ export function createGateway(deps: GatewayDeps): Gateway {
       await pools.close();
     },
   };
-}
-
-async function handleRequest(
-  services: GatewayServices,
-  allowedOrigins: ReadonlySet<string>,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const startedAt = performance.now();
-  const url = req.url ?? "/";
-  if (services.logger.isLevelEnabled("debug")) {
-    services.logger.debug({ method: req.method, url: redactUrl(url) }, "request");
-  }
-  const origin = req.headers.origin;
-  // DNS-rebinding protection: a browser page may only reach the gateway from an allowed origin.
-  if (origin !== undefined) {
-    if (!allowedOrigins.has(origin)) {
-      const error = new GatewayError("forbidden_origin", `Origin '${origin}' is not allowed.`);
-      sendError(res, error, services.logger);
-      return;
-    }
-    if (req.method === "OPTIONS") {
-      answerPreflight(res, origin);
-      return;
-    }
-    allowOrigin(res, origin);
-  }
-  const queryAt = url.indexOf("?");
-  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
-  if (pathname === "/healthz") {
-    sendJson(res, 200, '{"status":"ok"}');
-    return;
-  }
-  const path = parseMcpPath(pathname);
-  if (path === null) {
-    const message = "Not found: gateway URLs look like /<tenant-slug>/<server-slug>/mcp.";
-    sendError(res, new GatewayError("not_found", message), services.logger);
-    return;
-  }
-  const nowMs = services.clock.now();
-  const token = extractToken(req.headers.authorization, queryAt === -1 ? "" : url.slice(queryAt + 1));
-  let auth: Awaited<ReturnType<typeof authenticate>>;
-  try {
-    auth = await authenticate(services.cache, { ...path, token, nowMs });
-  } catch (error) {
-    sendError(res, error, services.logger);
-    return;
-  }
-  await handleMcp(services, req, res, auth, startedAt, nowMs);
 }

@@ -11,7 +11,7 @@ let gateway: TestGateway;
 
 beforeAll(async () => {
   upstream = await startDemoUpstream({ port: 0 });
-  gateway = await startTestGateway(testDb, { sessionIdleMs: 300 });
+  gateway = await startTestGateway(testDb, { sessionIdleMs: 1_000 });
 });
 
 afterAll(async () => {
@@ -30,7 +30,7 @@ describe("upstream sessions", () => {
     await client.callTool({ name: "ListVms", arguments: {} });
     expect(upstream.stats().sessions).toBe(1);
     await client.close();
-    await vi.waitFor(() => expect(upstream.stats().sessions).toBe(0), { timeout: 5_000 });
+    await vi.waitFor(() => expect(upstream.stats().sessions).toBe(0), { timeout: 15_000 });
   });
 
   it("end at once when the client sends DELETE", async () => {
@@ -58,7 +58,7 @@ describe("upstream sessions", () => {
       const result = await client.callTool({ name: "ListVms", arguments: {} });
       expect(result.isError).toBeFalsy();
       // Longer than the idle limit: only the open GET stream keeps the session.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
     }
     await client.close();
   });

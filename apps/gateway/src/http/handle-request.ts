@@ -1,0 +1,60 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type AuthContext, authenticate } from "../auth/authenticate";
+import { extractToken } from "../auth/extract-token";
+import { redactUrl } from "../auth/redact-url";
+import { GatewayError } from "../errors/gateway-error";
+import { allowOrigin, answerPreflight } from "./cors";
+import type { GatewayServices } from "./gateway-services";
+import { handleMcp } from "./handle-mcp";
+import { parseMcpPath } from "./mcp-path";
+import { sendError, sendJson } from "./send";
+
+/** Routes one HTTP request: origin check, health, MCP path, authentication, then the MCP exchange. */
+export async function handleRequest(
+  services: GatewayServices,
+  allowedOrigins: ReadonlySet<string>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const startedAt = performance.now();
+  const url = req.url ?? "/";
+  if (services.logger.isLevelEnabled("debug")) {
+    services.logger.debug({ method: req.method, url: redactUrl(url) }, "request");
+  }
+  const origin = req.headers.origin;
+  // DNS-rebinding protection: a browser page may only reach the gateway from an allowed origin.
+  if (origin !== undefined) {
+    if (!allowedOrigins.has(origin)) {
+      const error = new GatewayError("forbidden_origin", `Origin '${origin}' is not allowed.`);
+      sendError(res, error, services.logger);
+      return;
+    }
+    if (req.method === "OPTIONS") {
+      answerPreflight(res, origin);
+      return;
+    }
+    allowOrigin(res, origin);
+  }
+  const queryAt = url.indexOf("?");
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+  if (pathname === "/healthz") {
+    sendJson(res, 200, '{"status":"ok"}');
+    return;
+  }
+  const path = parseMcpPath(pathname);
+  if (path === null) {
+    const message = "Not found: gateway URLs look like /<tenant-slug>/<server-slug>/mcp.";
+    sendError(res, new GatewayError("not_found", message), services.logger);
+    return;
+  }
+  const nowMs = services.clock.now();
+  const token = extractToken(req.headers.authorization, queryAt === -1 ? "" : url.slice(queryAt + 1));
+  let auth: AuthContext;
+  try {
+    auth = await authenticate(services.cache, { ...path, token, nowMs });
+  } catch (error) {
+    sendError(res, error, services.logger);
+    return;
+  }
+  await handleMcp(services, req, res, auth, startedAt, nowMs);
+}
