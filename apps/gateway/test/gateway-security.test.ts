@@ -1,5 +1,6 @@
-import { revokeGrant } from "@toolgate/db";
+import { createGrant, createServer, revokeGrant } from "@toolgate/db";
 import { type DemoUpstream, startDemoUpstream } from "@toolgate/demo-upstream";
+import { generateToken, hashToken } from "@toolgate/secrets";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connectClient } from "./support/connect-client";
 import { type HeaderCaptureProxy, startHeaderCaptureProxy } from "./support/header-capture-proxy";
@@ -71,6 +72,48 @@ describe("credentials", () => {
     expect((await fetch(url, initializeRequest(auth))).status).toBe(200);
     await revokeGrant(testDb, seeded.tenantId, seeded.grantId);
     await vi.waitFor(async () => expect((await fetch(url, initializeRequest(auth))).status).toBe(401));
+  });
+
+  it("accepts a server-bound grant only on its server, and no expired grant", async () => {
+    const seeded = await seedTenant(testDb, { upstreamUrl: upstream.url, policy: allowAll });
+    const sibling = await createServer(testDb, seeded.tenantId, {
+      name: "Second Hypervisor",
+      url: upstream.url,
+      transport: "streamable_http",
+      headersSealed: null,
+    });
+    const siblingPath = `/${seeded.tenantSlug}/${sibling.slug}/mcp`;
+    const bound = await fetch(
+      `${gateway.url}${siblingPath}`,
+      initializeRequest({ authorization: `Bearer ${seeded.token}` }),
+    );
+    expect(bound.status).toBe(401);
+
+    const wideToken = generateToken("grt");
+    await createGrant(testDb, seeded.tenantId, {
+      label: "tenant-wide",
+      tokenHash: hashToken(wideToken),
+      tokenPrefix: "x",
+    });
+    const wide = await fetch(
+      `${gateway.url}${siblingPath}`,
+      initializeRequest({ authorization: `Bearer ${wideToken}` }),
+    );
+    expect(wide.status).toBe(200);
+    await wide.body?.cancel();
+
+    const expiredToken = generateToken("grt");
+    await createGrant(testDb, seeded.tenantId, {
+      label: "expired",
+      tokenHash: hashToken(expiredToken),
+      tokenPrefix: "x",
+      expiresAt: new Date(Date.now() - 1_000),
+    });
+    const expired = await fetch(
+      `${gateway.url}${seeded.path}`,
+      initializeRequest({ authorization: `Bearer ${expiredToken}` }),
+    );
+    expect(expired.status).toBe(401);
   });
 });
 
