@@ -2,11 +2,14 @@
 // it demands the CSRF token (double-submit cookie) and sets HttpOnly, SameSite=Lax session
 // cookies, Secure (with the __Secure- prefix) when the dashboard is served over https.
 import { randomBytes } from "node:crypto";
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "../test-env";
 import { newTenant, testDb } from "../test-tenant";
 
 process.env.DATABASE_URL = testDatabaseUrl();
+// These tests choose the origin (http or https) per request; a fixed AUTH_URL would override it.
+delete process.env.AUTH_URL;
 process.env.AUTH_SECRET ??= randomBytes(24).toString("base64url");
 process.env.TOOLGATE_SECRET_KEY ??= randomBytes(32).toString("base64");
 
@@ -34,7 +37,7 @@ function cookiesOf(response: Response): Cookie[] {
 }
 
 async function csrf(origin: string) {
-  const response = await handlers.GET(new Request(`${origin}/api/auth/csrf`) as never);
+  const response = await handlers.GET(new NextRequest(`${origin}/api/auth/csrf`));
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   const cookie = cookiesOf(response).find((c) => c.name.endsWith("authjs.csrf-token"));
   if (cookie === undefined) throw new Error("no csrf cookie");
@@ -48,7 +51,7 @@ async function callback(origin: string, fields: Record<string, string>, cookie?:
   });
   if (cookie !== undefined) headers.set("cookie", `${cookie.name}=${cookie.value}`);
   return handlers.POST(
-    new Request(`${origin}/api/auth/callback/credentials`, {
+    new NextRequest(`${origin}/api/auth/callback/credentials`, {
       method: "POST",
       headers,
       body: new URLSearchParams({
@@ -57,7 +60,7 @@ async function callback(origin: string, fields: Record<string, string>, cookie?:
         callbackUrl: `${origin}/servers`,
         ...fields,
       }),
-    }) as never,
+    }),
   );
 }
 
