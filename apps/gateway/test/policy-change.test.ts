@@ -58,7 +58,9 @@ describe("policy changes", () => {
     const result = await client.callTool({ name: "DeleteVm", arguments: { vm_name: "debian-db" } });
     await client.close();
     expect(result.isError).toBe(true);
-    expect(toolText(result)).toMatch(/^\[POLICY DENIED\] .*approvals are not available yet.*Rule: \/tools\/DeleteVm/);
+    expect(toolText(result)).toMatch(
+      /^\[POLICY DENIED\] .*approvals are not available yet.*Rule: \/tools\/DeleteVm/,
+    );
     expect(upstream.hypervisor.vms.has("debian-db")).toBe(true);
   });
 

@@ -12,7 +12,6 @@ export type Inspection =
   | { kind: "tools_call"; id: RequestId };
 
 export type RelayOutcome = {
-  upstreamStatus: number;
   /** The upstream failed the request: HTTP >= 500, or a JSON-RPC error response to an inspected call. */
   failed: boolean;
   message: string | null;
@@ -45,7 +44,6 @@ export async function relayResponse(
   if (contentType !== "") headers["content-type"] = contentType;
   if (upstreamSessionId !== undefined) headers["mcp-session-id"] = bindSession(upstreamSessionId);
   const outcome: RelayOutcome = {
-    upstreamStatus: reply.statusCode,
     failed: reply.statusCode >= 500,
     message: null,
     upstreamSessionId,
