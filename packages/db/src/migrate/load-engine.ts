@@ -11,11 +11,19 @@ export type SchemaEngine = bindings.SchemaEngine;
 
 let started = false;
 
-// Derived from the constructor so it type-checks under both Node's and the DOM's WebAssembly types.
-type WasmModuleImports = NonNullable<ConstructorParameters<typeof WebAssembly.Instance>[1]>[string];
+// Node has WebAssembly at run time, but its types come from the DOM lib, which only some of the
+// packages importing this one load: describe just what is used here instead of relying on either.
+type WasmRuntime = {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (
+    module: object,
+    imports: Record<string, Record<string, unknown>>,
+  ) => { readonly exports: Record<string, unknown> };
+};
+const wasmRuntime = (globalThis as unknown as { WebAssembly: WasmRuntime }).WebAssembly;
 
 // The engine arms 10 s timers it never clears; unref them so a finished command exits at once.
-function withUnrefTimers(glue: Record<string, unknown>): WasmModuleImports {
+function withUnrefTimers(glue: Record<string, unknown>): Record<string, unknown> {
   const imports: Record<string, unknown> = { ...glue };
   for (const [name, fn] of Object.entries(glue)) {
     if (!name.startsWith("__wbg_setTimeout_") || typeof fn !== "function") continue;
@@ -32,15 +40,15 @@ function withUnrefTimers(glue: Record<string, unknown>): WasmModuleImports {
       return timer;
     };
   }
-  return imports as WasmModuleImports;
+  return imports;
 }
 
 // Node 20 cannot `import` a .wasm file: compile it ourselves and hand it to the JS glue, once per process.
 function startWasm(): void {
   if (started) return;
   const gluePath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const module = new WebAssembly.Module(readFileSync(join(dirname(gluePath), "schema_engine_bg.wasm")));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": withUnrefTimers(bindings) });
+  const module = new wasmRuntime.Module(readFileSync(join(dirname(gluePath), "schema_engine_bg.wasm")));
+  const instance = new wasmRuntime.Instance(module, { "./schema_engine_bg.js": withUnrefTimers(bindings) });
   bindings.__wbg_set_wasm(instance.exports);
   const start = instance.exports.__wbindgen_start;
   if (typeof start !== "function")
