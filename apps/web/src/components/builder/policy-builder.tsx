@@ -67,10 +67,14 @@ export function PolicyBuilder(props: Props) {
           .map((warning) => warning.message)
       : [],
   });
-  const paneMessages: PaneMessage[] = [
-    ...draft.issues.map((issue) => ({ ...issue, severity: "error" as const })),
-    ...(draft.valid ? draft.warnings.map((warning) => ({ ...warning, severity: "warning" as const })) : []),
-  ];
+  // Memoised: the JSON pane re-places its diagnostics whenever this list changes.
+  const paneMessages: PaneMessage[] = useMemo(
+    () => [
+      ...draft.issues.map((issue) => ({ ...issue, severity: "error" as const })),
+      ...(draft.valid ? draft.warnings.map((warning) => ({ ...warning, severity: "warning" as const })) : []),
+    ],
+    [draft.issues, draft.warnings, draft.valid],
+  );
 
   const publish = async (message: string) => {
     const result = await actions.publish({
