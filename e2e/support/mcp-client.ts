@@ -12,8 +12,10 @@ export async function connectAgent(gatewayUrl: string, token: string): Promise<C
 }
 
 /** The text of a tool result's first content block. */
-export function resultText(result: { content?: unknown }): string {
-  const content = Array.isArray(result.content) ? result.content : [];
+export function resultText(result: unknown): string {
+  const content =
+    typeof result === "object" && result !== null && "content" in result ? result.content : undefined;
+  if (!Array.isArray(content)) return "";
   const first = content[0] as { type?: string; text?: string } | undefined;
   return first?.type === "text" ? (first.text ?? "") : "";
 }

@@ -28,13 +28,16 @@ export class CommandError extends Error {
   }
 }
 
+// Children see the repo's own binaries (pnpm, turbo, tsx…) first.
+const PATH = `${resolve(repoRoot, "node_modules/.bin")}:${process.env.PATH ?? ""}`;
+
 /** Runs a command to completion with inherited output; throws CommandError on failure. */
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, {
     cwd: repoRoot,
     stdio: "inherit",
     ...options,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, PATH, ...options.env },
   });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new CommandError([command, ...args].join(" "), result.status ?? 1);
@@ -47,7 +50,7 @@ export function runStatus(command, args, options = {}) {
     cwd: repoRoot,
     stdio: "inherit",
     ...options,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, PATH, ...options.env },
   });
   return result.status ?? 1;
 }
@@ -77,7 +80,7 @@ export function startProcess(name, command, args, options = {}) {
   const child = spawn(command, args, {
     cwd: repoRoot,
     ...options,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, PATH, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: false,
   });
