@@ -1,7 +1,7 @@
 import type { Db } from "@toolgate/db";
+import { diffPolicyDocuments } from "@toolgate/policy-core";
 import type { SessionContext } from "../context";
 import { getPolicyVersion } from "./get-policy-version";
-import { jsonDiff } from "./json-diff";
 
 /** What changed between two published versions of a server's policy, as JSON pointers. */
 export async function diffPolicyVersions(
@@ -14,5 +14,7 @@ export async function diffPolicyVersions(
     getPolicyVersion(db, ctx, serverId, versions.from),
     getPolicyVersion(db, ctx, serverId, versions.to),
   ]);
-  return { from: from.version, to: to.version, changes: jsonDiff(from.document, to.document) };
+  // Stored documents come back in jsonb's key order, not the author's: sort for a stable answer.
+  const changes = diffPolicyDocuments(from.document, to.document).sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { from: from.version, to: to.version, changes };
 }

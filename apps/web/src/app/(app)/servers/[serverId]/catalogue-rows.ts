@@ -1,6 +1,6 @@
+import { diffPolicyDocuments } from "@toolgate/policy-core";
 import type { CatalogueToolView } from "@/server/catalogue/catalogue-tool-view";
 import type { ToolPolicyState } from "@/server/catalogue/tool-policy-state";
-import { jsonDiff } from "@/server/policies/json-diff";
 import type { CatalogueRow } from "./catalogue-table";
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2) ?? "null";
@@ -34,7 +34,7 @@ export function catalogueRows(
     changes:
       tool.pendingHash === null
         ? null
-        : jsonDiff(definitionOf(tool), definitionOf(tool.pendingDefinition)).map((change) => ({
+        : diffPolicyDocuments(definitionOf(tool), definitionOf(tool.pendingDefinition)).map((change) => ({
             path: change.path,
             before: compact(change.before),
             after: compact(change.after),
