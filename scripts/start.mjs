@@ -46,6 +46,7 @@ ${green(bold("Toolgate is running."))}
   Gateway URL   ${bold(demo.gatewayUrl)}
   Demo token    ${demo.token}
   Demo upstream ${env.DEMO_UPSTREAM_URL}
+  REST API      ${demo.apiUrl ?? `${demo.dashboardUrl}/api/v1`} (admin key: ${demo.apiKey ?? "see the dashboard"})
 
   These details are also in .toolgate/demo.json. Press Ctrl+C to stop.
 `);
