@@ -1,8 +1,8 @@
 import { createServer, type Db, recordAudit, saveCatalogue } from "@toolgate/db";
-import { classifyTool } from "@toolgate/policy-core";
 import { sealSecret } from "@toolgate/secrets";
-import { discoverServer, hashToolDefinition } from "@toolgate/upstream";
+import { discoverServer } from "@toolgate/upstream";
 import { z } from "zod";
+import { toCatalogueEntry } from "../catalogue/catalogue-entry";
 import { assertCan, type SessionContext } from "../context";
 import { toServerView } from "./server-view";
 
@@ -49,19 +49,7 @@ export async function addServer(deps: AddServerDeps, ctx: SessionContext, input:
     transport: discovered.transport,
     headersSealed,
   });
-  const catalogue = discovered.tools.map((tool) => {
-    const riskClass = classifyTool(tool);
-    return {
-      name: tool.name,
-      description: tool.description ?? "",
-      inputSchema: tool.inputSchema ?? {},
-      annotations: tool.annotations ?? null,
-      category: riskClass.category,
-      risk: riskClass.risk,
-      riskReason: riskClass.reason,
-      definitionHash: hashToolDefinition(tool),
-    };
-  });
+  const catalogue = discovered.tools.map(toCatalogueEntry);
   await saveCatalogue(deps.db, ctx.tenantId, server.id, catalogue);
   await recordAudit(deps.db, ctx.tenantId, {
     actorUserId: ctx.userId,
