@@ -45,6 +45,34 @@ describe("insertCallLogs", () => {
   });
 });
 
+describe("insertCallLogs column round trip", () => {
+  it("stores every field as given, including nulls, empty keys and awkward text", async () => {
+    const { tenant } = await newTenant(db);
+    const full = record(tenant.id, 0, {
+      sessionId: "sess-1",
+      decision: "rate_limited",
+      message: "quote ' comma , brace { \\ backslash",
+      argumentKeys: ["a,b", 'say "hi"', "{x}"],
+      arguments: { nested: [1, null, { k: "v" }] },
+      latencyMs: 0.125,
+      createdAt: new Date("2030-05-01T12:00:00.123Z"),
+    });
+    const bare = record(tenant.id, 1, {
+      tool: null,
+      rule: null,
+      policyVersion: null,
+      upstreamStatus: null,
+      argumentKeys: [],
+      decision: "error",
+    });
+    expect(await insertCallLogs(db, [full, bare])).toBe(2);
+    const { rows } = await listCallLogs(db, tenant.id, {}, { limit: 10 });
+    const stored = new Map(rows.map((row) => [row.id, row]));
+    expect(stored.get(full.id)).toMatchObject({ ...full, arguments: full.arguments });
+    expect(stored.get(bare.id)).toMatchObject({ ...bare, arguments: null });
+  });
+});
+
 describe("listCallLogs", () => {
   it("pages through every row exactly once, newest first, ties broken by id", async () => {
     const { tenant } = await newTenant(db);

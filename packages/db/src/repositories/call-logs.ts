@@ -1,6 +1,5 @@
 import type { Db } from "../create-db";
 import type { CallLog, Decision, Prisma } from "../generated/prisma/client";
-import { toNullableJson } from "../json-input";
 
 export type CallLogRecord = {
   id: string;
@@ -38,14 +37,35 @@ export type CallLogCursor = { createdAt: Date; id: string };
 
 const MAX_PAGE = 500;
 
-/** Writes a batch in one INSERT; rows whose id exists are skipped, so a retried batch is harmless. */
+/**
+ * Writes a batch in one parameterised INSERT (one array per column, unnested); rows whose id exists
+ * are skipped, so a retried batch is harmless. Returns how many rows were inserted.
+ */
 export async function insertCallLogs(db: Db, records: CallLogRecord[]): Promise<number> {
   if (records.length === 0) return 0;
-  const { count } = await db.callLog.createMany({
-    data: records.map((r) => ({ ...r, arguments: toNullableJson(r.arguments) })),
-    skipDuplicates: true,
-  });
-  return count;
+  // Raw SQL because Prisma's createMany cost a quarter of the gateway's CPU in the log worker. Postgres
+  // cannot unnest a text[][] row by row, so argument keys (and JSON arguments) travel as JSON text.
+  return db.$executeRaw`
+    INSERT INTO "CallLog" ("id", "tenantId", "serverId", "grantId", "grantLabel", "sessionId", "method",
+      "tool", "decision", "rule", "message", "policyVersion", "upstreamStatus", "latencyMs",
+      "argumentKeys", "arguments", "createdAt")
+    SELECT r.id, r.tenant_id, r.server_id, r.grant_id, r.grant_label, r.session_id, r.method, r.tool,
+      r.decision::"Decision", r.rule, r.message, r.policy_version, r.upstream_status, r.latency_ms,
+      ARRAY(SELECT jsonb_array_elements_text(r.argument_keys::jsonb)), r.arguments::jsonb, r.created_at
+    FROM unnest(
+      ${records.map((r) => r.id)}::text[], ${records.map((r) => r.tenantId)}::text[],
+      ${records.map((r) => r.serverId)}::text[], ${records.map((r) => r.grantId)}::text[],
+      ${records.map((r) => r.grantLabel)}::text[], ${records.map((r) => r.sessionId)}::text[],
+      ${records.map((r) => r.method)}::text[], ${records.map((r) => r.tool)}::text[],
+      ${records.map((r) => r.decision)}::text[], ${records.map((r) => r.rule)}::text[],
+      ${records.map((r) => r.message)}::text[], ${records.map((r) => r.policyVersion)}::int4[],
+      ${records.map((r) => r.upstreamStatus)}::int4[], ${records.map((r) => r.latencyMs)}::float8[],
+      ${records.map((r) => JSON.stringify(r.argumentKeys))}::text[],
+      ${records.map((r) => (r.arguments === null || r.arguments === undefined ? null : JSON.stringify(r.arguments)))}::text[],
+      ${records.map((r) => r.createdAt.toISOString())}::timestamptz[]
+    ) AS r(id, tenant_id, server_id, grant_id, grant_label, session_id, method, tool, decision, rule,
+      message, policy_version, upstream_status, latency_ms, argument_keys, arguments, created_at)
+    ON CONFLICT ("id") DO NOTHING`;
 }
 
 function filterWhere(tenantId: string, filter: CallLogFilter): Prisma.CallLogWhereInput[] {
