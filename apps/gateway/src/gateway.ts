@@ -8,6 +8,7 @@ import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest } from "./http/handle-request";
 import { sendError } from "./http/send";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
+import { TenantConcurrency } from "./safety/tenant-concurrency";
 import { SessionBinding } from "./upstream/session-binding";
 import { SessionReaper } from "./upstream/session-reaper";
 import { terminateSession } from "./upstream/terminate-session";
@@ -40,6 +41,8 @@ export type GatewayDeps = {
   cacheTtlMs?: number;
   /** Upstream sessions with no request or open stream for this long are ended by the gateway (default 10 min). */
   sessionIdleMs?: number;
+  /** Requests one tenant may have in flight to its upstreams at once (default 64); more get 429. */
+  maxInFlightPerTenant?: number;
 };
 
 export type Gateway = {
@@ -52,9 +55,14 @@ export type Gateway = {
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+// Slow or idle clients cannot hold sockets: headers within 15 s, a whole request body within 60 s,
+// idle keep-alive sockets closed after 65 s (above common client and load-balancer idle timeouts).
+// Responses (SSE streams) are not limited by these.
+const SERVER_TIMEOUTS = { headersTimeout: 15_000, requestTimeout: 60_000, keepAliveTimeout: 65_000 };
+
 /** Builds the gateway's HTTP server from injected dependencies. */
 export function createGateway(deps: GatewayDeps): Gateway {
-  const pools = new UpstreamPools();
+  const pools = new UpstreamPools({ allowPrivateAddresses: deps.allowPrivateUpstreams });
   const sessionIdleMs = deps.sessionIdleMs ?? 10 * 60_000;
   const reaper = new SessionReaper(sessionIdleMs, deps.clock, (target, upstreamId) =>
     terminateSession(pools, deps.logger, target, upstreamId),
@@ -75,12 +83,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
     pools,
     binding: new SessionBinding(deps.secretKey),
     reaper,
+    concurrency: new TenantConcurrency(deps.maxInFlightPerTenant ?? 64),
     maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
     upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,
   };
   const allowedOrigins = new Set(deps.allowedOrigins);
-  const server = createServer((req, res) => {
+  const server = createServer(SERVER_TIMEOUTS, (req, res) => {
     handleRequest(services, allowedOrigins, req, res).catch((error: unknown) => {
       sendError(res, error, deps.logger);
     });

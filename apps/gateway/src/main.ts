@@ -30,6 +30,7 @@ const gateway = createGateway({
   secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
   allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
   allowedOrigins: env.TOOLGATE_ALLOWED_ORIGINS,
+  maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
   subscribeToChanges: ({ onEvent, onReconnect }) =>
     listenForChanges(env.DATABASE_URL, onEvent, {
       onReconnect,

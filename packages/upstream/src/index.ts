@@ -8,6 +8,7 @@ export {
 } from "./connect-upstream";
 export { type DiscoveredServer, discoverServer } from "./discover-server";
 export { createGuardedFetch, type GuardedFetch, type GuardedFetchOptions } from "./guarded-fetch";
+export { guardedLookup } from "./guarded-lookup";
 export { canonicalJson, hashToolDefinition } from "./hash-tool-definition";
 export { type AddressKind, addressKind, isBlockedAddress } from "./is-blocked-address";
 export { toUpstreamError } from "./to-upstream-error";

@@ -19,6 +19,14 @@ export async function forward(
   });
   const target = auth.server.upstream;
   if (target.blocked !== null) throw new GatewayError("upstream_blocked", target.blocked);
+  // GET streams are long-lived by design; requests are what a hung upstream would pile up.
+  const release = method === "GET" ? NO_SLOT : services.concurrency.acquire(auth.server.tenantId);
+  if (release === null) {
+    throw new GatewayError(
+      "tenant_busy",
+      `Too many requests in flight for this organisation (limit ${services.concurrency.max}); retry shortly.`,
+    );
+  }
   const sessionId = exchange.upstreamSessionId;
   const done = sessionId === undefined ? undefined : services.reaper.begin(target, sessionId);
   try {
@@ -31,8 +39,11 @@ export async function forward(
     return false;
   } finally {
     done?.();
+    release();
   }
 }
+
+const NO_SLOT = () => {};
 
 async function relay(
   exchange: Exchange,

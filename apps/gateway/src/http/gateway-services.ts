@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { GatewayCache } from "../cache/gateway-cache";
 import type { CallLogSink } from "../call-log/call-log-sink";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
+import type { TenantConcurrency } from "../safety/tenant-concurrency";
 import type { SessionBinding } from "../upstream/session-binding";
 import type { SessionReaper } from "../upstream/session-reaper";
 import type { UpstreamPools } from "../upstream/upstream-pools";
@@ -19,6 +20,7 @@ export type GatewayServices = {
   pools: UpstreamPools;
   binding: SessionBinding;
   reaper: SessionReaper;
+  concurrency: TenantConcurrency;
   maxBodyBytes: number;
   upstreamHeadersTimeoutMs: number;
   upstreamBodyTimeoutMs: number;

@@ -38,6 +38,14 @@ export async function relayResponse(
       `The upstream MCP server rejected the gateway's stored credentials (HTTP ${reply.statusCode}).`,
     );
   }
+  if (reply.statusCode >= 300 && reply.statusCode < 400) {
+    await reply.body.dump();
+    // Never followed: a redirect could point anywhere, including addresses the URL check refused.
+    throw new GatewayError(
+      "upstream_redirected",
+      `The upstream MCP server answered with a redirect (HTTP ${reply.statusCode}); the gateway does not follow redirects, so update the server's URL.`,
+    );
+  }
   const contentType = header(reply, "content-type") ?? "";
   const upstreamSessionId = header(reply, "mcp-session-id");
   const headers: OutgoingHttpHeaders = {};

@@ -28,6 +28,7 @@ export async function startTestGateway(
     runLogWorker?: boolean;
     sessionIdleMs?: number;
     allowPrivateUpstreams?: boolean;
+    maxInFlightPerTenant?: number;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -51,6 +52,7 @@ export async function startTestGateway(
     allowedOrigins: options.allowedOrigins ?? [],
     maxBodyBytes: options.maxBodyBytes,
     sessionIdleMs: options.sessionIdleMs,
+    maxInFlightPerTenant: options.maxInFlightPerTenant,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
       listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
   });
