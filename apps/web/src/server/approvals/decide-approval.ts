@@ -1,4 +1,4 @@
-import { type Db, recordAudit } from "@toolgate/db";
+import { type Db, notifyChange, recordAudit } from "@toolgate/db";
 import { z } from "zod";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
@@ -34,6 +34,8 @@ export async function decideApproval(
     const state = row.status === "pending" ? "expired" : row.status;
     throw new AppError("conflict", `This approval request can no longer be decided: it is ${state}.`);
   }
+  // The gateway holding the call learns the decision at once (it also polls, in case this is missed).
+  await notifyChange(db, { kind: "approval", tenantId: ctx.tenantId, approvalId: row.id });
   await recordAudit(db, ctx.tenantId, {
     actorUserId: ctx.userId,
     action: input.decision === "approved" ? "approval.approved" : "approval.denied",
