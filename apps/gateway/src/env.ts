@@ -25,6 +25,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   TOOLGATE_RUN_LOG_WORKER: flag("1"),
   TOOLGATE_MAX_INFLIGHT_PER_TENANT: z.coerce.number().int().min(1).default(64),
+  // Servers that are local processes: self-hosted only, never in SaaS mode.
+  TOOLGATE_ALLOW_STDIO: flag("0"),
+  TOOLGATE_MAX_STDIO_PROCESSES: z.coerce.number().int().min(1).default(20),
   // Gateways that share a Redis but not a database need separate queues, or one's worker takes the other's logs.
   TOOLGATE_CALL_LOG_QUEUE: z.string().min(1).default("call-logs"),
 });

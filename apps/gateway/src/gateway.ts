@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ChangeEvent, Db } from "@toolgate/db";
+import { createGuardedFetch } from "@toolgate/upstream";
 import type { Logger } from "pino";
 import { GatewayCache } from "./cache/gateway-cache";
 import type { CallLogSink } from "./call-log/call-log-sink";
@@ -8,6 +9,7 @@ import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest } from "./http/handle-request";
 import { sendError } from "./http/send";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
+import { BridgeRegistry } from "./relay/bridge-registry";
 import { TenantConcurrency } from "./safety/tenant-concurrency";
 import { SessionBinding } from "./upstream/session-binding";
 import { SessionReaper } from "./upstream/session-reaper";
@@ -43,6 +45,10 @@ export type GatewayDeps = {
   sessionIdleMs?: number;
   /** Requests one tenant may have in flight to its upstreams at once (default 64); more get 429. */
   maxInFlightPerTenant?: number;
+  /** TOOLGATE_ALLOW_STDIO: servers may be local processes (self-hosted only; never in SaaS). */
+  allowStdio?: boolean;
+  /** TOOLGATE_MAX_STDIO_PROCESSES: stdio server processes alive at once (default 20). */
+  maxStdioProcesses?: number;
 };
 
 export type Gateway = {
@@ -50,6 +56,8 @@ export type Gateway = {
   cache: GatewayCache;
   /** Starts listening (port 0 for an ephemeral one) and returns the base URL. */
   listen(port: number, host: string): Promise<string>;
+  /** stdio server processes running now (one per bridged client session). */
+  stdioProcesses(): number;
   close(): Promise<void>;
 };
 
@@ -63,14 +71,21 @@ const SERVER_TIMEOUTS = { headersTimeout: 15_000, requestTimeout: 60_000, keepAl
 /** Builds the gateway's HTTP server from injected dependencies. */
 export function createGateway(deps: GatewayDeps): Gateway {
   const pools = new UpstreamPools({ allowPrivateAddresses: deps.allowPrivateUpstreams });
+  const guardedFetch = createGuardedFetch({ allowPrivateAddresses: deps.allowPrivateUpstreams });
+  const bridges = new BridgeRegistry({
+    guardedFetch,
+    maxStdioProcesses: deps.maxStdioProcesses ?? 20,
+    logger: deps.logger,
+  });
   const sessionIdleMs = deps.sessionIdleMs ?? 10 * 60_000;
-  const reaper = new SessionReaper(sessionIdleMs, deps.clock, (target, upstreamId) =>
-    terminateSession(pools, deps.logger, target, upstreamId),
-  );
+  const reaper = new SessionReaper(sessionIdleMs, deps.clock, async (target, upstreamId) => {
+    if (!(await bridges.close(upstreamId))) await terminateSession(pools, deps.logger, target, upstreamId);
+  });
   const cache = new GatewayCache({
     db: deps.db,
     secretKey: deps.secretKey,
     addressPolicy: { allowPrivateAddresses: deps.allowPrivateUpstreams },
+    allowStdio: deps.allowStdio ?? false,
     logger: deps.logger,
     ttlMs: deps.cacheTtlMs,
   });
@@ -84,6 +99,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     binding: new SessionBinding(deps.secretKey),
     reaper,
     concurrency: new TenantConcurrency(deps.maxInFlightPerTenant ?? 64),
+    bridges,
     maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
     upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,
@@ -115,12 +131,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const { port: bound } = server.address() as AddressInfo;
       return `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
     },
+    stdioProcesses: () => bridges.stdioProcesses,
     async close() {
       clearInterval(sweeper);
       await subscription?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bridges.closeAll();
       await pools.close();
+      await guardedFetch.close();
     },
   };
 }

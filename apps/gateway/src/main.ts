@@ -31,6 +31,8 @@ const gateway = createGateway({
   allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
   allowedOrigins: env.TOOLGATE_ALLOWED_ORIGINS,
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
+  allowStdio: env.TOOLGATE_ALLOW_STDIO,
+  maxStdioProcesses: env.TOOLGATE_MAX_STDIO_PROCESSES,
   subscribeToChanges: ({ onEvent, onReconnect }) =>
     listenForChanges(env.DATABASE_URL, onEvent, {
       onReconnect,

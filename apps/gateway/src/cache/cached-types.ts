@@ -2,6 +2,10 @@ import type { CompiledPolicy } from "@toolgate/policy-core";
 
 /** Where and how to reach a server's upstream; headers are decrypted and only ever held in memory. */
 export type UpstreamTarget = {
+  /** How the gateway reaches it: Streamable HTTP is proxied as HTTP; sse and stdio go through a bridge. */
+  transport: "streamable_http" | "sse" | "stdio";
+  /** The server's URL as registered (for stdio, its `stdio:<command line>`). */
+  url: string;
   origin: string;
   path: string;
   headers: Record<string, string>;

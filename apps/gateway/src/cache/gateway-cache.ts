@@ -11,6 +11,8 @@ export type GatewayCacheOptions = {
   db: Db;
   secretKey: Buffer;
   addressPolicy: AddressPolicy;
+  /** TOOLGATE_ALLOW_STDIO: servers may be local processes (self-hosted only). */
+  allowStdio?: boolean;
   logger: Logger;
   max?: number;
   ttlMs?: number;
@@ -28,6 +30,7 @@ export class GatewayCache {
 
   constructor(options: GatewayCacheOptions) {
     const { db, secretKey, addressPolicy, logger } = options;
+    const allowStdio = options.allowStdio ?? false;
     const sizing = { max: options.max ?? 10_000, ttlMs: options.ttlMs ?? 30_000 };
     const negativeTtlMs = options.negativeTtlMs ?? 5_000;
     this.servers = new LoadingCache({
@@ -36,7 +39,7 @@ export class GatewayCache {
       isNegative: (server) => server === null,
       load: (key) => {
         const [tenantSlug = "", serverSlug = ""] = key.split("/");
-        return loadServer(db, { secretKey, addressPolicy }, tenantSlug, serverSlug);
+        return loadServer(db, { secretKey, addressPolicy, allowStdio }, tenantSlug, serverSlug);
       },
     });
     this.grants = new LoadingCache({

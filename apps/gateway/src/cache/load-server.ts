@@ -3,38 +3,60 @@ import { openSecret } from "@toolgate/secrets";
 import { type AddressPolicy, checkUpstreamUrl, UpstreamError } from "@toolgate/upstream";
 import { z } from "zod";
 import { GatewayError } from "../errors/gateway-error";
-import type { CachedServer } from "./cached-types";
+import type { CachedServer, UpstreamTarget } from "./cached-types";
 
 const storedHeadersSchema = z.record(z.string(), z.string());
 
 /** Loads a server by its slugs and decrypts its upstream headers; null when either slug is unknown. */
 export async function loadServer(
   db: Db,
-  options: { secretKey: Buffer; addressPolicy: AddressPolicy },
+  options: { secretKey: Buffer; addressPolicy: AddressPolicy; allowStdio: boolean },
   tenantSlug: string,
   serverSlug: string,
 ): Promise<CachedServer | null> {
   const server = await findServerBySlugs(db, tenantSlug, serverSlug);
   if (server === null) return null;
-  const parsed = new URL(server.url);
+  const headers = server.headersSealed === null ? {} : openHeaders(server.headersSealed, options.secretKey);
   return {
     id: server.id,
     slug: server.slug,
     tenantId: server.tenantId,
     tenantSlug: server.tenant.slug,
     logArgumentValues: server.tenant.logArgumentValues,
-    upstream: {
-      origin: parsed.origin,
-      path: `${parsed.pathname}${parsed.search}`,
-      headers: server.headersSealed === null ? {} : openHeaders(server.headersSealed, options.secretKey),
-      blocked: await blockedReason(server.url, options.addressPolicy),
-    },
+    upstream:
+      server.transport === "stdio"
+        ? stdioTarget(server.url, headers, options.allowStdio)
+        : await httpTarget(server.transport, server.url, headers, options.addressPolicy),
   };
 }
 
-// Checked when the server is (re)loaded, i.e. at most once per cache lifetime, not per call.
-// TODO(upstream): also refuse blocked addresses at connect time (DNS rebinding) once
-// @toolgate/upstream exports its guarded lookup.
+async function httpTarget(
+  transport: "streamable_http" | "sse",
+  url: string,
+  headers: Record<string, string>,
+  addressPolicy: AddressPolicy,
+): Promise<UpstreamTarget> {
+  const parsed = new URL(url);
+  return {
+    transport,
+    url,
+    origin: parsed.origin,
+    path: `${parsed.pathname}${parsed.search}`,
+    headers,
+    blocked: await blockedReason(url, addressPolicy),
+  };
+}
+
+// Stored "headers" of a stdio server are its environment variables (API keys and the like).
+function stdioTarget(url: string, env: Record<string, string>, allowStdio: boolean): UpstreamTarget {
+  const blocked = allowStdio
+    ? null
+    : "This server runs as a local process (stdio), which this gateway does not allow; self-hosted installs enable it with TOOLGATE_ALLOW_STDIO=1.";
+  return { transport: "stdio", url, origin: "stdio:", path: url, headers: env, blocked };
+}
+
+// Checked when the server is (re)loaded, i.e. at most once per cache lifetime, not per call; the
+// upstream pools check the address again at every connect (guarded DNS lookup).
 async function blockedReason(url: string, addressPolicy: AddressPolicy): Promise<string | null> {
   try {
     await checkUpstreamUrl(url, addressPolicy);

@@ -1,4 +1,5 @@
 import { GatewayError } from "../errors/gateway-error";
+import { forwardToBridge } from "../relay/forward-to-bridge";
 import { type Inspection, relayResponse } from "../upstream/relay-response";
 import { sendUpstream } from "../upstream/send-upstream";
 import { upstreamHeaders } from "../upstream/upstream-headers";
@@ -30,6 +31,7 @@ export async function forward(
   const sessionId = exchange.upstreamSessionId;
   const done = sessionId === undefined ? undefined : services.reaper.begin(target, sessionId);
   try {
+    if (target.transport !== "streamable_http") return await forwardToBridge(exchange, body, inspection);
     return await relay(exchange, method, body, inspection, controller.signal);
   } catch (error) {
     if (!controller.signal.aborted) throw error;

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { GatewayCache } from "../cache/gateway-cache";
 import type { CallLogSink } from "../call-log/call-log-sink";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
+import type { BridgeRegistry } from "../relay/bridge-registry";
 import type { TenantConcurrency } from "../safety/tenant-concurrency";
 import type { SessionBinding } from "../upstream/session-binding";
 import type { SessionReaper } from "../upstream/session-reaper";
@@ -21,6 +22,8 @@ export type GatewayServices = {
   binding: SessionBinding;
   reaper: SessionReaper;
   concurrency: TenantConcurrency;
+  /** Client sessions relayed to legacy SSE and stdio upstreams. */
+  bridges: BridgeRegistry;
   maxBodyBytes: number;
   upstreamHeadersTimeoutMs: number;
   upstreamBodyTimeoutMs: number;

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { UpstreamTarget } from "../cache/cached-types";
 import { SessionReaper } from "./session-reaper";
 
-const target: UpstreamTarget = { origin: "http://127.0.0.1:1", path: "/mcp", headers: {}, blocked: null };
+const target: UpstreamTarget = {
+  transport: "streamable_http",
+  url: "http://127.0.0.1:1/mcp",
+  origin: "http://127.0.0.1:1",
+  path: "/mcp",
+  headers: {},
+  blocked: null,
+};
 
 function reaperAt(start: number) {
   const clock = { ms: start, now: () => clock.ms };

@@ -23,6 +23,7 @@ export async function seedTenant(
     policy?: unknown;
     upstreamHeaders?: Record<string, string>;
     grantLabel?: string;
+    transport?: "streamable_http" | "sse" | "stdio";
   },
 ): Promise<SeededTenant> {
   const unique = randomUUID().slice(0, 8);
@@ -34,7 +35,7 @@ export async function seedTenant(
   const server = await createServer(db, tenant.id, {
     name: "Lab Hypervisor",
     url: options.upstreamUrl,
-    transport: "streamable_http",
+    transport: options.transport ?? "streamable_http",
     headersSealed:
       options.upstreamHeaders === undefined
         ? null

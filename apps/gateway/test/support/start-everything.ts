@@ -2,23 +2,26 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
-const ENTRY = fileURLToPath(
+/** server-everything's entry script; `node <ENTRY> stdio` runs it over stdio. */
+export const EVERYTHING_ENTRY = fileURLToPath(
   new URL("../../node_modules/@modelcontextprotocol/server-everything/dist/index.js", import.meta.url),
 );
 
 export type EverythingServer = { url: string; close(): Promise<void> };
 
-/** Starts @modelcontextprotocol/server-everything (Streamable HTTP) as a child process on a free port. */
-export async function startEverything(): Promise<EverythingServer> {
+/** Starts @modelcontextprotocol/server-everything (Streamable HTTP, or legacy SSE) as a child process on a free port. */
+export async function startEverything(
+  transport: "streamableHttp" | "sse" = "streamableHttp",
+): Promise<EverythingServer> {
   // It logs the port it was given, not the one it bound, so a free port is chosen here.
   const port = await freePort();
-  const child = spawn(process.execPath, [ENTRY, "streamableHttp"], {
+  const child = spawn(process.execPath, [EVERYTHING_ENTRY, transport], {
     env: { ...process.env, PORT: String(port) },
     stdio: ["ignore", "ignore", "pipe"],
   });
   await waitForListening(child);
   return {
-    url: `http://127.0.0.1:${port}/mcp`,
+    url: `http://127.0.0.1:${port}/${transport === "sse" ? "sse" : "mcp"}`,
     async close() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -45,7 +48,7 @@ function waitForListening(child: ChildProcess): Promise<void> {
     let output = "";
     child.stderr?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes("listening on port")) resolve();
+      if (output.includes("listening on port") || output.includes("running on port")) resolve();
     });
     child.once("exit", (code) => reject(new Error(`server-everything exited (${code}): ${output}`)));
   });

@@ -29,6 +29,8 @@ export async function startTestGateway(
     sessionIdleMs?: number;
     allowPrivateUpstreams?: boolean;
     maxInFlightPerTenant?: number;
+    allowStdio?: boolean;
+    maxStdioProcesses?: number;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -53,6 +55,8 @@ export async function startTestGateway(
     maxBodyBytes: options.maxBodyBytes,
     sessionIdleMs: options.sessionIdleMs,
     maxInFlightPerTenant: options.maxInFlightPerTenant,
+    allowStdio: options.allowStdio,
+    maxStdioProcesses: options.maxStdioProcesses,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
       listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
   });

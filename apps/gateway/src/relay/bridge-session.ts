@@ -1,0 +1,121 @@
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import type { RequestId } from "../jsonrpc/parse-message";
+import { errorMessageOf, filterToolsResponse, type ToolFilter } from "../upstream/response-messages";
+
+/** What the gateway does with the upstream's answer to one client request. */
+export type Watch = { filter: ToolFilter | null; onAnswer: (errorMessage: string | null) => void };
+
+type Message = Record<string, unknown>;
+
+/**
+ * One client session relayed to an upstream that does not speak Streamable HTTP (legacy HTTP+SSE, or a
+ * stdio process). The client side is the SDK's Streamable HTTP server transport (sessions, SSE, GET
+ * stream, DELETE); messages are passed on unchanged except a watched tools/list answer, which is filtered.
+ * Server-to-client messages go on the stream of the request they belong to (by progress token, else the
+ * newest open request), else on the GET stream, as a Streamable HTTP server would send them.
+ */
+export class BridgeSession {
+  readonly client: StreamableHTTPServerTransport;
+  private readonly open: RequestId[] = [];
+  private readonly progressTokens = new Map<unknown, RequestId>();
+  private readonly watches = new Map<RequestId, Watch>();
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    clientSessionId: string,
+    private readonly upstream: Transport,
+    private readonly onClosed: () => void,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    this.client = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => clientSessionId,
+      onsessionclosed: () => void this.close(),
+    });
+    this.client.onmessage = (message) => this.fromClient(message as unknown as Message);
+    this.client.onerror = onError;
+    this.upstream.onmessage = (message) => this.fromUpstream(message as unknown as Message);
+    this.upstream.onerror = onError;
+    this.upstream.onclose = () => void this.close();
+  }
+
+  /** Connects to the upstream (spawns the process, or opens the SSE stream). */
+  async start(): Promise<void> {
+    await this.upstream.start();
+    await this.client.start();
+  }
+
+  /** Applies `watch` to the upstream's answer to client request `id`. */
+  watch(id: RequestId, watch: Watch): void {
+    this.watches.set(id, watch);
+  }
+
+  /** Ends the session: the client's streams close and the upstream connection (or process) goes. */
+  close(): Promise<void> {
+    if (this.closing !== undefined) return this.closing;
+    // Set before closing anything: closing the upstream calls back into close() (its onclose).
+    let done: () => void = () => {};
+    this.closing = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    void Promise.allSettled([this.upstream.close(), this.client.close()]).then(() => {
+      this.onClosed();
+      done();
+    });
+    return this.closing;
+  }
+
+  private fromClient(message: Message): void {
+    const id = message.id as RequestId | undefined;
+    if (typeof message.method === "string" && id !== undefined) {
+      this.open.push(id);
+      const token = progressTokenOf(message.params);
+      if (token !== undefined) this.progressTokens.set(token, id);
+    }
+    this.upstream.send(message as unknown as JSONRPCMessage).catch(this.onError);
+  }
+
+  private fromUpstream(message: Message): void {
+    const id = message.id as RequestId | undefined;
+    if (typeof message.method !== "string" && id !== undefined) {
+      this.answer(id, message);
+      return;
+    }
+    const related = this.relatedRequest(message);
+    this.client
+      .send(message as unknown as JSONRPCMessage, { relatedRequestId: related })
+      .catch(() => this.client.send(message as unknown as JSONRPCMessage))
+      .catch(this.onError);
+  }
+
+  private answer(id: RequestId, message: Message): void {
+    const at = this.open.indexOf(id);
+    if (at !== -1) this.open.splice(at, 1);
+    for (const [token, owner] of this.progressTokens) if (owner === id) this.progressTokens.delete(token);
+    const watch = this.watches.get(id);
+    let outgoing = message;
+    if (watch !== undefined) {
+      this.watches.delete(id);
+      watch.onAnswer(errorMessageOf(message));
+      if (watch.filter !== null) outgoing = filterToolsResponse(message, watch.filter);
+    }
+    this.client.send(outgoing as unknown as JSONRPCMessage).catch(this.onError);
+  }
+
+  private relatedRequest(message: Message): RequestId | undefined {
+    const token =
+      message.method === "notifications/progress" ? progressTokenOf(message.params, true) : undefined;
+    const owner = token === undefined ? undefined : this.progressTokens.get(token);
+    return owner ?? this.open.at(-1);
+  }
+}
+
+function progressTokenOf(params: unknown, direct = false): unknown {
+  if (typeof params !== "object" || params === null) return undefined;
+  if (direct) return (params as { progressToken?: unknown }).progressToken;
+  const meta = (params as { _meta?: unknown })._meta;
+  return typeof meta === "object" && meta !== null
+    ? (meta as { progressToken?: unknown }).progressToken
+    : undefined;
+}

@@ -1,0 +1,60 @@
+import { finished } from "node:stream/promises";
+import { GatewayError } from "../errors/gateway-error";
+import type { Exchange } from "../http/exchange";
+import type { Inspection } from "../upstream/relay-response";
+import type { BridgeSession } from "./bridge-session";
+
+/**
+ * Relays one client request to a bridged (legacy SSE or stdio) upstream session, opening the session on
+ * initialize. Resolves when the client's response has ended; returns true if the upstream failed it.
+ */
+export async function forwardToBridge(
+  exchange: Exchange,
+  body: Buffer | undefined,
+  inspection: Inspection,
+): Promise<boolean> {
+  const { req, res, auth, services, draft } = exchange;
+  const target = auth.server.upstream;
+  const session = await sessionFor(exchange);
+  let failed = false;
+  if (inspection.kind !== "none") {
+    session.watch(inspection.id, {
+      filter: inspection.kind === "tools_list" ? inspection.filter : null,
+      onAnswer: (errorMessage) => {
+        failed = errorMessage !== null;
+        if (errorMessage !== null) draft.message = errorMessage;
+      },
+    });
+  }
+  const parsed: unknown = body === undefined ? undefined : JSON.parse(body.toString("utf8"));
+  await session.client.handleRequest(req, res, parsed);
+  await finished(res).catch(() => undefined); // a client that left has nothing more to receive
+  draft.upstreamStatus = res.statusCode;
+  if (req.method === "DELETE" && exchange.upstreamSessionId !== undefined) {
+    services.reaper.forget(target, exchange.upstreamSessionId);
+  }
+  return failed;
+}
+
+async function sessionFor(exchange: Exchange): Promise<BridgeSession> {
+  const { auth, services } = exchange;
+  const known = exchange.upstreamSessionId;
+  if (known !== undefined) {
+    const session = services.bridges.get(known);
+    if (session === undefined) {
+      throw new GatewayError("unknown_session", "Session not found: start a new session with initialize.");
+    }
+    return session;
+  }
+  if (exchange.req.method !== "POST" || exchange.draft.method !== "initialize") {
+    throw new GatewayError("bad_request", "Start a session with initialize first.");
+  }
+  const target = auth.server.upstream;
+  const { id, session } = await services.bridges.open(target, (upstreamId) =>
+    services.binding.bind(upstreamId, auth.grant.id, auth.server.id),
+  );
+  // Tracked like any upstream session, so an abandoned one (and its process) is ended when idle.
+  services.reaper.begin(target, id)();
+  exchange.draft.sessionId = id;
+  return session;
+}
