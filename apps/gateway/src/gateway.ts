@@ -3,11 +3,15 @@ import type { AddressInfo } from "node:net";
 import type { ChangeEvent, Db } from "@toolgate/db";
 import { createGuardedFetch } from "@toolgate/upstream";
 import type { Logger } from "pino";
+import { ApprovalGate } from "./approvals/approval-gate";
+import { ApprovalStore } from "./approvals/approval-store";
+import { ApprovalWaiters } from "./approvals/approval-waiters";
 import { GatewayCache } from "./cache/gateway-cache";
 import type { CallLogSink } from "./call-log/call-log-sink";
 import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest } from "./http/handle-request";
 import { sendError } from "./http/send";
+import { PinRegistry } from "./pinning/pin-registry";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { BridgeRegistry } from "./relay/bridge-registry";
 import { TenantConcurrency } from "./safety/tenant-concurrency";
@@ -49,6 +53,8 @@ export type GatewayDeps = {
   allowStdio?: boolean;
   /** TOOLGATE_MAX_STDIO_PROCESSES: stdio server processes alive at once (default 20). */
   maxStdioProcesses?: number;
+  /** How often a call held for approval re-reads it in case a notification was missed (default 2 s). */
+  approvalPollMs?: number;
 };
 
 export type Gateway = {
@@ -89,8 +95,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
     logger: deps.logger,
     ttlMs: deps.cacheTtlMs,
   });
+  const approvalWaiters = new ApprovalWaiters();
+  const pins = new PinRegistry(deps.db, deps.logger, deps.cacheTtlMs);
   const services: GatewayServices = {
     cache,
+    approvals: new ApprovalGate({
+      store: new ApprovalStore(deps.db),
+      waiters: approvalWaiters,
+      logger: deps.logger,
+      pollMs: deps.approvalPollMs,
+    }),
+    pins,
     limiter: deps.rateLimiter,
     sink: deps.callLogSink,
     clock: deps.clock,
@@ -120,8 +135,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
     async listen(port, host) {
       if (deps.subscribeToChanges !== undefined) {
         subscription = await deps.subscribeToChanges({
-          onEvent: (event) => cache.apply(event),
-          onReconnect: () => cache.clear(),
+          onEvent: (event) => {
+            if (event.kind === "approval") return approvalWaiters.notify(event.approvalId);
+            cache.apply(event);
+            pins.apply(event);
+          },
+          onReconnect: () => {
+            cache.clear();
+            pins.clear();
+            approvalWaiters.notifyAll();
+          },
         });
       }
       await new Promise<void>((resolve, reject) => {

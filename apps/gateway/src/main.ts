@@ -1,17 +1,17 @@
 import { createDb, listenForChanges } from "@toolgate/db";
 import { parseSecretKey } from "@toolgate/secrets";
-import { Redis } from "ioredis";
 import { BullmqCallLogSink } from "./call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "./call-log/call-log-worker";
 import { parseEnv } from "./env";
 import { createGateway } from "./gateway";
 import { createLogger } from "./logger";
+import { createLimiterRedis } from "./rate-limit/create-limiter-redis";
 import { RedisRateLimiter } from "./rate-limit/redis-rate-limiter";
 
 const env = parseEnv(process.env);
 const logger = createLogger(env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL);
-const redis = new Redis(env.REDIS_URL);
+const redis = await createLimiterRedis(env.REDIS_URL, logger);
 const callLogSink = new BullmqCallLogSink({
   redisUrl: env.REDIS_URL,
   logger,
@@ -23,7 +23,7 @@ const worker = env.TOOLGATE_RUN_LOG_WORKER
 
 const gateway = createGateway({
   db,
-  rateLimiter: new RedisRateLimiter(redis),
+  rateLimiter: new RedisRateLimiter(redis, { logger }),
   callLogSink,
   clock: { now: () => Date.now() },
   logger,

@@ -49,21 +49,6 @@ describe("policy changes", () => {
     await client.close();
   });
 
-  it("refuses require_approval calls for now, saying why and naming the rule", async () => {
-    const seeded = await seedTenant(testDb, {
-      upstreamUrl: upstream.url,
-      policy: { version: "1", default: "allow", tools: { DeleteVm: { action: "require_approval" } } },
-    });
-    const client = await connectClient(`${gateway.url}${seeded.path}`, seeded.token);
-    const result = await client.callTool({ name: "DeleteVm", arguments: { vm_name: "debian-db" } });
-    await client.close();
-    expect(result.isError).toBe(true);
-    expect(toolText(result)).toMatch(
-      /^\[POLICY DENIED\] .*approvals are not available yet.*Rule: \/tools\/DeleteVm/,
-    );
-    expect(upstream.hypervisor.vms.has("debian-db")).toBe(true);
-  });
-
   it.each(["http_500", "disconnect"] as const)(
     "gives back the quota of a call the upstream failed (%s)",
     async (fault) => {

@@ -1,60 +1,114 @@
-import { type CallContext, describeLimitDenial, evaluateCall, formatDenial } from "@toolgate/policy-core";
+import {
+  type CallContext,
+  describeLimitDenial,
+  evaluateCall,
+  formatDenial,
+  type LimitCheck,
+} from "@toolgate/policy-core";
+import type { ApprovalGate } from "../approvals/approval-gate";
 import type { CachedPolicy } from "../cache/cached-types";
+import type { Clock } from "../http/gateway-services";
+import type { PinRegistry } from "../pinning/pin-registry";
+import { LimitsUnavailableError } from "../rate-limit/limits-unavailable-error";
 import type { RateLimiter, Reservation } from "../rate-limit/rate-limiter";
+import { approvalDenialReason } from "./approval-denial";
 
 /** What to do with one tools/call: forward it (holding any limit reservation), or answer with a denial. */
 export type CallVerdict =
-  | { kind: "forward"; rule: string; reservation: Reservation | null }
-  | { kind: "deny"; decision: "deny" | "rate_limited"; rule: string; text: string };
+  | { kind: "forward"; decision: "allow" | "approved"; rule: string; reservation: Reservation | null }
+  | {
+      kind: "deny";
+      decision: "deny" | "rate_limited" | "approval_pending" | "error";
+      rule: string;
+      text: string;
+    };
+
+/** The stateful parts of enforcement, injected by the gateway. */
+export type Enforcers = { limiter: RateLimiter; approvals: ApprovalGate; pins: PinRegistry; clock: Clock };
 
 const NO_POLICY = "(no policy)";
+const QUARANTINED = "(quarantined)";
+// How soon an agent may retry a call refused because the limit store is down.
+const UNAVAILABLE_RETRY_SECONDS = 5;
 
-/** Applies the policy in force, then its limits, to one tools/call. */
+function deny(decision: Extract<CallVerdict, { kind: "deny" }>["decision"], rule: string, reason: string) {
+  return { kind: "deny", decision, rule, text: formatDenial({ reason, rule }) } as const;
+}
+
+/**
+ * Decides one tools/call in the product's order: quarantine, then the policy (hidden → deny → deny_if
+ * → require → approval → limits). A held call waits here for its approval; `signal` ends the wait
+ * when the client goes away.
+ */
 export async function decideCall(
   policy: CachedPolicy,
   call: CallContext,
-  limiter: RateLimiter,
+  enforcers: Enforcers,
   nowMs: number,
+  signal: AbortSignal,
 ): Promise<CallVerdict> {
   if (policy === null) {
-    const reason = "No policy is published for this server, so every tool call is denied.";
-    return {
-      kind: "deny",
-      decision: "deny",
-      rule: NO_POLICY,
-      text: formatDenial({ reason, rule: NO_POLICY }),
-    };
+    return deny("deny", NO_POLICY, "No policy is published for this server, so every tool call is denied.");
+  }
+  if (await enforcers.pins.isQuarantined(call.tenantId, call.serverId, call.tool)) {
+    const reason = `Tool '${call.tool}' changed its definition since it was reviewed and is quarantined until someone accepts the change in the catalogue.`;
+    return deny("deny", QUARANTINED, reason);
   }
   const decision = evaluateCall(policy.compiled, call);
   switch (decision.outcome) {
     case "allow":
-      return { kind: "forward", rule: decision.rule, reservation: null };
+      return { kind: "forward", decision: "allow", rule: decision.rule, reservation: null };
     case "deny":
-      return {
-        kind: "deny",
-        decision: "deny",
-        rule: decision.rule,
-        text: formatDenial({ reason: decision.reason, rule: decision.rule }),
-      };
+      return deny("deny", decision.rule, decision.reason);
+    case "check_limits":
+      return reserve(enforcers.limiter, decision.limits, decision.rule, "allow", nowMs);
     case "require_approval": {
-      // Approvals arrive with issue 5; until then such calls are refused, saying why.
-      const reason = `Tool '${call.tool}' requires approval; approvals are not available yet.`;
-      return {
-        kind: "deny",
-        decision: "deny",
-        rule: decision.rule,
-        text: formatDenial({ reason, rule: decision.rule }),
-      };
+      const outcome = await enforcers.approvals.await(
+        {
+          tenantId: call.tenantId,
+          serverId: call.serverId,
+          grantId: call.grantId,
+          tool: call.tool,
+          args: call.args,
+          rule: decision.rule,
+          timeoutSeconds: decision.timeoutSeconds,
+        },
+        signal,
+      );
+      if (outcome.kind !== "approved") {
+        const reason = approvalDenialReason(call.tool, outcome, decision.timeoutSeconds);
+        return deny(outcome.kind === "abandoned" ? "approval_pending" : "deny", decision.rule, reason);
+      }
+      // Approved calls still count against their limits; the clock moved while the call waited.
+      return reserve(enforcers.limiter, decision.limits, decision.rule, "approved", enforcers.clock.now());
     }
-    case "check_limits": {
-      const result = await limiter.reserve(decision.limits, nowMs);
-      if (result.ok) return { kind: "forward", rule: decision.rule, reservation: result.reservation };
-      const text = formatDenial({
-        reason: describeLimitDenial(result.limit),
-        rule: result.limit.rule,
-        retryAfterSeconds: result.retryAfterSeconds,
-      });
-      return { kind: "deny", decision: "rate_limited", rule: result.limit.rule, text };
-    }
+  }
+}
+
+async function reserve(
+  limiter: RateLimiter,
+  limits: LimitCheck[],
+  rule: string,
+  decision: "allow" | "approved",
+  nowMs: number,
+): Promise<CallVerdict> {
+  if (limits.length === 0) return { kind: "forward", decision, rule, reservation: null };
+  try {
+    const result = await limiter.reserve(limits, nowMs);
+    if (result.ok) return { kind: "forward", decision, rule, reservation: result.reservation };
+    const text = formatDenial({
+      reason: describeLimitDenial(result.limit),
+      rule: result.limit.rule,
+      retryAfterSeconds: result.retryAfterSeconds,
+    });
+    return { kind: "deny", decision: "rate_limited", rule: result.limit.rule, text };
+  } catch (error) {
+    if (!(error instanceof LimitsUnavailableError)) throw error;
+    // Fail closed: a limit that cannot be counted cannot be honoured.
+    const limitRule = limits[0]?.rule ?? rule;
+    const reason =
+      "Rate limits cannot be checked right now (the limit store is unavailable), so this rate-limited tool is refused.";
+    const text = formatDenial({ reason, rule: limitRule, retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS });
+    return { kind: "deny", decision: "error", rule: limitRule, text };
   }
 }

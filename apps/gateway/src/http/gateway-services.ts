@@ -1,6 +1,8 @@
 import type { Logger } from "pino";
+import type { ApprovalGate } from "../approvals/approval-gate";
 import type { GatewayCache } from "../cache/gateway-cache";
 import type { CallLogSink } from "../call-log/call-log-sink";
+import type { PinRegistry } from "../pinning/pin-registry";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
 import type { BridgeRegistry } from "../relay/bridge-registry";
 import type { TenantConcurrency } from "../safety/tenant-concurrency";
@@ -14,6 +16,10 @@ export type Clock = { now(): number };
 /** Everything a request handler uses, built once per gateway. */
 export type GatewayServices = {
   cache: GatewayCache;
+  /** Holds require_approval calls until a human decides (approvals/). */
+  approvals: ApprovalGate;
+  /** Tool-definition pinning: quarantines tools whose definition changed since review (pinning/). */
+  pins: PinRegistry;
   limiter: RateLimiter;
   sink: CallLogSink;
   clock: Clock;

@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import { decideCall } from "../enforcement/decide-call";
 import { denialBody } from "../enforcement/denial-body";
 import { toolFilter } from "../enforcement/tool-filter";
@@ -43,9 +44,12 @@ export async function handlePost(exchange: Exchange): Promise<void> {
 
 async function listTools(exchange: Exchange, id: RequestId, body: Buffer): Promise<void> {
   const { auth, services, draft } = exchange;
-  const policy = await services.cache.policy(auth.server.tenantId, auth.server.id);
+  const [policy, pinning] = await Promise.all([
+    services.cache.policy(auth.server.tenantId, auth.server.id),
+    services.pins.listFilter(auth.server.tenantId, auth.server.id),
+  ]);
   draft.policyVersion = policy?.version ?? null;
-  await forward(exchange, "POST", body, { kind: "tools_list", id, filter: toolFilter(policy) });
+  await forward(exchange, "POST", body, { kind: "tools_list", id, filter: toolFilter(policy, pinning) });
 }
 
 async function callTool(
@@ -71,12 +75,13 @@ async function callTool(
       grantId: auth.grant.id,
       sessionId: exchange.upstreamSessionId,
     },
-    services.limiter,
+    services,
     exchange.nowMs,
+    clientGone(res),
   );
   draft.rule = verdict.rule;
+  draft.decision = verdict.decision;
   if (verdict.kind === "deny") {
-    draft.decision = verdict.decision;
     draft.message = verdict.text;
     const session = exchange.req.headers["mcp-session-id"];
     sendJson(
@@ -93,6 +98,15 @@ async function callTool(
   } finally {
     if (failed && verdict.reservation !== null) refund(exchange, verdict.reservation);
   }
+}
+
+// Aborts when the client disconnects before its answer was sent (e.g. while the call awaits approval).
+function clientGone(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }
 
 // The quota of a call the upstream failed is given back, off the response path.

@@ -38,7 +38,9 @@ export async function handleRequest(
   const queryAt = url.indexOf("?");
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   if (pathname === "/healthz") {
-    sendJson(res, 200, '{"status":"ok"}');
+    // Still 200 with Redis away: unlimited tools keep working; limited ones fail closed.
+    const redis = services.limiter.health();
+    sendJson(res, 200, JSON.stringify({ status: redis === "ok" ? "ok" : "degraded", redis }));
     return;
   }
   const path = parseMcpPath(pathname);

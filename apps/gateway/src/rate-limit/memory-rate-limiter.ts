@@ -36,6 +36,10 @@ export class MemoryRateLimiter implements RateLimiter {
     }
   }
 
+  health(): "ok" {
+    return "ok";
+  }
+
   private used(key: string, nowMs: number): number {
     const entry = this.counts.get(key);
     if (entry === undefined) return 0;

@@ -10,10 +10,13 @@ export type LimitResult =
 
 /**
  * Check-and-reserve for all of one call's limits at once: either every counter has room and all
- * are incremented, or none is and the first exhausted limit is named.
+ * are incremented, or none is and the first exhausted limit is named. Throws LimitsUnavailableError
+ * when the store cannot be reached.
  */
 export interface RateLimiter {
   reserve(limits: readonly LimitCheck[], nowMs: number): Promise<LimitResult>;
   /** Gives a reservation back when the upstream failed the call. */
   refund(reservation: Reservation): Promise<void>;
+  /** "degraded" while the limit store is unreachable (limited calls then fail closed). */
+  health(): "ok" | "degraded";
 }

@@ -1,7 +1,9 @@
 import { type LimitCheck, retryAfterSeconds } from "@toolgate/policy-core";
 import type { Redis } from "ioredis";
+import type { Logger } from "pino";
 import { ExhaustedWindows } from "./exhausted-windows";
 import type { LimitResult, RateLimiter, Reservation } from "./rate-limiter";
+import { type LimiterHealth, RedisCircuit } from "./redis-circuit";
 import { RedisScript } from "./redis-script";
 import { windowCounters } from "./window-counters";
 
@@ -27,15 +29,24 @@ end
 return 0
 `;
 
-/** RateLimiter over Redis: one EVALSHA per decision, exact under concurrency and across replicas. */
+/**
+ * RateLimiter over Redis: one EVALSHA per decision, exact under concurrency and across replicas.
+ * Give it a connection from createLimiterRedis so an outage fails calls fast instead of queueing them.
+ */
 export class RedisRateLimiter implements RateLimiter {
   private readonly reserveScript: RedisScript;
   private readonly refundScript: RedisScript;
   private readonly exhausted = new ExhaustedWindows();
+  private readonly circuit: RedisCircuit;
 
-  constructor(redis: Redis) {
+  constructor(redis: Redis, options: { logger?: Logger } = {}) {
     this.reserveScript = new RedisScript(redis, RESERVE);
     this.refundScript = new RedisScript(redis, REFUND);
+    this.circuit = new RedisCircuit(redis, options.logger);
+  }
+
+  health(): LimiterHealth {
+    return this.circuit.health();
   }
 
   async reserve(limits: readonly LimitCheck[], nowMs: number): Promise<LimitResult> {
@@ -52,12 +63,8 @@ export class RedisRateLimiter implements RateLimiter {
       }
     }
     const args = counters.flatMap((counter) => [counter.max, counter.ttlSeconds]);
-    const full = Number(
-      await this.reserveScript.run(
-        counters.map((counter) => counter.key),
-        args,
-      ),
-    );
+    const keys = counters.map((counter) => counter.key);
+    const full = Number(await this.circuit.run(() => this.reserveScript.run(keys, args)));
     const exhausted = full > 0 ? counters[full - 1] : undefined;
     if (exhausted !== undefined) {
       this.exhausted.remember(exhausted.key, exhausted.resetAtMs);
@@ -78,6 +85,6 @@ export class RedisRateLimiter implements RateLimiter {
     if (reservation.counters.length === 0) return;
     const keys = reservation.counters.map((counter) => counter.key);
     for (const key of keys) this.exhausted.forget(key);
-    await this.refundScript.run(keys, []);
+    await this.circuit.run(() => this.refundScript.run(keys, []));
   }
 }

@@ -1,0 +1,103 @@
+import type { Approval } from "@toolgate/db";
+import type { Logger } from "pino";
+import type { ApprovalKey, ApprovalStore } from "./approval-store";
+import type { ApprovalWaiters } from "./approval-waiters";
+import { argumentsDigest } from "./arguments-digest";
+
+/** A tools/call held by a require_approval rule. */
+export type ApprovalRequest = {
+  tenantId: string;
+  serverId: string;
+  grantId: string;
+  tool: string;
+  args: Record<string, unknown>;
+  rule: string;
+  timeoutSeconds: number;
+};
+
+/** How a held call ended; only "approved" lets it go on (to its limits). */
+export type ApprovalOutcome =
+  | { kind: "approved"; approvalId: string }
+  | { kind: "denied"; approvalId: string; reason: string | null }
+  | { kind: "expired"; approvalId: string }
+  | { kind: "abandoned"; approvalId: string }
+  | { kind: "used_elsewhere"; approvalId: string };
+
+export type ApprovalGateOptions = {
+  store: ApprovalStore;
+  waiters: ApprovalWaiters;
+  logger: Logger;
+  /** Fallback re-read interval in case a notification is missed (default 2 s). */
+  pollMs?: number;
+  /** Wall-clock time; approvals are about human time, so not the limiter's (test-pinned) clock. */
+  now?: () => number;
+};
+
+/**
+ * Holds a call until a human decides its approval request in the dashboard, or it expires. The
+ * request lives in Postgres, so a client that reconnects (even to another or restarted gateway) and
+ * retries the identical call waits on, or runs with, the same approval. An approval runs one call.
+ */
+export class ApprovalGate {
+  private readonly pollMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ApprovalGateOptions) {
+    this.pollMs = options.pollMs ?? 2_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  async await(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalOutcome> {
+    const { store } = this.options;
+    const key: ApprovalKey = {
+      tenantId: request.tenantId,
+      serverId: request.serverId,
+      grantId: request.grantId,
+      tool: request.tool,
+      argumentsHash: argumentsDigest(request.args),
+    };
+    const startedAt = new Date(this.now());
+    let approval =
+      (await store.findReusable(key, startedAt)) ??
+      (await store.create(key, {
+        arguments: request.args,
+        rule: request.rule,
+        expiresAt: new Date(startedAt.getTime() + request.timeoutSeconds * 1000),
+      }));
+    this.options.logger.debug({ approvalId: approval.id, tool: request.tool }, "call held for approval");
+    for (;;) {
+      const settled = await this.settle(approval);
+      if (settled !== undefined) return settled;
+      const left = approval.expiresAt.getTime() - this.now();
+      const woke = await this.options.waiters.wait(approval.id, Math.min(left, this.pollMs), signal);
+      if (woke === "aborted") return { kind: "abandoned", approvalId: approval.id };
+      const current = await store.get(request.tenantId, approval.id);
+      if (current === null) return { kind: "expired", approvalId: approval.id };
+      approval = current;
+    }
+  }
+
+  /** The outcome an approval in this state gives, or undefined while it is still pending. */
+  private async settle(approval: Approval): Promise<ApprovalOutcome | undefined> {
+    const { store } = this.options;
+    const now = new Date(this.now());
+    const approvalId = approval.id;
+    switch (approval.status) {
+      case "approved":
+        // Atomic: of all the calls that see this approval, exactly one runs.
+        return (await store.use(approval.tenantId, approvalId, now))
+          ? { kind: "approved", approvalId }
+          : { kind: "used_elsewhere", approvalId };
+      case "denied":
+        return { kind: "denied", approvalId, reason: approval.reason };
+      case "used":
+        return { kind: "used_elsewhere", approvalId };
+      case "expired":
+        return { kind: "expired", approvalId };
+      case "pending":
+        if (approval.expiresAt.getTime() > now.getTime()) return undefined;
+        await store.expire(approval.tenantId, approvalId, now);
+        return { kind: "expired", approvalId };
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { type Approval, type Db, newId, type Prisma } from "@toolgate/db";
+
+/** Who asks to run what: an approval is found again only by the same tenant, server, grant, tool and arguments. */
+export type ApprovalKey = {
+  tenantId: string;
+  serverId: string;
+  grantId: string;
+  tool: string;
+  argumentsHash: string;
+};
+
+/** The Approval table as the gateway uses it; every write is conditional on the status it expects. */
+export class ApprovalStore {
+  constructor(private readonly db: Db) {}
+
+  /** A still-usable approval for this exact call: pending, or approved and not yet used; never expired. */
+  findReusable(key: ApprovalKey, now: Date): Promise<Approval | null> {
+    return this.db.approval.findFirst({
+      where: { ...key, status: { in: ["pending", "approved"] }, usedAt: null, expiresAt: { gt: now } },
+      // An approved one first: a retry after the decision should run, not wait on a newer duplicate.
+      // (the enum sorts pending < approved, so descending puts approved first).
+      orderBy: [{ status: "desc" }, { createdAt: "asc" }],
+    });
+  }
+
+  create(key: ApprovalKey, input: { arguments: unknown; rule: string; expiresAt: Date }): Promise<Approval> {
+    return this.db.approval.create({
+      data: {
+        id: newId("apr"),
+        ...key,
+        // Parsed from the JSON-RPC body, so JSON by construction.
+        arguments: input.arguments as Prisma.InputJsonValue,
+        rule: input.rule,
+        expiresAt: input.expiresAt,
+      },
+    });
+  }
+
+  get(tenantId: string, approvalId: string): Promise<Approval | null> {
+    return this.db.approval.findFirst({ where: { id: approvalId, tenantId } });
+  }
+
+  /** Spends an approval: true for exactly one caller, and only while it is approved and unexpired. */
+  async use(tenantId: string, approvalId: string, now: Date): Promise<boolean> {
+    const { count } = await this.db.approval.updateMany({
+      where: { id: approvalId, tenantId, status: "approved", usedAt: null, expiresAt: { gt: now } },
+      data: { status: "used", usedAt: now },
+    });
+    return count === 1;
+  }
+
+  /** Marks a pending approval whose time ran out as expired (no-op if it was decided meanwhile). */
+  async expire(tenantId: string, approvalId: string, now: Date): Promise<void> {
+    await this.db.approval.updateMany({
+      where: { id: approvalId, tenantId, status: "pending", expiresAt: { lte: now } },
+      data: { status: "expired" },
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { type Redis, ReplyError } from "ioredis";
+import type { Logger } from "pino";
+import { LimitsUnavailableError } from "./limits-unavailable-error";
+
+export type LimiterHealth = "ok" | "degraded";
+
+const UNAVAILABLE = "The rate-limit store (Redis) is unavailable.";
+
+/**
+ * Watches the limiter's Redis connection so limited calls fail at once while it is down instead of
+ * queueing or hanging. Degraded when the connection drops or a command fails or times out; while
+ * degraded, commands are refused without being sent except one probe per cool-down, and the first
+ * success (or a reconnect) heals it. Every transition is logged once.
+ */
+export class RedisCircuit {
+  private state: LimiterHealth = "ok";
+  private probeAtMs = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly logger: Logger | undefined,
+    private readonly coolDownMs = 1_000,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    redis.on("ready", () => this.heal("reconnected"));
+    redis.on("close", () => this.trip("connection closed", undefined));
+  }
+
+  health(): LimiterHealth {
+    return this.state;
+  }
+
+  /** Runs one Redis command through the circuit; connection failures become LimitsUnavailableError. */
+  async run<T>(command: () => Promise<T>): Promise<T> {
+    if (this.state === "degraded") {
+      const nowMs = this.now();
+      if (this.redis.status !== "ready" || nowMs < this.probeAtMs)
+        throw new LimitsUnavailableError(UNAVAILABLE);
+      // Half-open: this call probes; others keep failing fast until it answers.
+      this.probeAtMs = nowMs + this.coolDownMs;
+    }
+    try {
+      const result = await command();
+      this.heal("command succeeded");
+      return result;
+    } catch (error) {
+      // A reply error is Redis answering (a bug in a script, say), not Redis being away.
+      if (error instanceof ReplyError) throw error;
+      this.trip("command failed", error);
+      throw new LimitsUnavailableError(UNAVAILABLE, { cause: error });
+    }
+  }
+
+  private trip(why: string, cause: unknown): void {
+    this.probeAtMs = this.now() + this.coolDownMs;
+    if (this.state === "degraded") return;
+    this.state = "degraded";
+    this.logger?.error({ err: cause, why }, "redis degraded: limited tools fail closed until it is back");
+  }
+
+  private heal(why: string): void {
+    if (this.state === "ok") return;
+    this.state = "ok";
+    this.logger?.info({ why }, "redis recovered: limited tools are counted again");
+  }
+}
