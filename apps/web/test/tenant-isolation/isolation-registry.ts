@@ -19,6 +19,10 @@ export const actionCases: Record<string, ActionCase> = {
     kind: "form",
     fields: (fx) => ({ tenantId: fx.a.tenantId }),
   },
+  "(app)/approvals/actions.ts#decideApprovalAction": {
+    kind: "form",
+    fields: (fx) => ({ approvalId: fx.ids.approvalId, decision: "approved", reason: "" }),
+  },
   "(app)/grants/actions.ts#createGrantAction": {
     kind: "form",
     fields: (fx) => ({ label: "sneaky", serverId: fx.ids.serverId, expiresInDays: "" }),

@@ -26,6 +26,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <NavLink href="/servers">Servers</NavLink>
             <NavLink href="/grants">Grants</NavLink>
             <NavLink href="/logs">Logs</NavLink>
+            <NavLink href="/approvals">Approvals</NavLink>
             <NavLink href="/settings/api-keys">API</NavLink>
             <NavLink href="/members">Members</NavLink>
             {can(session.ctx.role, "read_audit") ? <NavLink href="/audit">Audit</NavLink> : null}
