@@ -131,6 +131,23 @@ describe("require_approval", () => {
     expect(upstreamCalls()).toBe(1);
   });
 
+  it("gives identical calls held at once one request, and runs only one of them when approved", async () => {
+    const seeded = await setup();
+    const [first, second] = [await client(seeded), await client(seeded)];
+    const both = Promise.all([first.callTool(HELD, undefined, WAIT), second.callTool(HELD, undefined, WAIT)]);
+    const [approval] = await waitForApprovals(testDb, seeded.tenantId);
+    if (approval === undefined) throw new Error("no approval");
+    // Both are held before the decision; the second found the first's request instead of opening one.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await testDb.approval.count({ where: { tenantId: seeded.tenantId } })).toBe(1);
+    await decideApproval(testDb, approval, "approved");
+    const results = await both;
+    expect(results.filter((result) => !result.isError)).toHaveLength(1);
+    const other = results.find((result) => result.isError);
+    expect(toolText(other)).toContain("was already used by another identical call");
+    expect(upstreamCalls()).toBe(1);
+  });
+
   it("binds an approval to the exact arguments, grant and tenant", async () => {
     const stranger = await setup();
     const strangerUpstream = upstream;

@@ -57,13 +57,11 @@ export class ApprovalGate {
       argumentsHash: argumentsDigest(request.args),
     };
     const startedAt = new Date(this.now());
-    let approval =
-      (await store.findReusable(key, startedAt)) ??
-      (await store.create(key, {
-        arguments: request.args,
-        rule: request.rule,
-        expiresAt: new Date(startedAt.getTime() + request.timeoutSeconds * 1000),
-      }));
+    let approval = await store.findOrCreate(
+      key,
+      { arguments: request.args, rule: request.rule, timeoutSeconds: request.timeoutSeconds },
+      startedAt,
+    );
     this.options.logger.debug({ approvalId: approval.id, tool: request.tool }, "call held for approval");
     for (;;) {
       const settled = await this.settle(approval);

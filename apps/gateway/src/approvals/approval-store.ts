@@ -13,26 +13,30 @@ export type ApprovalKey = {
 export class ApprovalStore {
   constructor(private readonly db: Db) {}
 
-  /** A still-usable approval for this exact call: pending, or approved and not yet used; never expired. */
-  findReusable(key: ApprovalKey, now: Date): Promise<Approval | null> {
-    return this.db.approval.findFirst({
-      where: { ...key, status: { in: ["pending", "approved"] }, usedAt: null, expiresAt: { gt: now } },
-      // An approved one first: a retry after the decision should run, not wait on a newer duplicate.
-      // (the enum sorts pending < approved, so descending puts approved first).
-      orderBy: [{ status: "desc" }, { createdAt: "asc" }],
-    });
-  }
-
-  create(key: ApprovalKey, input: { arguments: unknown; rule: string; expiresAt: Date }): Promise<Approval> {
-    return this.db.approval.create({
-      data: {
-        id: newId("apr"),
-        ...key,
-        // Parsed from the JSON-RPC body, so JSON by construction.
-        arguments: input.arguments as Prisma.InputJsonValue,
-        rule: input.rule,
-        expiresAt: input.expiresAt,
-      },
+  /**
+   * The still-usable approval for this exact call, or a new pending one. Serialised per call identity
+   * (a transaction-scoped advisory lock), so identical calls arriving together share one request.
+   */
+  findOrCreate(
+    key: ApprovalKey,
+    input: { arguments: unknown; rule: string; timeoutSeconds: number },
+    now: Date,
+  ): Promise<Approval> {
+    const identity = [key.tenantId, key.serverId, key.grantId, key.tool, key.argumentsHash].join("\n");
+    return this.db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${identity}, 0))`;
+      const reusable = await findReusable(tx, key, now);
+      if (reusable !== null) return reusable;
+      return tx.approval.create({
+        data: {
+          id: newId("apr"),
+          ...key,
+          // Parsed from the JSON-RPC body, so JSON by construction.
+          arguments: input.arguments as Prisma.InputJsonValue,
+          rule: input.rule,
+          expiresAt: new Date(now.getTime() + input.timeoutSeconds * 1000),
+        },
+      });
     });
   }
 
@@ -56,4 +60,16 @@ export class ApprovalStore {
       data: { status: "expired" },
     });
   }
+}
+
+type ApprovalReader = Pick<Db, "approval">;
+
+/** A still-usable approval for this exact call: pending, or approved and not yet used; never expired. */
+function findReusable(db: ApprovalReader, key: ApprovalKey, now: Date): Promise<Approval | null> {
+  return db.approval.findFirst({
+    where: { ...key, status: { in: ["pending", "approved"] }, usedAt: null, expiresAt: { gt: now } },
+    // An approved one first: a retry after the decision should run, not wait on a newer duplicate
+    // (the enum sorts pending < approved, so descending puts approved first).
+    orderBy: [{ status: "desc" }, { createdAt: "asc" }],
+  });
 }
