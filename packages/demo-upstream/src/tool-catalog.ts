@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
-import fixture from "./fixtures/virtualization-tools.json";
+
+// Read rather than imported: a JSON import needs an import attribute under some ESM loaders (Playwright's).
+const fixturePath = new URL("./fixtures/virtualization-tools.json", import.meta.url);
 
 const toolDefinitionSchema = z.object({
   name: z.string().min(1),
@@ -17,6 +20,6 @@ export type DemoToolDefinition = z.infer<typeof toolDefinitionSchema>;
 
 /** The fixture's tools, with the project-only `x-expected-category` field removed. */
 export function loadDemoTools(): DemoToolDefinition[] {
-  const parsed = fixtureSchema.parse(fixture);
+  const parsed = fixtureSchema.parse(JSON.parse(readFileSync(fixturePath, "utf8")));
   return parsed.tools.map(({ "x-expected-category": _category, ...tool }) => tool);
 }
