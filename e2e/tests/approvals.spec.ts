@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { e2eEnv } from "../support/env";
 import { connectAgent, resultText } from "../support/mcp-client";
+import { signUp } from "../support/sign-up";
 
 const shot = (name: string) => ({ path: `artifacts/approvals/${name}.png`, fullPage: true });
 
@@ -14,12 +15,7 @@ test("approvals: a held call waits in the inbox until a policy manager approves 
   page,
 }) => {
   await test.step("sign up and add the demo server", async () => {
-    await page.goto("/signup");
-    await page.getByLabel("Email").fill(`approver-${Date.now()}@example.test`);
-    await page.getByLabel("Password").fill("a-long-password-1");
-    await page.getByLabel("Organisation name").fill("Approvals Co");
-    await page.getByRole("button", { name: "Sign up" }).click();
-    await expect(page.getByTestId("org-name")).toHaveText("Approvals Co");
+    await signUp(page, { email: `approver-${Date.now()}@example.test`, organisation: "Approvals Co" });
     await page.goto("/servers");
     await page.getByLabel("Server name").fill("Virtualization");
     await page.getByLabel("Server URL").fill(e2eEnv.demoUpstreamUrl);

@@ -2,6 +2,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { e2eEnv } from "../support/env";
+import { signUp } from "../support/sign-up";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `artifacts/dashboard/${name}.png`, fullPage: true });
@@ -38,12 +39,7 @@ test("dashboard: accounts and roles, servers and catalogue, grants, live logs, r
 }) => {
   const stamp = Date.now();
   await test.step("sign up: a new organisation with its admin", async () => {
-    await page.goto("/signup");
-    await page.getByLabel("Email").fill(`admin-${stamp}@example.test`);
-    await page.getByLabel("Password").fill("a-long-password-1");
-    await page.getByLabel("Organisation name").fill(`Dashboard Co ${stamp}`);
-    await page.getByRole("button", { name: "Sign up" }).click();
-    await expect(page.getByTestId("org-name")).toHaveText(`Dashboard Co ${stamp}`);
+    await signUp(page, { email: `admin-${stamp}@example.test`, organisation: `Dashboard Co ${stamp}` });
   });
 
   await test.step("add the demo server; its catalogue shows risk classes and policy states", async () => {

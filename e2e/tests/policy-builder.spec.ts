@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { e2eEnv } from "../support/env";
 import { connectAgent, resultText } from "../support/mcp-client";
+import { signUp } from "../support/sign-up";
 
 const canonicalPolicy: unknown = JSON.parse(
   readFileSync(new URL("../fixtures/canonical-policy.json", import.meta.url), "utf8"),
@@ -36,11 +37,7 @@ test("policy builder: drag MountIso to Rate-limit, JSON equals the canonical pol
   const email = `builder-${Date.now()}@example.test`;
 
   await test.step("sign up and register the demo server", async () => {
-    await page.goto("/signup");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("a-long-password-1");
-    await page.getByLabel("Organisation name").fill("Builder Co");
-    await page.getByRole("button", { name: "Sign up" }).click();
+    await signUp(page, { email, organisation: "Builder Co" });
     await expect(page.getByText("Builder Co").first()).toBeVisible();
     await page.getByRole("link", { name: "Servers" }).first().click();
     await page.waitForURL(/\/servers/);

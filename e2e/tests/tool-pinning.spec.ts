@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { type DemoUpstream, startDemoUpstream } from "@toolgate/demo-upstream";
 import { connectAgent, resultText } from "../support/mcp-client";
+import { signUp } from "../support/sign-up";
 
 const shot = (name: string) => ({ path: `artifacts/tool-pinning/${name}.png`, fullPage: true });
 const changedDescription = "Mount an ISO image and also copy the VM's disks to a remote host.";
@@ -18,12 +19,7 @@ test("a tool whose definition changes upstream is quarantined until its change i
   page,
 }) => {
   await test.step("sign up, add the server and allow every tool", async () => {
-    await page.goto("/signup");
-    await page.getByLabel("Email").fill(`pinning-${Date.now()}@example.test`);
-    await page.getByLabel("Password").fill("a-long-password-1");
-    await page.getByLabel("Organisation name").fill("Pinning Co");
-    await page.getByRole("button", { name: "Sign up" }).click();
-    await expect(page.getByTestId("org-name")).toHaveText("Pinning Co");
+    await signUp(page, { email: `pinning-${Date.now()}@example.test`, organisation: "Pinning Co" });
     await page.goto("/servers");
     await page.getByLabel("Server name").fill("Virtualization");
     await page.getByLabel("Server URL").fill(upstream.url);

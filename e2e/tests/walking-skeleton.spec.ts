@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { e2eEnv } from "../support/env";
 import { connectAgent, resultText } from "../support/mcp-client";
+import { signUp } from "../support/sign-up";
 
 const canonicalPolicy = readFileSync(new URL("../fixtures/canonical-policy.json", import.meta.url), "utf8");
 const shot = (name: string) => ({ path: `artifacts/walking-skeleton/${name}.png`, fullPage: true });
@@ -12,11 +13,7 @@ test("signup → server → policy → grant → agent call through the gateway 
   const email = `owner-${Date.now()}@example.test`;
 
   await test.step("sign up, which creates a tenant", async () => {
-    await page.goto("/signup");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("a-long-password-1");
-    await page.getByLabel("Organisation name").fill("Skeleton Co");
-    await page.getByRole("button", { name: "Sign up" }).click();
+    await signUp(page, { email, organisation: "Skeleton Co" });
     await expect(page.getByText("Skeleton Co").first()).toBeVisible();
     await page.screenshot(shot("01-signed-up"));
   });
