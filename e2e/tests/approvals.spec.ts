@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createGrant } from "../support/create-grant";
 import { e2eEnv } from "../support/env";
 import { connectAgent, resultText } from "../support/mcp-client";
 import { signUp } from "../support/sign-up";
@@ -34,10 +35,7 @@ test("approvals: a held call waits in the inbox until a policy manager approves 
   let token = "";
   await test.step("create a grant", async () => {
     await page.goto("/grants");
-    await page.getByLabel("Grant label").fill("ops-agent");
-    await page.getByRole("button", { name: "Create grant" }).click();
-    token = (await page.getByTestId("grant-token").textContent())?.trim() ?? "";
-    expect(token).toMatch(/^tg_grt_/);
+    token = await createGrant(page, "ops-agent");
   });
 
   const agent = await connectAgent(gatewayUrl, token);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { createGrant } from "../support/create-grant";
 import { e2eEnv } from "../support/env";
 import { connectAgent, resultText } from "../support/mcp-client";
 import { signUp } from "../support/sign-up";
@@ -121,10 +122,7 @@ test("policy builder: drag MountIso to Rate-limit, JSON equals the canonical pol
   await test.step("create a grant", async () => {
     await page.getByRole("link", { name: "Grants" }).first().click();
     await page.waitForURL(/\/grants/);
-    await page.getByLabel("Grant label").fill("builder-agent");
-    await page.getByRole("button", { name: "Create grant" }).click();
-    token = (await page.getByTestId("grant-token").textContent())?.trim() ?? "";
-    expect(token).toMatch(/^tg_grt_/);
+    token = await createGrant(page, "builder-agent");
   });
 
   await test.step("a real MCP client through the gateway follows the published policy", async () => {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { type DemoUpstream, startDemoUpstream } from "@toolgate/demo-upstream";
+import { createGrant } from "../support/create-grant";
 import { connectAgent, resultText } from "../support/mcp-client";
 import { signUp } from "../support/sign-up";
 
@@ -33,10 +34,7 @@ test("a tool whose definition changes upstream is quarantined until its change i
   const gatewayUrl = (await page.getByTestId("gateway-url").first().textContent())?.trim() ?? "";
 
   await page.goto("/grants");
-  await page.getByLabel("Grant label").fill("pinned-agent");
-  await page.getByRole("button", { name: "Create grant" }).click();
-  const token = (await page.getByTestId("grant-token").textContent())?.trim() ?? "";
-  expect(token).toMatch(/^tg_grt_/);
+  const token = await createGrant(page, "pinned-agent");
 
   const agent = await connectAgent(gatewayUrl, token);
   const listed = async () => (await agent.listTools()).tools.map((tool) => tool.name);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { createGrant } from "../support/create-grant";
 import { e2eEnv } from "../support/env";
 import { connectAgent, resultText } from "../support/mcp-client";
 import { signUp } from "../support/sign-up";
@@ -49,10 +50,7 @@ test("signup → server → policy → grant → agent call through the gateway 
   await test.step("create a grant; the token is shown once", async () => {
     await page.getByRole("link", { name: "Grants" }).first().click();
     await page.waitForURL(/\/grants/);
-    await page.getByLabel("Grant label").fill("alice-laptop");
-    await page.getByRole("button", { name: "Create grant" }).click();
-    token = (await page.getByTestId("grant-token").textContent())?.trim() ?? "";
-    expect(token).toMatch(/^tg_grt_/);
+    token = await createGrant(page, "alice-laptop");
     await page.screenshot(shot("04-grant-created"));
     await page.reload();
     await expect(page.getByText(token)).toHaveCount(0);
