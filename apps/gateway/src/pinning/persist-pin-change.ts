@@ -37,43 +37,50 @@ export async function persistPinChange(
   const name = change.tool.name;
   switch (change.kind) {
     case "discovered": {
-      const { count } = await db.tool.createMany({
-        data: [
-          {
-            id: newId("tool"),
-            tenantId,
-            serverId,
-            name,
-            ...definitionColumns(change.tool, change.hash),
-            pinState: "unreviewed",
-          },
-        ],
-        skipDuplicates: true,
-      });
-      if (count === 0) return;
-      await recordAudit(db, tenantId, {
-        ...GATEWAY,
-        action: "tool.discovered",
-        targetType: "tool",
-        targetId: name,
-        data: { serverId, name, hash: change.hash },
+      // The tool and its audit event commit together.
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.tool.createMany({
+          data: [
+            {
+              id: newId("tool"),
+              tenantId,
+              serverId,
+              name,
+              ...definitionColumns(change.tool, change.hash),
+              pinState: "unreviewed",
+            },
+          ],
+          skipDuplicates: true,
+        });
+        if (count === 0) return;
+        await recordAudit(tx, tenantId, {
+          ...GATEWAY,
+          action: "tool.discovered",
+          targetType: "tool",
+          targetId: name,
+          data: { serverId, name, hash: change.hash },
+        });
       });
       return;
     }
     case "quarantined": {
-      const { count } = await db.tool.updateMany({
-        where: { tenantId, serverId, name, pinState: "pinned", definitionHash: change.entry.hash },
-        data: { pinState: "quarantined", pendingDefinition: asJson(change.tool), pendingHash: change.hash },
+      // The quarantine and its audit event commit together; other gateways hear of it after the commit.
+      const quarantined = await db.$transaction(async (tx) => {
+        const { count } = await tx.tool.updateMany({
+          where: { tenantId, serverId, name, pinState: "pinned", definitionHash: change.entry.hash },
+          data: { pinState: "quarantined", pendingDefinition: asJson(change.tool), pendingHash: change.hash },
+        });
+        if (count === 0) return false;
+        await recordAudit(tx, tenantId, {
+          ...GATEWAY,
+          action: "tool.quarantined",
+          targetType: "tool",
+          targetId: change.entry.id,
+          data: { serverId, name, from: change.entry.hash, to: change.hash },
+        });
+        return true;
       });
-      if (count === 0) return;
-      await notifyChange(db, { kind: "server", tenantId, serverId });
-      await recordAudit(db, tenantId, {
-        ...GATEWAY,
-        action: "tool.quarantined",
-        targetType: "tool",
-        targetId: change.entry.id,
-        data: { serverId, name, from: change.entry.hash, to: change.hash },
-      });
+      if (quarantined) await notifyChange(db, { kind: "server", tenantId, serverId });
       return;
     }
     case "pending_replaced":

@@ -1,14 +1,17 @@
 import type { Db } from "../create-db";
-import type { AuditEvent } from "../generated/prisma/client";
+import type { AuditEvent, Prisma } from "../generated/prisma/client";
 import { toNullableJson } from "../json-input";
 import { newId } from "../new-id";
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 
-/** Appends an admin action (policy published, grant created/revoked, server changed…) to the audit stream. */
+/**
+ * Appends an admin action (policy published, grant created/revoked, server changed…) to the audit stream.
+ * Accepts a transaction client so a change and its audit event can commit together.
+ */
 export async function recordAudit(
-  db: Db,
+  db: Db | Prisma.TransactionClient,
   tenantId: string,
   input: {
     actorUserId?: string | null;
