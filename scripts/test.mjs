@@ -51,9 +51,17 @@ async function main() {
   step("Installing dependencies");
   installDependencies();
 
-  const ports = { web: 3210, gateway: 4210, upstream: 4310 };
+  // Several checkouts can test side by side on one machine: TOOLGATE_TEST_NAME suffixes the
+  // database names, TOOLGATE_TEST_PORT_BASE moves the e2e stack's ports.
+  const suffix = process.env.TOOLGATE_TEST_NAME ? `_${process.env.TOOLGATE_TEST_NAME}` : "";
+  const base = Number(process.env.TOOLGATE_TEST_PORT_BASE ?? 0);
+  const ports =
+    base > 0
+      ? { web: base, gateway: base + 1, upstream: base + 2 }
+      : { web: 3210, gateway: 4210, upstream: 4310 };
+  const only = process.argv[2]; // `node scripts/test.mjs e2e [playwright args…]` runs the journeys alone
   const env = {
-    ...stackEnv({ databaseName: "toolgate_test", ports, respectShell: false }),
+    ...stackEnv({ databaseName: `toolgate_test${suffix}`, ports, respectShell: false }),
     NODE_ENV: "test",
   };
   step("Checking PostgreSQL and Redis");
@@ -62,47 +70,50 @@ async function main() {
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
 
-  step("Lint and format (biome)");
-  check("lint", runStatus(bin("biome"), ["ci", "."]));
+  if (only !== "e2e") {
+    step("Lint and format (biome)");
+    check("lint", runStatus(bin("biome"), ["ci", "."]));
 
-  step("Typecheck (tsc, every workspace)");
-  check(
-    "typecheck",
-    runStatus(bin("turbo"), ["run", "typecheck", "--concurrency=2", "--output-logs=errors-only"], { env }),
-  );
-
-  step("Migrations: schema has no unmigrated changes");
-  check(
-    "migrations",
-    runStatus(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "check"], {
-      cwd: resolve(repoRoot, "packages/db"),
-      env,
-    }),
-  );
-  check(
-    "migrate test database",
-    runStatus(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], {
-      cwd: resolve(repoRoot, "packages/db"),
-      env,
-    }),
-  );
-
-  for (const dir of testedWorkspaces()) {
-    step(`Unit and integration tests: ${dir}`);
-    const report = resolve(resultsDir, `${dir.replace("/", "-")}.json`);
-    const status = runStatus(
-      bin("vitest"),
-      ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`],
-      { cwd: resolve(repoRoot, dir), env },
+    step("Typecheck (tsc, every workspace)");
+    check(
+      "typecheck",
+      runStatus(bin("turbo"), ["run", "typecheck", "--concurrency=2", "--output-logs=errors-only"], { env }),
     );
-    check(`tests ${dir}`, status);
-    countVitest(report, dir);
+
+    // deploy creates the test database when it is missing; check needs it to exist.
+    step("Migrations: test database, and no unmigrated schema changes");
+    check(
+      "migrate test database",
+      runStatus(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], {
+        cwd: resolve(repoRoot, "packages/db"),
+        env,
+      }),
+    );
+    check(
+      "migrations",
+      runStatus(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "check"], {
+        cwd: resolve(repoRoot, "packages/db"),
+        env,
+      }),
+    );
+
+    for (const dir of testedWorkspaces()) {
+      step(`Unit and integration tests: ${dir}`);
+      const report = resolve(resultsDir, `${dir.replace("/", "-")}.json`);
+      const status = runStatus(
+        bin("vitest"),
+        ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`],
+        { cwd: resolve(repoRoot, dir), env },
+      );
+      check(`tests ${dir}`, status);
+      countVitest(report, dir);
+    }
   }
 
   step("End-to-end: building and starting the product");
   const e2eEnv = {
     ...env,
-    ...stackEnv({ databaseName: "toolgate_e2e", ports, respectShell: false }),
+    ...stackEnv({ databaseName: `toolgate_e2e${suffix}`, ports, respectShell: false }),
     NODE_ENV: "production",
   };
   let stack;
@@ -124,17 +135,21 @@ async function main() {
     });
     step("End-to-end: Playwright journeys in Chromium");
     const report = resolve(resultsDir, "e2e.json");
-    const status = runStatus(resolve(repoRoot, "e2e/node_modules/.bin/playwright"), ["test"], {
-      cwd: resolve(repoRoot, "e2e"),
-      env: {
-        ...e2eEnv,
-        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
-        PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-        E2E_WEB_URL: `http://localhost:${ports.web}`,
-        E2E_GATEWAY_URL: `http://localhost:${ports.gateway}`,
-        E2E_DEMO_JSON: resolve(stateDir, "e2e-demo.json"),
+    const status = runStatus(
+      resolve(repoRoot, "e2e/node_modules/.bin/playwright"),
+      ["test", ...(only === "e2e" ? process.argv.slice(3) : [])],
+      {
+        cwd: resolve(repoRoot, "e2e"),
+        env: {
+          ...e2eEnv,
+          PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+          PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+          E2E_WEB_URL: `http://localhost:${ports.web}`,
+          E2E_GATEWAY_URL: `http://localhost:${ports.gateway}`,
+          E2E_DEMO_JSON: resolve(stateDir, "e2e-demo.json"),
+        },
       },
-    });
+    );
     check("e2e", status);
     countPlaywright(report);
   } catch (error) {
