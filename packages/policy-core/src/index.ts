@@ -1,4 +1,5 @@
 export { canonicalToolName } from "./canonical-name";
+export { canonicalResourceUri, templateAsGlob } from "./canonical-uri";
 export { compilePolicy } from "./compile/compile-policy";
 export type { CompiledPolicy } from "./compile/compiled-policy";
 export {
@@ -11,9 +12,19 @@ export {
 } from "./decision";
 export { diffPolicyDocuments, type PolicyChange } from "./diff";
 export { PolicyError, type PolicyErrorCode } from "./errors";
+export {
+  type AccessContext,
+  evaluateAccess,
+  filterPromptList,
+  filterResourceList,
+  filterResourceTemplateList,
+  isAccessVisible,
+  isResourceTemplateVisible,
+} from "./evaluate-access";
 export { evaluateCall } from "./evaluate-call";
 export { explainDecision } from "./explain-decision";
 export { describeLimitDenial, formatDenial } from "./format-denial";
+export { type AccessKind, hideTarget } from "./hide-target";
 export { escapePointerToken, toJsonPointer } from "./json-pointer";
 export { retryAfterSeconds, windowStartSeconds } from "./limit-window";
 export { type LintWarning, lintPolicy } from "./lint-policy";
@@ -27,6 +38,7 @@ export {
   type ConditionOp,
   LIMIT_SCOPES,
   type Policy,
+  type PolicyAccessRule,
   type PolicyCondition,
   type PolicyLimit,
   type PolicyRule,

@@ -14,6 +14,8 @@ describe("policyJsonSchema", () => {
       "all_tools",
       "default",
       "hide",
+      "prompts",
+      "resources",
       "tools",
       "version",
     ]);

@@ -2,6 +2,12 @@
 export const errorCodes = {
   bad_request: { status: 400, rpc: -32600 },
   parse_error: { status: 400, rpc: -32700 },
+  // A well-formed request whose params are wrong: a JSON-RPC error on a normal 200 answer, as MCP servers send.
+  invalid_params: { status: 200, rpc: -32602 },
+  duplicate_key: { status: 400, rpc: -32600 },
+  nesting_too_deep: { status: 400, rpc: -32600 },
+  unsupported_media_type: { status: 415, rpc: -32600 },
+  misdirected_host: { status: 421, rpc: -32600 },
   unauthorized: { status: 401, rpc: -32001 },
   forbidden_origin: { status: 403, rpc: -32002 },
   not_found: { status: 404, rpc: -32004 },

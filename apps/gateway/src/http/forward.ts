@@ -58,7 +58,7 @@ async function relay(
   const target = auth.server.upstream;
   const reply = await sendUpstream(services.pools, target, {
     method,
-    headers: upstreamHeaders(req.headers, target.headers, exchange.upstreamSessionId),
+    headers: upstreamHeaders(req.headers, target.headers, exchange.upstreamSessionId, body !== undefined),
     body,
     signal,
     headersTimeoutMs: services.upstreamHeadersTimeoutMs,

@@ -3,6 +3,7 @@ import { decideCall } from "../enforcement/decide-call";
 import { denialBody } from "../enforcement/denial-body";
 import { toolFilter } from "../enforcement/tool-filter";
 import { GatewayError } from "../errors/gateway-error";
+import { checkContentType } from "../jsonrpc/content-type";
 import { type JsonRpcMessage, parseMessage, type RequestId, requestIdOf } from "../jsonrpc/parse-message";
 import { toolCallParams } from "../jsonrpc/tool-call-params";
 import type { Reservation } from "../rate-limit/rate-limiter";
@@ -15,8 +16,9 @@ const GUARDED_METHODS = new Set(["tools/call", "tools/list"]);
 
 /** A client POST: tools/call is enforced, tools/list filtered, everything else relayed unchanged. */
 export async function handlePost(exchange: Exchange): Promise<void> {
-  const body = await readBody(exchange.req, exchange.services.maxBodyBytes);
-  const parsed = parseMessage(body);
+  checkContentType(exchange.req.headers["content-type"]);
+  const parsed = parseMessage(await readBody(exchange.req, exchange.services.maxBodyBytes));
+  const body = parsed.forwardBody;
   if (parsed.kind === "batch") {
     exchange.draft.method = "(batch)";
     // A batch would let a call or a listing slip past the per-message checks; MCP clients no longer send them.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GatewayError } from "../errors/gateway-error";
+import { parseStrictJson } from "./strict-json";
 
 export type RequestId = string | number;
 
@@ -12,25 +13,22 @@ const messageSchema = z.looseObject({
 
 export type JsonRpcMessage = z.infer<typeof messageSchema>;
 
-/** A client POST body, parsed once: one message, or a (legacy) batch. */
+/**
+ * A client POST body, parsed once: one message, or a (legacy) batch. `forwardBody` is the parsed value
+ * serialised again: the upstream gets exactly the message the gateway evaluated, never the client's bytes.
+ */
 export type ParsedBody =
-  | { kind: "single"; message: JsonRpcMessage }
-  | { kind: "batch"; messages: JsonRpcMessage[] };
+  | { kind: "single"; message: JsonRpcMessage; forwardBody: Buffer }
+  | { kind: "batch"; messages: JsonRpcMessage[]; forwardBody: Buffer };
 
-/** Parses a client's JSON-RPC body; bad JSON or a non-JSON-RPC shape is a parse / invalid-request error. */
+/** Parses a client's JSON-RPC body; bad or ambiguous JSON or a non-JSON-RPC shape is a JSON-RPC error. */
 export function parseMessage(body: Buffer): ParsedBody {
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString("utf8"));
-  } catch (error) {
-    throw new GatewayError("parse_error", "Parse error: the request body is not valid JSON.", {
-      cause: error,
-    });
-  }
+  const json = parseStrictJson(body);
+  const forwardBody = Buffer.from(JSON.stringify(json), "utf8");
   if (Array.isArray(json)) {
-    return { kind: "batch", messages: json.map(toMessage) };
+    return { kind: "batch", messages: json.map(toMessage), forwardBody };
   }
-  return { kind: "single", message: toMessage(json) };
+  return { kind: "single", message: toMessage(json), forwardBody };
 }
 
 function toMessage(value: unknown): JsonRpcMessage {

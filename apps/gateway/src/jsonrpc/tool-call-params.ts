@@ -13,7 +13,7 @@ export function toolCallParams(params: unknown): ToolCallParams {
   const result = toolCallParamsSchema.safeParse(params);
   if (!result.success) {
     throw new GatewayError(
-      "bad_request",
+      "invalid_params",
       "Invalid tools/call: params need a tool 'name' and an 'arguments' object.",
       {
         cause: result.error,

@@ -1,20 +1,24 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { JSON_CONTENT_TYPE } from "../jsonrpc/content-type";
 
-// The only client headers an upstream sees; Authorization and Cookie in particular never pass.
-const FORWARDED = ["content-type", "accept", "mcp-protocol-version", "last-event-id"] as const;
+// The only client headers an upstream sees; Authorization and Cookie in particular never pass. The
+// Content-Type is the gateway's own: the body it sends is the message it re-serialised.
+const FORWARDED = ["accept", "mcp-protocol-version", "last-event-id"] as const;
 
 /** The headers of an upstream request: the allowed protocol headers, the server's stored ones, the session. */
 export function upstreamHeaders(
   client: IncomingHttpHeaders,
   stored: Record<string, string>,
   upstreamSessionId: string | undefined,
+  hasBody: boolean,
 ): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of FORWARDED) {
     const value = client[name];
     if (typeof value === "string") headers[name] = value;
   }
-  Object.assign(headers, stored);
+  for (const [name, value] of Object.entries(stored)) headers[name.toLowerCase()] = value;
   if (upstreamSessionId !== undefined) headers["mcp-session-id"] = upstreamSessionId;
+  if (hasBody) headers["content-type"] = JSON_CONTENT_TYPE;
   return headers;
 }

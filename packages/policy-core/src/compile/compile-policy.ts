@@ -2,9 +2,11 @@ import { canonicalToolName } from "../canonical-name";
 import { DEFAULT_APPROVAL_TIMEOUT_SECONDS, type Decision } from "../decision";
 import { PolicyError } from "../errors";
 import { compareGlobSpecificity, compileGlob, isGlob } from "../glob";
+import { hideTarget } from "../hide-target";
 import { escapePointerToken } from "../json-pointer";
 import type { Policy, PolicyCondition, PolicyLimit, PolicyRule } from "../schema/policy-schema";
 import { durationToSeconds, parseRateLimit, windowToSeconds } from "../schema/units";
+import { compileAccessRules } from "./compile-access";
 import { type ConditionKind, compileCondition } from "./compile-condition";
 import type { CompiledLimit, CompiledPolicy, CompiledRule, GuardedCondition } from "./compiled-policy";
 import { describeCondition } from "./describe-condition";
@@ -40,7 +42,9 @@ function buildCompiledPolicy(policy: Policy): CompiledPolicy {
   const hideExact = new Set<string>();
   const hideGlobs = [];
   for (const entry of policy.hide ?? []) {
-    const canonical = canonicalToolName(entry);
+    const target = hideTarget(entry);
+    if (target.kind !== "tool") continue;
+    const canonical = target.canonical;
     if (isGlob(canonical)) hideGlobs.push(compileGlob(canonical));
     else hideExact.add(canonical);
   }
@@ -53,6 +57,8 @@ function buildCompiledPolicy(policy: Policy): CompiledPolicy {
     hideGlobs,
     allToolsLimits,
     cache: new Map(),
+    resources: compileAccessRules(policy, "resource", ACCESS_LIMITS),
+    prompts: compileAccessRules(policy, "prompt", ACCESS_LIMITS),
   };
 }
 
@@ -113,6 +119,8 @@ function mergeLimits(own: CompiledLimit[], allTools: readonly CompiledLimit[]): 
   }
   return merged;
 }
+
+const ACCESS_LIMITS = { fromPolicy: compileLimit, make: makeLimit };
 
 function compileLimit(limit: PolicyLimit, rule: string): CompiledLimit {
   return makeLimit(limit.counter, limit.scope, windowToSeconds(limit.window), limit.max, rule);

@@ -45,6 +45,41 @@ export type Resolution = {
   readonly fixed: Decision | undefined;
 };
 
+/** A compiled `resources` or `prompts` rule: like a tool rule, without argument conditions. */
+export type AccessRule = {
+  readonly key: string;
+  readonly canonical: string;
+  readonly pointer: string;
+  readonly glob: Glob | undefined;
+  readonly action: "allow" | "deny" | "require_approval";
+  readonly message: string | undefined;
+  readonly limits: readonly CompiledLimit[];
+  readonly timeoutSeconds: number;
+};
+
+/** How one resource URI or prompt name resolves; cached per name. */
+export type AccessResolution = {
+  readonly canonical: string;
+  readonly hidden: boolean;
+  readonly rule: AccessRule | undefined;
+  /** Listed: reads (gets) of it can be allowed. */
+  readonly visible: boolean;
+  /** The decision when no limit or approval is involved. */
+  readonly fixed: Decision | undefined;
+};
+
+/** The compiled `resources` or `prompts` section with the `hide` entries that name them. */
+export type AccessRules = {
+  readonly kind: "resource" | "prompt";
+  readonly canonicalize: (name: string) => string;
+  readonly exact: ReadonlyMap<string, AccessRule>;
+  /** Glob rules, most specific first. */
+  readonly globs: readonly AccessRule[];
+  readonly hideExact: ReadonlySet<string>;
+  readonly hideGlobs: readonly Glob[];
+  readonly cache: Map<string, AccessResolution>;
+};
+
 /** A policy compiled for evaluation. Opaque to callers: build it with compilePolicy. */
 export type CompiledPolicy = {
   readonly source: Policy;
@@ -56,4 +91,6 @@ export type CompiledPolicy = {
   readonly hideGlobs: readonly Glob[];
   readonly allToolsLimits: readonly CompiledLimit[];
   readonly cache: Map<string, Resolution>;
+  readonly resources: AccessRules;
+  readonly prompts: AccessRules;
 };

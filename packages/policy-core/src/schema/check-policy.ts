@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import { canonicalToolName } from "../canonical-name";
+import { canonicalResourceUri } from "../canonical-uri";
+import { hideTarget, PROMPT_COUNTER_PREFIX, RESOURCE_COUNTER_PREFIX } from "../hide-target";
 import { toJsonPointer } from "../json-pointer";
-import type { PolicyCondition, PolicyLimit, policyObjectSchema } from "./policy-schema";
+import type { PolicyAccessRule, PolicyCondition, PolicyLimit, policyObjectSchema } from "./policy-schema";
 import { durationToSeconds, MAX_SECONDS, parseRateLimit, windowToSeconds } from "./units";
 
 type PolicyShape = z.infer<typeof policyObjectSchema>;
@@ -52,28 +54,16 @@ export function checkPolicy(policy: PolicyShape, ctx: z.RefinementCtx): void {
 
   checkLimits(policy.all_tools?.limits, ["all_tools", "limits"]);
   policy.hide?.forEach((entry, index) => {
-    if (entry !== "" && canonicalToolName(entry) === "") {
-      report(["hide", index], "hide entry has no visible characters");
+    const target = hideTarget(entry);
+    if (entry !== "" && target.canonical === "") {
+      report(
+        ["hide", index],
+        `hide entry has no ${target.kind === "tool" ? "visible characters" : `${target.kind} after "${target.kind}:"`}`,
+      );
     }
   });
 
-  const seenKeys = new Map<string, string>();
-  for (const [key, rule] of Object.entries(policy.tools ?? {})) {
-    const base: Path = ["tools", key];
-    const canonical = canonicalToolName(key);
-    if (canonical === "") {
-      report(base, "tool name has no visible characters");
-    } else {
-      const other = seenKeys.get(canonical);
-      if (other !== undefined) {
-        report(
-          base,
-          `"${key}" names the same tools as "${other}" (names match ignoring case, whitespace and Unicode width); merge the two rules`,
-        );
-      } else {
-        seenKeys.set(canonical, key);
-      }
-    }
+  const checkRule = (key: string, rule: PolicyAccessRule, base: Path, counterPrefix: string) => {
     if (rule.on_deny !== undefined && rule.reason !== undefined) {
       report([...base, "reason"], "use either on_deny or its alias reason, not both");
     }
@@ -99,15 +89,58 @@ export function checkPolicy(policy: PolicyShape, ctx: z.RefinementCtx): void {
           `rate_limit must look like "30/minute": a whole number of calls, "/", then second, minute, hour, day or a number of seconds; got "${rule.rate_limit}"`,
         );
       } else {
-        useCounter(`${key}:rate`, { ...parsed, scope: "grant", path: [...base, "rate_limit"] });
+        useCounter(`${counterPrefix}${key}:rate`, {
+          ...parsed,
+          scope: "grant",
+          path: [...base, "rate_limit"],
+        });
       }
     }
+  };
+  const checkKeys = (
+    section: "tools" | "resources" | "prompts",
+    canonicalize: (key: string) => string,
+    what: string,
+  ) => {
+    const seenKeys = new Map<string, string>();
+    for (const key of Object.keys(policy[section] ?? {})) {
+      const base: Path = [section, key];
+      const canonical = canonicalize(key);
+      if (canonical === "") {
+        report(base, `${what} has no visible characters`);
+        continue;
+      }
+      const other = seenKeys.get(canonical);
+      if (other === undefined) {
+        seenKeys.set(canonical, key);
+        continue;
+      }
+      const alike =
+        section === "resources"
+          ? "URIs match once normalised: percent-encoding, case of scheme and host, dot segments"
+          : "names match ignoring case, whitespace and Unicode width";
+      report(base, `"${key}" names the same ${section} as "${other}" (${alike}); merge the two rules`);
+    }
+  };
+
+  checkKeys("tools", canonicalToolName, "tool name");
+  checkKeys("resources", canonicalResourceUri, "resource URI");
+  checkKeys("prompts", canonicalToolName, "prompt name");
+  for (const [key, rule] of Object.entries(policy.tools ?? {})) {
+    const base: Path = ["tools", key];
+    checkRule(key, rule, base, "");
     for (const [index, condition] of (rule.require ?? []).entries()) {
       checkCondition(condition, [...base, "require", index], report);
     }
     for (const [index, condition] of (rule.deny_if ?? []).entries()) {
       checkCondition(condition, [...base, "deny_if", index], report);
     }
+  }
+  for (const [key, rule] of Object.entries(policy.resources ?? {})) {
+    checkRule(key, rule, ["resources", key], RESOURCE_COUNTER_PREFIX);
+  }
+  for (const [key, rule] of Object.entries(policy.prompts ?? {})) {
+    checkRule(key, rule, ["prompts", key], PROMPT_COUNTER_PREFIX);
   }
 }
 

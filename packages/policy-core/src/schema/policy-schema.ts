@@ -97,13 +97,19 @@ export const ruleSchema = z
   })
   .meta({ description: "What happens to calls of the tools this key matches." });
 
+// Resources and prompts are read or fetched whole: their rules have no argument conditions.
+export const accessRuleSchema = ruleSchema
+  .omit({ require: true, deny_if: true })
+  .meta({ description: "What happens to reads of the resources (or gets of the prompts) this key matches." });
+
 export const policyObjectSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal("1", { error: 'version must be "1"' }),
   default: z.enum(["allow", "deny"], { error: 'default must be "allow" or "deny"' }),
   hide: z
     .array(z.string({ error: "each hide entry must be a string" }).min(1, "hide entries must not be empty"), {
-      error: "hide must be a list of tool names or globs",
+      error:
+        'hide must be a list of tool names or globs ("resource:<uri-glob>", "prompt:<name-glob>" for those)',
     })
     .optional(),
   all_tools: z
@@ -111,6 +117,12 @@ export const policyObjectSchema = z.strictObject({
     .optional(),
   tools: z
     .record(z.string(), ruleSchema, { error: "tools must be an object of tool name → rule" })
+    .optional(),
+  resources: z
+    .record(z.string(), accessRuleSchema, { error: "resources must be an object of resource URI → rule" })
+    .optional(),
+  prompts: z
+    .record(z.string(), accessRuleSchema, { error: "prompts must be an object of prompt name → rule" })
     .optional(),
 });
 
@@ -121,6 +133,7 @@ export const policySchema = policyObjectSchema
 
 export type Policy = z.infer<typeof policySchema>;
 export type PolicyRule = z.infer<typeof ruleSchema>;
+export type PolicyAccessRule = z.infer<typeof accessRuleSchema>;
 export type PolicyLimit = z.infer<typeof limitSchema>;
 export type PolicyCondition = z.infer<typeof conditionSchema>;
 export type ConditionOp = (typeof CONDITION_OPS)[number];
