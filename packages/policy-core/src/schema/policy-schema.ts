@@ -108,8 +108,7 @@ export const policyObjectSchema = z.strictObject({
   default: z.enum(["allow", "deny"], { error: 'default must be "allow" or "deny"' }),
   hide: z
     .array(z.string({ error: "each hide entry must be a string" }).min(1, "hide entries must not be empty"), {
-      error:
-        'hide must be a list of tool names or globs ("resource:<uri-glob>", "prompt:<name-glob>" for those)',
+      error: "hide must be a list of tool names or globs",
     })
     .optional(),
   all_tools: z
