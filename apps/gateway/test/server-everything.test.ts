@@ -24,7 +24,13 @@ describe("through @modelcontextprotocol/server-everything", () => {
   it("relays allowed calls, filters the list and denies the rest", async () => {
     const seeded = await seedTenant(testDb, {
       upstreamUrl: everything.url,
-      policy: { version: "1", default: "deny", tools: { echo: { rate_limit: "100/minute" }, "get-sum": {} } },
+      policy: {
+        version: "1",
+        default: "deny",
+        tools: { echo: { rate_limit: "100/minute" }, "get-sum": {} },
+        resources: { "*": {} },
+        prompts: { "*": {} },
+      },
     });
     const client = await connectClient(`${gateway.url}${seeded.path}`, seeded.token);
     const { tools } = await client.listTools();
@@ -35,7 +41,7 @@ describe("through @modelcontextprotocol/server-everything", () => {
     expect(toolText(sum)).toContain("5");
     const denied = await client.callTool({ name: "get-tiny-image", arguments: {} });
     expect(toolText(denied)).toContain("(default deny)");
-    // Everything else MCP does passes unchanged, e.g. resources and prompts.
+    // Resources and prompts the policy allows pass unchanged.
     expect((await client.listResources()).resources.length).toBeGreaterThan(0);
     expect((await client.listPrompts()).prompts.length).toBeGreaterThan(0);
     await client.close();

@@ -1,5 +1,6 @@
 import {
   type CallContext,
+  type Decision,
   describeLimitDenial,
   evaluateCall,
   formatDenial,
@@ -31,7 +32,12 @@ const QUARANTINED = "(quarantined)";
 // How soon an agent may retry a call refused because the limit store is down.
 const UNAVAILABLE_RETRY_SECONDS = 5;
 
-function deny(decision: Extract<CallVerdict, { kind: "deny" }>["decision"], rule: string, reason: string) {
+/** A denial verdict with the agent-facing text. */
+export function deny(
+  decision: Extract<CallVerdict, { kind: "deny" }>["decision"],
+  rule: string,
+  reason: string,
+) {
   return { kind: "deny", decision, rule, text: formatDenial({ reason, rule }) } as const;
 }
 
@@ -54,7 +60,27 @@ export async function decideCall(
     const reason = `Tool '${call.tool}' changed its definition since it was reviewed and is quarantined until someone accepts the change in the catalogue.`;
     return deny("deny", QUARANTINED, reason);
   }
-  const decision = evaluateCall(policy.compiled, call);
+  return settleDecision(evaluateCall(policy.compiled, call), call, enforcers, nowMs, signal);
+}
+
+/** What a decision is about: a tool call, or a resource read / prompt get labelled like a tool. */
+export type DecisionSubject = {
+  tenantId: string;
+  serverId: string;
+  grantId: string;
+  /** The tool, or "resource:<uri>" / "prompt:<name>": what approvals and logs show. */
+  tool: string;
+  args: Record<string, unknown>;
+};
+
+/** Carries out a policy decision: waits for an approval, reserves the limits, or denies. */
+export async function settleDecision(
+  decision: Decision,
+  subject: DecisionSubject,
+  enforcers: Enforcers,
+  nowMs: number,
+  signal: AbortSignal,
+): Promise<CallVerdict> {
   switch (decision.outcome) {
     case "allow":
       return { kind: "forward", decision: "allow", rule: decision.rule, reservation: null };
@@ -65,18 +91,18 @@ export async function decideCall(
     case "require_approval": {
       const outcome = await enforcers.approvals.await(
         {
-          tenantId: call.tenantId,
-          serverId: call.serverId,
-          grantId: call.grantId,
-          tool: call.tool,
-          args: call.args,
+          tenantId: subject.tenantId,
+          serverId: subject.serverId,
+          grantId: subject.grantId,
+          tool: subject.tool,
+          args: subject.args,
           rule: decision.rule,
           timeoutSeconds: decision.timeoutSeconds,
         },
         signal,
       );
       if (outcome.kind !== "approved") {
-        const reason = approvalDenialReason(call.tool, outcome, decision.timeoutSeconds);
+        const reason = approvalDenialReason(subject.tool, outcome, decision.timeoutSeconds);
         return deny(outcome.kind === "abandoned" ? "approval_pending" : "deny", decision.rule, reason);
       }
       // Approved calls still count against their limits; the clock moved while the call waited.

@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthContext } from "../auth/authenticate";
 import { newCallLogDraft, toCallLogRecord } from "../call-log/call-log-draft";
+import { PASS_THROUGH } from "../enforcement/server-message-filter";
 import { GatewayError } from "../errors/gateway-error";
 import type { Inspection } from "../upstream/relay-response";
 import type { Exchange } from "./exchange";
 import { forward } from "./forward";
 import type { GatewayServices } from "./gateway-services";
 import { handlePost } from "./handle-post";
+import { inspectionFor } from "./inspection-for";
 import { sendError } from "./send";
 
 /** Handles POST, GET and DELETE on a gateway MCP URL, and logs the request whatever happens. */
@@ -32,8 +34,10 @@ export async function handleMcp(
     exchange.upstreamSessionId = verifiedSession(exchange);
     exchange.draft.sessionId = exchange.upstreamSessionId ?? null;
     if (req.method === "POST") await handlePost(exchange);
-    else if (req.method === "GET" || req.method === "DELETE")
-      await forward(exchange, req.method, undefined, NO_INSPECTION);
+    // A GET stream (and a replay of one with Last-Event-ID) carries server messages like any response.
+    else if (req.method === "GET")
+      await forward(exchange, "GET", undefined, await inspectionFor(exchange, undefined, false));
+    else if (req.method === "DELETE") await forward(exchange, "DELETE", undefined, NO_INSPECTION);
     else throw new GatewayError("method_not_allowed", "Use POST, GET or DELETE on an MCP URL.");
   } catch (thrown) {
     const error = sendError(res, thrown, services.logger, exchange.requestId);
@@ -44,7 +48,7 @@ export async function handleMcp(
   }
 }
 
-const NO_INSPECTION: Inspection = { kind: "none" };
+const NO_INSPECTION: Inspection = { id: undefined, watchCall: false, filter: PASS_THROUGH };
 
 function verifiedSession({ req, auth, services }: Exchange): string | undefined {
   const clientId = req.headers["mcp-session-id"];

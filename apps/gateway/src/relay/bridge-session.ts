@@ -1,11 +1,12 @@
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import type { ServerMessageFilter } from "../enforcement/server-message-filter";
 import type { RequestId } from "../jsonrpc/parse-message";
-import { errorMessageOf, filterToolsResponse, type ToolFilter } from "../upstream/response-messages";
+import { errorMessageOf } from "../upstream/response-messages";
 
-/** What the gateway does with the upstream's answer to one client request. */
-export type Watch = { filter: ToolFilter | null; onAnswer: (errorMessage: string | null) => void };
+/** What the gateway learns from the upstream's answer to one client request. */
+export type Watch = { onAnswer: (errorMessage: string | null) => void };
 
 type Message = Record<string, unknown>;
 
@@ -22,6 +23,8 @@ export class BridgeSession {
   private readonly progressTokens = new Map<unknown, RequestId>();
   private readonly watches = new Map<RequestId, Watch>();
   private closing: Promise<void> | undefined;
+  // Until the first request sets the policy's filter, nothing the upstream says reaches the client.
+  private filter: ServerMessageFilter = () => null;
 
   constructor(
     clientSessionId: string,
@@ -44,6 +47,11 @@ export class BridgeSession {
   async start(): Promise<void> {
     await this.upstream.start();
     await this.client.start();
+  }
+
+  /** The filter every server→client message goes through from now on (the policy may have changed). */
+  useFilter(filter: ServerMessageFilter): void {
+    this.filter = filter;
   }
 
   /** Applies `watch` to the upstream's answer to client request `id`. */
@@ -82,10 +90,12 @@ export class BridgeSession {
       this.answer(id, message);
       return;
     }
-    const related = this.relatedRequest(message);
+    const filtered = this.filter(message);
+    if (filtered === null) return;
+    const related = this.relatedRequest(filtered);
     this.client
-      .send(message as unknown as JSONRPCMessage, { relatedRequestId: related })
-      .catch(() => this.client.send(message as unknown as JSONRPCMessage))
+      .send(filtered as unknown as JSONRPCMessage, { relatedRequestId: related })
+      .catch(() => this.client.send(filtered as unknown as JSONRPCMessage))
       .catch(this.onError);
   }
 
@@ -94,12 +104,12 @@ export class BridgeSession {
     if (at !== -1) this.open.splice(at, 1);
     for (const [token, owner] of this.progressTokens) if (owner === id) this.progressTokens.delete(token);
     const watch = this.watches.get(id);
-    let outgoing = message;
     if (watch !== undefined) {
       this.watches.delete(id);
       watch.onAnswer(errorMessageOf(message));
-      if (watch.filter !== null) outgoing = filterToolsResponse(message, watch.filter);
     }
+    // A response is never dropped (the client waits for it); a listing in it is filtered.
+    const outgoing = this.filter(message) ?? message;
     this.client.send(outgoing as unknown as JSONRPCMessage).catch(this.onError);
   }
 

@@ -17,9 +17,10 @@ export async function forwardToBridge(
   const target = auth.server.upstream;
   const session = await sessionFor(exchange);
   let failed = false;
-  if (inspection.kind !== "none") {
+  // The newest policy filters every message of the session from now on, answers and notifications alike.
+  session.useFilter(inspection.filter);
+  if (inspection.id !== undefined && inspection.watchCall) {
     session.watch(inspection.id, {
-      filter: inspection.kind === "tools_list" ? inspection.filter : null,
       onAnswer: (errorMessage) => {
         failed = errorMessage !== null;
         if (errorMessage !== null) draft.message = errorMessage;

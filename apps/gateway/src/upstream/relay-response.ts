@@ -1,15 +1,21 @@
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
+import { mayNeedFiltering, type ServerMessageFilter } from "../enforcement/server-message-filter";
 import { GatewayError } from "../errors/gateway-error";
 import type { RequestId } from "../jsonrpc/parse-message";
-import { errorMessageOf, filterToolsResponse, responseTo, type ToolFilter } from "./response-messages";
+import { errorMessageOf } from "./response-messages";
 import { SseEventSplitter, sseData, withSseData } from "./sse-event-splitter";
 
-/** What the gateway looks for in an upstream response. */
-export type Inspection =
-  | { kind: "none" }
-  | { kind: "tools_list"; id: RequestId; filter: ToolFilter }
-  | { kind: "tools_call"; id: RequestId };
+/**
+ * What the gateway does with an upstream response: every server→client message goes through `filter`
+ * (listings filtered, some notifications dropped); the answer to request `id` ends the client's
+ * stream, and with `watchCall` it is read to learn whether the upstream failed the call.
+ */
+export type Inspection = {
+  id: RequestId | undefined;
+  watchCall: boolean;
+  filter: ServerMessageFilter;
+};
 
 export type RelayOutcome = {
   /** The upstream failed the request: HTTP >= 500, or a JSON-RPC error response to an inspected call. */
@@ -21,8 +27,8 @@ export type RelayOutcome = {
 const MAX_INSPECTED_BYTES = 16 * 1024 * 1024;
 
 /**
- * Relays an upstream response to the client as it arrives. JSON and SSE bodies pass through byte for
- * byte, except a tools/list result, which is filtered; a tools/call result is watched for failure.
+ * Relays an upstream response to the client as it arrives. Every message in a JSON or SSE body is
+ * inspected: listings are filtered by the policy, anything else passes on unchanged.
  */
 export async function relayResponse(
   reply: Dispatcher.ResponseData,
@@ -59,14 +65,17 @@ export async function relayResponse(
   const isSse = contentType.startsWith("text/event-stream");
   if (isSse) headers["cache-control"] = "no-cache";
 
-  if (inspection.kind === "none" || reply.statusCode >= 300) {
+  if (reply.statusCode >= 300) {
     res.writeHead(reply.statusCode, headers);
     await pipeBody(reply, res);
   } else if (isSse) {
     res.writeHead(reply.statusCode, headers);
     await relaySse(reply, res, inspection, outcome);
-  } else {
+  } else if (contentType.startsWith("application/json")) {
     await relayJson(reply, res, headers, inspection, outcome);
+  } else {
+    res.writeHead(reply.statusCode, headers);
+    await pipeBody(reply, res);
   }
   return outcome;
 }
@@ -80,30 +89,18 @@ async function relayJson(
   reply: Dispatcher.ResponseData,
   res: ServerResponse,
   headers: OutgoingHttpHeaders,
-  inspection: Exclude<Inspection, { kind: "none" }>,
+  inspection: Inspection,
   outcome: RelayOutcome,
 ): Promise<void> {
   const body = await readCapped(reply);
-  const text = body.toString("utf8");
-  const response = responseTo(text, inspection.id);
-  if (response === undefined) {
-    res.writeHead(reply.statusCode, headers).end(body);
-    return;
-  }
-  if (inspection.kind === "tools_call") {
-    outcome.message = errorMessageOf(response);
-    outcome.failed ||= outcome.message !== null;
-    res.writeHead(reply.statusCode, headers).end(body);
-    return;
-  }
-  const filtered = JSON.stringify(filterToolsResponse(response, inspection.filter));
-  res.writeHead(reply.statusCode, headers).end(filtered);
+  const checked = inspectMessage(body.toString("utf8"), inspection, outcome);
+  res.writeHead(reply.statusCode, headers).end(checked.text === undefined ? body : (checked.text ?? ""));
 }
 
 async function relaySse(
   reply: Dispatcher.ResponseData,
   res: ServerResponse,
-  inspection: Exclude<Inspection, { kind: "none" }>,
+  inspection: Inspection,
   outcome: RelayOutcome,
 ): Promise<void> {
   const splitter = new SseEventSplitter();
@@ -112,45 +109,70 @@ async function relaySse(
     // Once the response has gone out the client's stream is complete (MCP servers close it there);
     // the rest of the upstream body is only drained, so its keep-alive connection can be reused.
     if (answered) continue;
-    if (inspection.kind === "tools_call") {
-      // Bytes go on unchanged; the events are only read to learn how the call ended.
-      answered = watchCall(splitter.push(chunk), inspection.id, outcome);
-      if (answered) res.end(chunk);
-      else await write(res, chunk);
-      continue;
-    }
     let text = "";
     for (const event of splitter.push(chunk)) {
-      const rewritten = rewriteToolsListEvent(event, inspection.id, inspection.filter);
-      text += `${rewritten ?? event}\n\n`;
-      answered ||= rewritten !== undefined;
+      const data = sseData(event);
+      if (data === undefined) {
+        text += `${event}\n\n`;
+        continue;
+      }
+      const checked = inspectMessage(data, inspection, outcome);
+      answered ||= checked.answered;
+      if (checked.text === undefined) text += `${event}\n\n`;
+      else if (checked.text !== null) text += `${withSseData(event, checked.text)}\n\n`;
+      if (answered) break;
     }
     if (answered) res.end(text);
     else if (text.length > 0) await write(res, text);
   }
   if (answered) return;
-  if (inspection.kind === "tools_list") res.end(splitter.rest());
-  else res.end();
+  // An unterminated last event is discarded by SSE clients; one that could carry a listing is not sent.
+  const rest = splitter.rest();
+  res.end(mayNeedFiltering(rest) ? "" : rest);
 }
 
-function watchCall(events: string[], id: RequestId, outcome: RelayOutcome): boolean {
-  for (const event of events) {
-    const data = sseData(event);
-    const response = data === undefined ? undefined : responseTo(data, id);
-    if (response === undefined) continue;
-    outcome.message = errorMessageOf(response);
-    outcome.failed ||= outcome.message !== null;
-    return true;
+/**
+ * Checks one server→client message (JSON text): `text` is undefined to send it unchanged, null to drop
+ * it, else the text to send instead. A message that could carry a listing is always sent as the
+ * gateway serialised it, so no other parser can find what the filter removed (e.g. in a repeated key).
+ */
+function inspectMessage(
+  data: string,
+  inspection: Inspection,
+  outcome: RelayOutcome,
+): { text: string | null | undefined; answered: boolean } {
+  const needsFilter = mayNeedFiltering(data);
+  const mayAnswer = inspection.id !== undefined && data.includes('"id"');
+  if (!needsFilter && !mayAnswer) return { text: undefined, answered: false };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    // Unreadable to the gateway: passed on only if it cannot be a listing.
+    return { text: needsFilter ? null : undefined, answered: false };
   }
-  return false;
+  const messages = Array.isArray(parsed) ? parsed : [parsed];
+  const kept: unknown[] = [];
+  let answered = false;
+  for (const message of messages) {
+    if (!isMessage(message)) continue;
+    if (inspection.id !== undefined && message.id === inspection.id && !("method" in message)) {
+      answered = true;
+      if (inspection.watchCall) {
+        outcome.message = errorMessageOf(message);
+        outcome.failed ||= outcome.message !== null;
+      }
+    }
+    const filtered = needsFilter ? inspection.filter(message) : message;
+    if (filtered !== null) kept.push(filtered);
+  }
+  if (!needsFilter) return { text: undefined, answered };
+  if (kept.length === 0) return { text: null, answered };
+  return { text: JSON.stringify(Array.isArray(parsed) ? kept : kept[0]), answered };
 }
 
-function rewriteToolsListEvent(event: string, id: RequestId, filter: ToolFilter): string {
-  const data = sseData(event);
-  const response = data === undefined ? undefined : responseTo(data, id);
-  return response === undefined
-    ? event
-    : withSseData(event, JSON.stringify(filterToolsResponse(response, filter)));
+function isMessage(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 async function pipeBody(reply: Dispatcher.ResponseData, res: ServerResponse): Promise<void> {
