@@ -16,5 +16,6 @@ export async function loadServerPins(db: Db, tenantId: string, serverId: string)
         { id: row.id, hash: row.definitionHash, state: row.pinState, pendingHash: row.pendingHash },
       ]),
     ),
+    unparseable: new Set(),
   };
 }

@@ -1,7 +1,7 @@
 import { hashToolDefinition } from "@toolgate/upstream";
 import { describe, expect, it } from "vitest";
 import { reviewToolList } from "./review-tool-list";
-import type { PinEntry, ServerPins } from "./server-pins";
+import { isQuarantined, type PinEntry, type ServerPins } from "./server-pins";
 
 const tool = (name: string, description: string) => ({
   name,
@@ -16,7 +16,7 @@ function pins(entry: Omit<PinEntry, "id"> | undefined): ServerPins {
     ["Other", { id: "tool_o", hash: "x", state: "pinned", pendingHash: null }],
   ]);
   if (entry !== undefined) tools.set("ListVms", { id: "tool_1", ...entry });
-  return { tenantId: "ten_1", serverId: "srv_1", tools };
+  return { tenantId: "ten_1", serverId: "srv_1", tools, unparseable: new Set() };
 }
 
 const pinnedAs = (definition: typeof reviewed) => ({
@@ -87,11 +87,35 @@ describe("reviewToolList", () => {
     expect(server.tools.get("ListVms")?.state).toBe(state);
   });
 
-  it("keeps a quarantine on later listings without hashing again, and passes through what it cannot parse", () => {
+  it("keeps a quarantine on later listings without hashing again, and hides what it cannot parse", () => {
     const server = pins(pinnedAs(reviewed));
     expect(reviewToolList(server, [changed]).changes).toHaveLength(1);
     const again = reviewToolList(server, [changed, { name: "Odd", inputSchema: "not an object" }]);
     expect(again.changes).toEqual([]);
-    expect(again.visible.map((listed) => listed.name)).toEqual(["Odd"]);
+    expect(again.visible).toEqual([]);
+    expect(isQuarantined(server, "Odd")).toBe(true);
+    expect(isQuarantined(server, "ODD")).toBe(true);
+  });
+
+  it("quarantines a reviewed tool whose new definition cannot be parsed, and lets it back once it can", () => {
+    const server = pins(pinnedAs(reviewed));
+    const broken = { ...reviewed, annotations: null };
+    const result = reviewToolList(server, [broken]);
+    expect(result.visible).toEqual([]);
+    expect(result.changes.map((change) => change.kind)).toEqual(["quarantined"]);
+    expect(server.tools.get("ListVms")?.state).toBe("quarantined");
+    expect(isQuarantined(server, "listvms")).toBe(true);
+    const unknown = pins(undefined);
+    expect(reviewToolList(unknown, [broken]).visible).toEqual([]);
+    expect(isQuarantined(unknown, "ListVms")).toBe(true);
+    expect(reviewToolList(unknown, [reviewed]).visible).toEqual([reviewed]);
+    expect(isQuarantined(unknown, "ListVms")).toBe(false);
+  });
+
+  it("finds a quarantine by canonical name, as the policy matches names", () => {
+    const server = pins({ hash: "old", state: "quarantined", pendingHash: "new" });
+    for (const name of ["ListVms", "listvms", " LISTVMS ", "ＬｉｓｔＶｍｓ"])
+      expect(isQuarantined(server, name)).toBe(true);
+    expect(isQuarantined(server, "ListVm")).toBe(false);
   });
 });

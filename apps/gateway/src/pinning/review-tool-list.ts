@@ -1,4 +1,6 @@
-import { hashToolDefinition, type UpstreamTool, upstreamToolSchema } from "@toolgate/upstream";
+import { createHash } from "node:crypto";
+import { canonicalToolName } from "@toolgate/policy-core";
+import { canonicalJson, hashToolDefinition, type UpstreamTool, upstreamToolSchema } from "@toolgate/upstream";
 import type { PinEntry, ServerPins } from "./server-pins";
 
 /** A difference between the upstream's tools/list and the catalogue, to be recorded in the database. */
@@ -30,11 +32,19 @@ export function reviewToolList<T extends Listed>(
       continue;
     }
     const parsed = upstreamToolSchema.safeParse(listed);
+    const canonical = canonicalToolName(listed.name);
     if (!parsed.success) {
-      // Not a tool definition we can hash; the policy filter still applies to it by name.
-      visible.push(listed);
+      // Fail closed: a definition that cannot be read cannot be compared with the reviewed one. It is
+      // hidden and refused; a reviewed tool is quarantined (recorded) as if it had changed.
+      pins.unparseable.add(canonical);
+      const change =
+        entry?.state === "pinned"
+          ? compare(pins, entry, salvage(listed), unparseableHash(listed))
+          : undefined;
+      if (change !== undefined) changes.push(change);
       continue;
     }
+    pins.unparseable.delete(canonical);
     const tool = parsed.data;
     const hash = hashToolDefinition(tool);
     const change = compare(pins, entry, tool, hash);
@@ -44,6 +54,23 @@ export function reviewToolList<T extends Listed>(
     if (current?.state !== "quarantined") visible.push(listed);
   }
   return { visible, changes };
+}
+
+// Distinct from every parseable definition's hash, so an unparseable one never matches a reviewed one.
+function unparseableHash(listed: Listed): string {
+  return `unparseable:${createHash("sha256").update(canonicalJson(listed)).digest("hex")}`;
+}
+
+// What can be kept of an unparseable definition, so the catalogue can show what changed.
+function salvage(listed: Listed): UpstreamTool {
+  const record = listed as Record<string, unknown>;
+  const description = typeof record.description === "string" ? record.description : undefined;
+  const schema = record.inputSchema;
+  const inputSchema =
+    typeof schema === "object" && schema !== null && !Array.isArray(schema)
+      ? { ...schema, type: "object" as const }
+      : { type: "object" as const };
+  return { name: listed.name, description, inputSchema };
 }
 
 function compare(
