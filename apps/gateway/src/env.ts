@@ -22,6 +22,18 @@ const envSchema = z.object({
         .map((origin) => origin.trim())
         .filter((origin) => origin.length > 0),
     ),
+  // The gateway's public address (as the dashboard shows it): its host name is accepted in Host headers.
+  TOOLGATE_GATEWAY_URL: z.string().url().optional(),
+  // More host names the gateway is reached by (e.g. behind a load balancer), comma-separated.
+  TOOLGATE_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((host) => host.trim())
+        .filter((host) => host.length > 0),
+    ),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   TOOLGATE_RUN_LOG_WORKER: flag("1"),
   TOOLGATE_MAX_INFLIGHT_PER_TENANT: z.coerce.number().int().min(1).default(64),

@@ -9,7 +9,8 @@ import { ApprovalWaiters } from "./approvals/approval-waiters";
 import { GatewayCache } from "./cache/gateway-cache";
 import type { CallLogSink } from "./call-log/call-log-sink";
 import type { Clock, GatewayServices } from "./http/gateway-services";
-import { handleRequest } from "./http/handle-request";
+import { handleRequest, type RequestGuards } from "./http/handle-request";
+import { hostAllowList } from "./http/host-allow-list";
 import { sendError } from "./http/send";
 import { PinRegistry } from "./pinning/pin-registry";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
@@ -39,6 +40,8 @@ export type GatewayDeps = {
   allowPrivateUpstreams: boolean;
   /** Browser origins allowed to call the gateway; requests from any other Origin get 403. */
   allowedOrigins: readonly string[];
+  /** Host names the gateway is reached by (its public URL's); the localhost names are added when bound to loopback. */
+  allowedHosts?: readonly string[];
   /** Postgres change notifications that keep the caches fresh (db's listenForChanges). */
   subscribeToChanges?: ChangeSubscription;
   maxBodyBytes?: number;
@@ -119,9 +122,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
     upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,
   };
-  const allowedOrigins = new Set(deps.allowedOrigins);
+  const guards: RequestGuards = { allowedOrigins: new Set(deps.allowedOrigins), allowedHosts: null };
   const server = createServer(SERVER_TIMEOUTS, (req, res) => {
-    handleRequest(services, allowedOrigins, req, res).catch((error: unknown) => {
+    handleRequest(services, guards, req, res).catch((error: unknown) => {
       sendError(res, error, deps.logger);
     });
   });
@@ -133,6 +136,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
     server,
     cache,
     async listen(port, host) {
+      guards.allowedHosts = hostAllowList(deps.allowedHosts ?? [], host);
+      if (guards.allowedHosts === null) {
+        deps.logger.warn(
+          { host },
+          "Host headers are not checked: set TOOLGATE_GATEWAY_URL (or TOOLGATE_ALLOWED_HOSTS) to the gateway's public address",
+        );
+      }
       if (deps.subscribeToChanges !== undefined) {
         subscription = await deps.subscribeToChanges({
           onEvent: (event) => {

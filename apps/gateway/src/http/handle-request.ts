@@ -6,25 +6,43 @@ import { GatewayError } from "../errors/gateway-error";
 import { allowOrigin, answerPreflight } from "./cors";
 import type { GatewayServices } from "./gateway-services";
 import { handleMcp } from "./handle-mcp";
+import { type HostAllowList, hostnameOf } from "./host-allow-list";
 import { parseMcpPath } from "./mcp-path";
 import { sendError, sendJson } from "./send";
 
-/** Routes one HTTP request: origin check, health, MCP path, authentication, then the MCP exchange. */
+/** Which browser origins and Host names the gateway answers; hosts are known once it listens. */
+export type RequestGuards = { allowedOrigins: ReadonlySet<string>; allowedHosts: HostAllowList };
+
+/** Routes one HTTP request: origin and host checks, health, MCP path, authentication, then the MCP exchange. */
 export async function handleRequest(
   services: GatewayServices,
-  allowedOrigins: ReadonlySet<string>,
+  guards: RequestGuards,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  const { allowedOrigins, allowedHosts } = guards;
   const startedAt = performance.now();
   const url = req.url ?? "/";
   if (services.logger.isLevelEnabled("debug")) {
     services.logger.debug({ method: req.method, url: redactUrl(url) }, "request");
   }
+  const queryAt = url.indexOf("?");
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+  // DNS-rebinding protection: a page on another name that resolves to the gateway gets nothing.
+  if (allowedHosts !== null && pathname !== "/healthz") {
+    const hostname = hostnameOf(req.headers.host);
+    if (hostname === undefined || !allowedHosts.has(hostname)) {
+      const message = `Host '${req.headers.host ?? ""}' is not served by this gateway; use its configured address.`;
+      sendError(res, new GatewayError("misdirected_host", message), services.logger);
+      return;
+    }
+  }
   const origin = req.headers.origin;
-  // DNS-rebinding protection: a browser page may only reach the gateway from an allowed origin.
+  // A browser page may only reach the gateway from an allowed origin, or from the gateway's own
+  // (same-origin) once its Host was checked above.
   if (origin !== undefined) {
-    if (!allowedOrigins.has(origin)) {
+    const sameOrigin = allowedHosts !== null && originHost(origin) === req.headers.host?.toLowerCase();
+    if (!sameOrigin && !allowedOrigins.has(origin)) {
       const error = new GatewayError("forbidden_origin", `Origin '${origin}' is not allowed.`);
       sendError(res, error, services.logger);
       return;
@@ -35,8 +53,6 @@ export async function handleRequest(
     }
     allowOrigin(res, origin);
   }
-  const queryAt = url.indexOf("?");
-  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   if (pathname === "/healthz") {
     // Still 200 with Redis away: unlimited tools keep working; limited ones fail closed.
     const redis = services.limiter.health();
@@ -59,4 +75,12 @@ export async function handleRequest(
     return;
   }
   await handleMcp(services, req, res, auth, startedAt, nowMs);
+}
+
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
 }

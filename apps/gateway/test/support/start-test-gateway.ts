@@ -24,6 +24,8 @@ export async function startTestGateway(
   options: {
     clock?: Clock;
     allowedOrigins?: string[];
+    allowedHosts?: string[];
+    host?: string;
     maxBodyBytes?: number;
     runLogWorker?: boolean;
     sessionIdleMs?: number;
@@ -52,6 +54,7 @@ export async function startTestGateway(
     secretKey: testEnv.secretKey,
     allowPrivateUpstreams: options.allowPrivateUpstreams ?? true,
     allowedOrigins: options.allowedOrigins ?? [],
+    allowedHosts: options.allowedHosts,
     maxBodyBytes: options.maxBodyBytes,
     sessionIdleMs: options.sessionIdleMs,
     maxInFlightPerTenant: options.maxInFlightPerTenant,
@@ -60,7 +63,7 @@ export async function startTestGateway(
     subscribeToChanges: ({ onEvent, onReconnect }) =>
       listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
   });
-  const url = await gateway.listen(0, "127.0.0.1");
+  const url = await gateway.listen(0, options.host ?? "127.0.0.1");
   return {
     url,
     gateway,
