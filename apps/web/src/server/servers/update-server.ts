@@ -6,6 +6,7 @@ import { AppError } from "../app-error";
 import { applyScan } from "../catalogue/apply-scan";
 import { assertCan, type SessionContext } from "../context";
 import { addServerInputSchema } from "./add-server";
+import { credentialOrigin, type HeaderChange } from "./credential-origin";
 import { openServerHeaders, type RescanDeps } from "./rescan-server";
 import { toServerView } from "./server-view";
 
@@ -16,7 +17,8 @@ export const updateServerInputSchema = addServerInputSchema
 export type UpdateServerInput = z.infer<typeof updateServerInputSchema>;
 
 /**
- * Renames a server or points it elsewhere. A new URL or new headers are connection-tested
+ * Renames a server or points it elsewhere. Stored headers are bound to the URL's origin: a URL on
+ * another origin needs the headers given again (or an empty list to drop them). A new URL or new headers are connection-tested
  * first (as when adding), and the catalogue is re-scanned with them. The slug, and with it
  * the gateway URL agents use, never changes.
  */
@@ -29,6 +31,18 @@ export async function updateServer(
   assertCan(ctx, "manage_servers");
   const server = await getServer(deps.db, ctx.tenantId, serverId);
   if (server === null) throw new AppError("not_found", "Server not found.");
+  const fromOrigin = credentialOrigin(server.url);
+  const toOrigin = credentialOrigin(input.url ?? server.url);
+  const originChanged = fromOrigin !== toOrigin;
+  if (originChanged && server.headersSealed !== null && input.headers === undefined) {
+    // Stored credentials were entered for one origin; a new one must not receive them unasked.
+    throw new AppError(
+      "invalid_input",
+      `The new URL is on another origin (${fromOrigin} → ${toOrigin}), and the stored headers were entered for ${fromOrigin}. Enter the headers again for the new origin, or send an empty list ("headers": []) to drop them.`,
+    );
+  }
+  const headerChange: HeaderChange =
+    input.headers === undefined ? "kept" : input.headers.length > 0 ? "replaced" : "dropped";
   const reconnect = input.url !== undefined || input.headers !== undefined;
   const headers =
     input.headers === undefined
@@ -61,7 +75,13 @@ export async function updateServer(
     targetType: "server",
     targetId: server.id,
     // Header values are credentials: only their names go to the audit stream.
-    data: { name: input.name, url: input.url, headerNames: input.headers?.map((header) => header.name) },
+    data: {
+      name: input.name,
+      url: input.url,
+      headerNames: input.headers?.map((header) => header.name),
+      headers: headerChange,
+      ...(originChanged ? { originChanged: { from: fromOrigin, to: toOrigin } } : {}),
+    },
   });
   const updated = await deps.db.server.findFirstOrThrow({ where: { id: server.id, tenantId: ctx.tenantId } });
   return { server: toServerView(updated), scan };

@@ -42,7 +42,7 @@ export function EditServerForm({ server, headers }: Props) {
         type="url"
         defaultValue={server.url}
         required
-        hint="A new URL is connection-tested and re-scanned before it is saved."
+        hint="A new URL is connection-tested and re-scanned before it is saved. Stored headers stay bound to the current host: a URL on another host needs them entered again (Replace headers; leave the rows empty to drop them)."
         error={state.fieldErrors?.url}
       />
       <fieldset className="space-y-2">

@@ -1,3 +1,5 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import { listAuditEvents } from "@toolgate/db";
 import { type DemoUpstream, startDemoUpstream } from "@toolgate/demo-upstream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +15,36 @@ import { apiDb, callApi, expectError, expectOk, newApiTenant } from "@/server/ap
 import * as rescan from "./[serverId]/rescan/route";
 import * as one from "./[serverId]/route";
 import * as collection from "./route";
+
+/** A reverse proxy on its own port (another origin) that records the headers of every request it passes on. */
+async function startRecordingProxy(target: string) {
+  const seen: IncomingHttpHeaders[] = [];
+  const server = createServer(async (req, res) => {
+    seen.push({ ...req.headers });
+    const chunks: Buffer[] = [];
+    for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string" && !["host", "connection", "content-length"].includes(name)) {
+        headers.set(name, value);
+      }
+    }
+    const body = chunks.length === 0 ? undefined : Buffer.concat(chunks);
+    const reply = await fetch(target, { method: req.method, headers, body });
+    res.writeHead(reply.status, Object.fromEntries(reply.headers));
+    res.end(Buffer.from(await reply.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/mcp`,
+    seen,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
 
 let upstream: DemoUpstream;
 beforeAll(async () => {
@@ -128,6 +160,47 @@ describe("/servers/{serverId}", () => {
     expectError(result, 422, "upstream_failed");
     const detail = expectOk(await callApi(one.GET, { path: "/", key: keys.admin, params }), getServerRoute);
     expect(detail.server.url).toBe(upstream.url);
+  });
+
+  it("binds stored headers to their origin: a URL on another origin needs them re-entered or dropped", async () => {
+    const { keys, tenantId } = await newApiTenant();
+    const added = await callApi(collection.POST, {
+      path: "/servers",
+      key: keys.admin,
+      body: {
+        name: "Bound",
+        url: upstream.url,
+        headers: [{ name: "Authorization", value: "Bearer admin-secret" }],
+      },
+    });
+    const { server } = expectOk(added, addServerRoute);
+    const elsewhere = await startRecordingProxy(upstream.url);
+    try {
+      const params = { serverId: server.id };
+      const patch = (body: Record<string, unknown>) =>
+        callApi(one.PATCH, { path: "/", method: "PATCH", key: keys.policyManager, params, body });
+      const refused = await patch({ url: elsewhere.url });
+      expectError(refused, 400, "invalid_input");
+      const { message } = (refused.body as { error: { message: string } }).error;
+      expect(message).toContain("another origin");
+      expect(message).toContain('"headers": []');
+      expect(elsewhere.seen).toHaveLength(0);
+
+      expectOk(await patch({ url: elsewhere.url, headers: [] }), updateServerRoute);
+      expect(elsewhere.seen.length).toBeGreaterThan(0);
+      expect(elsewhere.seen.every((headers) => headers.authorization === undefined)).toBe(true);
+      const audit = await listAuditEvents(apiDb(), tenantId);
+      const updated = audit.find((event) => event.action === "server.updated");
+      expect(updated?.data).toMatchObject({
+        headers: "dropped",
+        originChanged: { to: new URL(elsewhere.url).origin },
+      });
+      // Same origin, another path: the headers stay.
+      const samePlace = await patch({ url: elsewhere.url.replace("/mcp", "/mcp?x=1") });
+      expectOk(samePlace, updateServerRoute);
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it("rejects an empty update", async () => {
