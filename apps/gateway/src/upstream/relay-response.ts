@@ -4,7 +4,6 @@ import { mayNeedFiltering, type ServerMessageFilter } from "../enforcement/serve
 import { GatewayError } from "../errors/gateway-error";
 import type { RequestId } from "../jsonrpc/parse-message";
 import { inspectMessage } from "./inspect-message";
-import { errorMessageOf } from "./response-messages";
 import { SseEventSplitter, sseData, withSseData } from "./sse-event-splitter";
 
 /**
