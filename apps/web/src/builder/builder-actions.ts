@@ -98,6 +98,13 @@ export function applyBuilderAction(state: BuilderState, action: BuilderAction): 
     case "replace":
       return fromPolicy(action.policy);
     case "clear":
-      return { ...state, hide: undefined, allTools: undefined, tools: undefined };
+      return {
+        ...state,
+        hide: undefined,
+        allTools: undefined,
+        tools: undefined,
+        resources: undefined,
+        prompts: undefined,
+      };
   }
 }

@@ -46,3 +46,17 @@ describe("builder state round trip over policy-core's test corpus", () => {
     expect(lost).toEqual([]);
   });
 });
+
+describe("resource and prompt rules", () => {
+  it("survive the builder unchanged, though they have no lanes yet", () => {
+    const policy = parsed({
+      version: "1",
+      default: "deny",
+      resources: { "file:///public/*": {}, "file:///etc/*": { action: "deny" } },
+      tools: { MountIso: {} },
+      prompts: { greeting: { rate_limit: "5/minute" } },
+      hide: ["resource:file:///secret/*"],
+    });
+    expect(JSON.stringify(toPolicy(fromPolicy(policy)))).toBe(JSON.stringify(policy));
+  });
+});

@@ -14,11 +14,23 @@ export type BuilderState = {
   hide: string[] | undefined;
   allTools: Policy["all_tools"];
   tools: ToolEntry[] | undefined;
+  // Resource and prompt rules have no lanes yet: kept whole, edited in the JSON.
+  resources: Policy["resources"];
+  prompts: Policy["prompts"];
   // Top-level keys in the order the loaded document had them.
   keyOrder: string[];
 };
 
-const CANONICAL_ORDER = ["$schema", "version", "default", "hide", "all_tools", "tools"];
+const CANONICAL_ORDER = [
+  "$schema",
+  "version",
+  "default",
+  "hide",
+  "all_tools",
+  "tools",
+  "resources",
+  "prompts",
+];
 
 /** Loads a (validated) policy into builder state. */
 export function fromPolicy(policy: Policy): BuilderState {
@@ -31,6 +43,8 @@ export function fromPolicy(policy: Policy): BuilderState {
       policy.tools === undefined
         ? undefined
         : Object.entries(policy.tools).map(([key, rule]) => ({ key, rule })),
+    resources: policy.resources,
+    prompts: policy.prompts,
     keyOrder: Object.keys(policy),
   };
 }
@@ -52,6 +66,10 @@ function fieldValue(state: BuilderState, key: string): unknown {
       return state.tools === undefined
         ? undefined
         : Object.fromEntries(state.tools.map((entry) => [entry.key, entry.rule]));
+    case "resources":
+      return state.resources;
+    case "prompts":
+      return state.prompts;
     default:
       return undefined;
   }
