@@ -70,6 +70,17 @@ describe("lintPolicy", () => {
       ],
     ],
     [
+      "resource and prompt hide entries, which no tool catalogue can match",
+      {
+        version: "1",
+        default: "deny",
+        hide: ["resource:file:///etc/*", "prompt:debug*"],
+        tools: { MountIso: {} },
+      },
+      fixture.tools,
+      [],
+    ],
+    [
       "a glob whose every tool has a more specific rule",
       { version: "1", default: "deny", tools: { "*Iso": { action: "deny" }, MountIso: {}, UnmountIso: {} } },
       fixture.tools,

@@ -3,6 +3,7 @@ import { compilePolicy } from "./compile/compile-policy";
 import type { CompiledLimit, CompiledPolicy, CompiledRule } from "./compile/compiled-policy";
 import { findRule, isHidden } from "./compile/resolve-tool";
 import { compileGlob, isGlob } from "./glob";
+import { hideTarget } from "./hide-target";
 import type { Policy } from "./schema/policy-schema";
 
 /** A warning about a valid policy: something that can never take effect or looks unintended. */
@@ -145,6 +146,8 @@ function lintAgainstCatalogue(
     }
   }
   for (const [index, entry] of (policy.source.hide ?? []).entries()) {
+    // Resource and prompt entries are checked against no catalogue yet.
+    if (hideTarget(entry).kind !== "tool") continue;
     const canonical = canonicalToolName(entry);
     const matcher = isGlob(canonical) ? compileGlob(canonical) : undefined;
     const hits = names.some((name) => (matcher ? matcher.matches(name) : name === canonical));
