@@ -36,7 +36,7 @@ export async function handleMcp(
     if (req.method === "POST") await handlePost(exchange);
     // A GET stream (and a replay of one with Last-Event-ID) carries server messages like any response.
     else if (req.method === "GET")
-      await forward(exchange, "GET", undefined, await inspectionFor(exchange, undefined, false));
+      await forward(exchange, "GET", undefined, await streamInspection(exchange));
     else if (req.method === "DELETE") await forward(exchange, "DELETE", undefined, NO_INSPECTION);
     else throw new GatewayError("method_not_allowed", "Use POST, GET or DELETE on an MCP URL.");
   } catch (thrown) {
@@ -46,6 +46,13 @@ export async function handleMcp(
   } finally {
     services.sink.write(toCallLogRecord(auth, exchange.draft, nowMs, performance.now() - startedAt));
   }
+}
+
+// A GET stream lives long: the policy in force is fetched again before each listing it carries.
+async function streamInspection(exchange: Exchange): Promise<Inspection> {
+  const inspection = await inspectionFor(exchange, undefined, false);
+  inspection.refresh = async () => (await inspectionFor(exchange, undefined, false)).filter;
+  return inspection;
 }
 
 const NO_INSPECTION: Inspection = { id: undefined, watchCall: false, filter: PASS_THROUGH };

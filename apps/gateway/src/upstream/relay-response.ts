@@ -15,6 +15,8 @@ export type Inspection = {
   id: RequestId | undefined;
   watchCall: boolean;
   filter: ServerMessageFilter;
+  /** On a long-lived stream (GET): the filter under the current policy, fetched before a listing is filtered. */
+  refresh?: () => Promise<ServerMessageFilter>;
 };
 
 export type RelayOutcome = {
@@ -110,7 +112,12 @@ async function relaySse(
     // the rest of the upstream body is only drained, so its keep-alive connection can be reused.
     if (answered) continue;
     let text = "";
-    for (const event of splitter.push(chunk)) {
+    const events = splitter.push(chunk);
+    if (inspection.refresh !== undefined && events.some(mayNeedFiltering)) {
+      // The policy may have changed since the stream opened; policy changes apply to the next message.
+      inspection.filter = await inspection.refresh();
+    }
+    for (const event of events) {
       const data = sseData(event);
       if (data === undefined) {
         text += `${event}\n\n`;

@@ -1,5 +1,6 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { publishPolicy } from "@toolgate/db";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { catalogueUpstream } from "../support/catalogue-upstream";
 import { connectClient } from "../support/connect-client";
@@ -34,6 +35,7 @@ beforeEach(() => {
   upstream.requests.length = 0;
   upstream.toolsListOverride = null;
   upstream.replay = [];
+  upstream.replayGate = null;
 });
 
 afterAll(async () => {
@@ -240,6 +242,40 @@ describe("5. replayed and GET streams are filtered like any response", () => {
     expect(text).not.toContain("DeleteThing");
     expect(text).not.toContain("/etc/passwd");
     expect(text).toContain("notifications/tools/list_changed");
+  });
+});
+
+describe("5b. a long-lived GET stream follows policy changes", () => {
+  it("filters a listing sent after the policy changed by the new policy", async () => {
+    const tenant = await seedTenant(testDb, { upstreamUrl: upstream.url, policy: POLICY });
+    const tenantUrl = `${gateway.url}${tenant.path}`;
+    let release = () => {};
+    upstream.replayGate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    upstream.replay = [
+      { jsonrpc: "2.0", id: 3, result: { tools: [{ name: "ReadThing", inputSchema: { type: "object" } }] } },
+    ];
+    const stream = fetch(tenantUrl, {
+      headers: { authorization: `Bearer ${tenant.token}`, accept: "text/event-stream", "last-event-id": "x" },
+    });
+    // The stream is open at the upstream under the first policy before the policy changes.
+    await expect
+      .poll(() => upstream.requests.some((request) => request.method === "GET"), { timeout: 15_000 })
+      .toBe(true);
+    await publishPolicy(testDb, tenant.tenantId, tenant.serverId, {
+      document: { version: "1", default: "deny", hide: ["ReadThing"] },
+    });
+    const listed = async () => {
+      const client = await connectClient(tenantUrl, tenant.token);
+      const { tools } = await client.listTools();
+      await client.close();
+      return tools.map((tool) => tool.name);
+    };
+    await expect.poll(listed, { timeout: 15_000 }).toEqual([]);
+    release();
+    const text = await (await stream).text();
+    expect(text).not.toContain("ReadThing");
   });
 });
 

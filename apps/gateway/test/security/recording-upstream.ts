@@ -14,6 +14,8 @@ export type RecordingUpstream = {
   toolsListOverride: unknown[] | null;
   /** JSON-RPC messages a resumed GET stream (Last-Event-ID) replays. */
   replay: unknown[];
+  /** When set, a resumed GET stream sends its headers at once and its messages only once this settles. */
+  replayGate: Promise<void> | null;
   /** The JSON-RPC messages of every POST body received, parsed. */
   rpcMessages(): { method?: string; params?: Record<string, unknown> }[];
   close(): Promise<void>;
@@ -29,6 +31,7 @@ export async function startRecordingUpstream(): Promise<RecordingUpstream> {
     requests: [],
     toolsListOverride: null,
     replay: [],
+    replayGate: null,
     rpcMessages: () =>
       upstream.requests
         .filter((request) => request.method === "POST")
@@ -47,7 +50,7 @@ export async function startRecordingUpstream(): Promise<RecordingUpstream> {
     const body = Buffer.concat(chunks);
     upstream.requests.push({ method: req.method ?? "?", headers: { ...req.headers }, body });
     if (req.method === "GET") {
-      answerGet(res, req.headers["last-event-id"], upstream.replay);
+      await answerGet(res, req.headers["last-event-id"], upstream.replay, upstream.replayGate);
       return;
     }
     if (req.method !== "POST") {
@@ -86,12 +89,19 @@ export async function startRecordingUpstream(): Promise<RecordingUpstream> {
 }
 
 // A resumed stream replays what the client missed, as a server with an event store does.
-function answerGet(res: ServerResponse, lastEventId: string | string[] | undefined, replay: unknown[]): void {
+async function answerGet(
+  res: ServerResponse,
+  lastEventId: string | string[] | undefined,
+  replay: unknown[],
+  gate: Promise<void> | null,
+): Promise<void> {
   if (lastEventId === undefined) {
     res.writeHead(405).end();
     return;
   }
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  res.flushHeaders();
+  await gate;
   replay.forEach((message, index) => {
     res.write(`id: replayed-${index}\ndata: ${JSON.stringify(message)}\n\n`);
   });
