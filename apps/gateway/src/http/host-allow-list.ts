@@ -15,12 +15,14 @@ export function isLoopbackBind(host: string): boolean {
 
 /**
  * The Host names accepted (DNS-rebinding protection): the configured public host names, and the
- * localhost names when bound to loopback. Bound elsewhere with nothing configured, any Host is accepted
+ * localhost names when bound to loopback or published as localhost (e.g. bound to 0.0.0.0 in dev). Bound elsewhere with nothing configured, any Host is accepted
  * (the gateway's public name is unknown); main.ts warns about it.
  */
 export function hostAllowList(configured: readonly string[], boundHost: string): HostAllowList {
   const names = new Set(configured.map((name) => name.toLowerCase().replace(/^\[|\]$/g, "")));
-  if (isLoopbackBind(boundHost)) for (const name of LOOPBACK_NAMES) names.add(name);
+  // Bound to loopback, or published under a localhost name: every name of this machine's loopback is the gateway.
+  const local = isLoopbackBind(boundHost) || [...names].some(isLoopbackBind);
+  if (local) for (const name of LOOPBACK_NAMES) names.add(name);
   return names.size === 0 ? null : names;
 }
 
