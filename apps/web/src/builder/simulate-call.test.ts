@@ -41,3 +41,24 @@ describe("simulateCall", () => {
     expect(simulated).toMatchObject({ ok: false, issues: [{ path: "/tools/X/limits/0/max" }] });
   });
 });
+
+describe("simulateCall for resources and prompts", () => {
+  const access: Policy = {
+    version: "1",
+    default: "deny",
+    resources: { "file:///public/*": {}, "file:///logs/*": { action: "require_approval" } },
+    prompts: { greeting: { rate_limit: "5/minute" } },
+  };
+
+  it.each([
+    ["resource:file:///public/a.md", "allow", "/resources/file:~1~1~1public~1*"],
+    ["resource:file:///public/../etc/passwd", "deny", "(default deny)"],
+    ["resource:file:///logs/x", "require_approval", "/resources/file:~1~1~1logs~1*"],
+    ["prompt:greeting", "check_limits", "/prompts/greeting"],
+    ["prompt:other", "deny", "(default deny)"],
+  ])("%s → %s by %s", (target, outcome, rule) => {
+    const simulated = simulateCall(access, { tool: target, args: {}, grantId: "grt_sim" }, ids);
+    expect(simulated).toMatchObject({ ok: true, decision: { outcome, rule } });
+    expect(simulated.ok && simulated.explanation).toContain(rule);
+  });
+});

@@ -1,6 +1,7 @@
 import {
   compilePolicy,
   type Decision,
+  evaluateAccess,
   evaluateCall,
   explainDecision,
   type Policy,
@@ -17,7 +18,8 @@ export type Simulation =
 
 /**
  * Evaluates one call against the draft exactly as the gateway would (policy-core in the
- * browser): the decision, the rule that fired, and the plain-language explanation.
+ * browser): the decision, the rule that fired, and the plain-language explanation. A "tool" written
+ * "resource:<uri>" or "prompt:<name>" simulates a resources/read or a prompts/get instead.
  */
 export function simulateCall(
   policy: Policy,
@@ -27,6 +29,13 @@ export function simulateCall(
   const parsed = parsePolicy(policy);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   const compiled = compilePolicy(parsed.policy);
+  const access = accessOf(call.tool);
+  if (access !== undefined) {
+    const request = { ...ids, ...access, grantId: call.grantId, sessionId: "simulator" };
+    const decision = evaluateAccess(compiled, request);
+    const what = access.kind === "resource" ? `Resource "${access.name}"` : `Prompt "${access.name}"`;
+    return { ok: true, decision, explanation: describeAccess(what, decision), ruleKey: undefined };
+  }
   const context = { ...ids, tool: call.tool, args: call.args, grantId: call.grantId, sessionId: "simulator" };
   const decision = evaluateCall(compiled, context);
   return {
@@ -35,4 +44,30 @@ export function simulateCall(
     explanation: explainDecision(compiled, context, decision),
     ruleKey: ruleKeyOfPointer(decision.rule),
   };
+}
+
+const ACCESS_PREFIXES = [
+  ["resource:", "resource"],
+  ["prompt:", "prompt"],
+] as const;
+
+function accessOf(target: string): { kind: "resource" | "prompt"; name: string } | undefined {
+  for (const [prefix, kind] of ACCESS_PREFIXES) {
+    if (target.startsWith(prefix) && target.length > prefix.length)
+      return { kind, name: target.slice(prefix.length) };
+  }
+  return undefined;
+}
+
+function describeAccess(what: string, decision: Decision): string {
+  switch (decision.outcome) {
+    case "deny":
+      return `${what} is denied by ${decision.rule}: ${decision.reason}`;
+    case "allow":
+      return `${what} is allowed by ${decision.rule}; no limits apply.`;
+    case "check_limits":
+      return `${what} is allowed by ${decision.rule} within its limits (${decision.limits.map((limit) => limit.rule).join(", ")}).`;
+    case "require_approval":
+      return `${what} waits for a reviewer's approval (${decision.rule}, up to ${decision.timeoutSeconds}s).`;
+  }
 }

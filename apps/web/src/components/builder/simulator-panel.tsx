@@ -92,6 +92,8 @@ export function SimulatorPanel({ policy, valid, catalogue, grants, ids, onFired 
           <input
             className={styles.input}
             list="simulator-tools"
+            title='A tool name, or "resource:<uri>" / "prompt:<name>" for a resource read or a prompt get'
+            placeholder="Tool, resource:<uri> or prompt:<name>"
             value={tool}
             onChange={(event) => {
               setTool(event.target.value);
