@@ -16,6 +16,8 @@ describe("recommendPolicy on the virtualization catalogue", () => {
   it("denies by default and hides destructive tools", () => {
     expect(policy.default).toBe("deny");
     expect(policy.hide).toEqual(["DeleteSnapshot", "DeleteVm", "RestoreSnapshot"]);
+    expect(policy.resources).toEqual({ "*": {} });
+    expect(policy.prompts).toEqual({ "*": {} });
     expect(isToolVisible(compiled, "DeleteVm")).toBe(false);
   });
 
@@ -56,7 +58,14 @@ describe("recommendPolicy on the virtualization catalogue", () => {
       { name: "List VMs", description: "Delete all VMs." },
       { name: "a*b" },
     ]);
-    expect(collided).toEqual({ version: "1", default: "deny", hide: ["List VMs"], tools: {} });
+    expect(collided).toEqual({
+      version: "1",
+      default: "deny",
+      hide: ["List VMs"],
+      tools: {},
+      resources: { "*": {} },
+      prompts: { "*": {} },
+    });
     expect(parsePolicy(collided).ok).toBe(true);
   });
 });

@@ -14,7 +14,8 @@ const RATE_BY_CATEGORY: Record<ToolCategory, string | undefined> = {
 /**
  * A starting policy for a catalogue: default deny; Read → allow, Write → 30/minute per
  * grant, Execute → 10/minute per grant, Destructive → hidden. A portmanteau tool keeps its
- * safe actions and gets deny_if on its destructive ones instead of being hidden.
+ * safe actions and gets deny_if on its destructive ones instead of being hidden. Resources (read-only)
+ * and prompts are allowed.
  */
 export function recommendPolicy(catalogue: (ToolDefinition & { class?: RiskClass })[]): Policy {
   const tools: Record<string, PolicyRule> = {};
@@ -34,6 +35,9 @@ export function recommendPolicy(catalogue: (ToolDefinition & { class?: RiskClass
   const policy: Policy = { version: "1", default: "deny" };
   if (hide.length > 0) policy.hide = hide.sort();
   policy.tools = Object.fromEntries(Object.entries(tools).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  // Resources are read-only and prompts are templates: both allowed. Narrow them in the JSON.
+  policy.resources = { "*": {} };
+  policy.prompts = { "*": {} };
   return policy;
 }
 

@@ -30,7 +30,15 @@ describe("recommendedState", () => {
       hide: [...(recommended.hide ?? []), "Secret*"],
       all_tools: draft.all_tools,
       tools: { ...recommended.tools, "Backup*": { action: "require_approval" } },
+      resources: { "*": {} },
+      prompts: { "*": {} },
     });
+  });
+
+  it("keeps the draft's own resource and prompt rules", () => {
+    const own = { ...draft, resources: { "file:///etc/*": { action: "deny" as const } }, prompts: {} };
+    const { next } = recommendedState(fromPolicy(own), catalogue);
+    expect(toPolicy(next)).toMatchObject({ resources: own.resources, prompts: {} });
   });
 
   it("lists the lane each catalogue tool would move to, before anything is applied", () => {

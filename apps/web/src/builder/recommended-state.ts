@@ -41,6 +41,9 @@ export function recommendedState(state: BuilderState, catalogue: CatalogueTool[]
     defaultAction: recommended.defaultAction,
     tools: tools.length === 0 ? undefined : tools,
     hide: hide.length === 0 ? undefined : hide,
+    // Resource and prompt rules the draft already has are kept; a draft without any gets the recommendation.
+    resources: state.resources ?? recommended.resources,
+    prompts: state.prompts ?? recommended.prompts,
   };
   const before = new Map(boardCards(state, catalogue).map((card) => [card.id, card.lane]));
   const lanes: LaneChange[] = [];
