@@ -45,7 +45,7 @@ export const updateServerRoute = defineRoute({
   path: "/servers/{serverId}",
   summary: "Rename a server, or change its URL or upstream headers",
   description:
-    "A new URL or new headers are connection-tested first and the catalogue is re-scanned with them. The slug (and the gateway URL) never changes.",
+    "A new URL or new headers are connection-tested first and the catalogue is re-scanned with them. Stored headers are bound to the URL's origin: a URL on another origin must come with `headers` (new values, or `[]` to drop them), else 400 invalid_input. The slug (and the gateway URL) never changes.",
   tag: "servers",
   minimumRole: "policy_manager",
   params: serverIdParams,
