@@ -86,6 +86,8 @@ async function callTool(
   draft.arguments = params.arguments;
   const policy = await services.cache.policy(auth.server.tenantId, auth.server.id);
   draft.policyVersion = policy?.version ?? null;
+  // Prepared before any quota is reserved: nothing may fail between a reservation and the forward.
+  const watched = await inspectionFor(exchange, id, true, policy);
   const verdict = await decideCall(
     policy,
     {
@@ -101,7 +103,7 @@ async function callTool(
     clientGone(res),
   );
   if (!settled(exchange, verdict, (text) => denialBody(id, text))) return;
-  await forwardHolding(exchange, body, verdict, await inspectionFor(exchange, id, true, policy));
+  await forwardHolding(exchange, body, verdict, watched);
 }
 
 async function access(exchange: Exchange, id: RequestId, body: Buffer, target: AccessTarget): Promise<void> {
@@ -117,9 +119,10 @@ async function access(exchange: Exchange, id: RequestId, body: Buffer, target: A
     grantId: auth.grant.id,
     sessionId: exchange.upstreamSessionId,
   };
+  const watched = await inspectionFor(exchange, id, true, policy);
   const verdict = await decideAccess(policy, target, caller, services, exchange.nowMs, clientGone(res));
   if (!settled(exchange, verdict, (text, rule) => accessDenialBody(id, text, rule))) return;
-  await forwardHolding(exchange, body, verdict, await inspectionFor(exchange, id, true, policy));
+  await forwardHolding(exchange, body, verdict, watched);
 }
 
 async function complete(
