@@ -2,6 +2,7 @@
 // then the Playwright journeys in Chromium against the running product. Prints one closing tally.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { findOrObtainChromium } from "./lib/browser.mjs";
 import { stackEnv, stateDir } from "./lib/config.mjs";
 import { bin, bold, green, installDependencies, red, repoRoot, runStatus, step } from "./lib/run.mjs";
 import { ensurePostgres, ensureRedis } from "./lib/services.mjs";
@@ -126,6 +127,9 @@ async function main() {
         env: e2eEnv,
       }),
     );
+    step("End-to-end: finding a Chromium");
+    const chromium = findOrObtainChromium();
+    console.log(`Chromium: ${chromium}`);
     buildWeb(e2eEnv);
     stack = await startStack({
       env: e2eEnv,
@@ -143,6 +147,7 @@ async function main() {
         env: {
           ...e2eEnv,
           PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+          CHROMIUM_PATH: chromium,
           PLAYWRIGHT_JSON_OUTPUT_NAME: report,
           E2E_WEB_URL: `http://localhost:${ports.web}`,
           E2E_GATEWAY_URL: `http://localhost:${ports.gateway}`,
