@@ -14,6 +14,7 @@ import { sendError } from "./http/send";
 import { PinRegistry } from "./pinning/pin-registry";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { BridgeRegistry } from "./relay/bridge-registry";
+import type { RuntimeMode } from "./runtime/runtime";
 import { TenantConcurrency } from "./safety/tenant-concurrency";
 import { SessionBinding } from "./upstream/session-binding";
 import { SessionReaper } from "./upstream/session-reaper";
@@ -29,6 +30,8 @@ export type ChangeSubscription = (listener: {
 /** What the gateway is built from; tests pass their own clock, limiter and sink. */
 export type GatewayDeps = {
   db: Db;
+  /** Shown on /healthz; "single-node" means no Redis (default "redis"). */
+  mode?: RuntimeMode;
   rateLimiter: RateLimiter;
   callLogSink: CallLogSink;
   clock: Clock;
@@ -106,6 +109,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       pollMs: deps.approvalPollMs,
     }),
     pins,
+    mode: deps.mode ?? "redis",
     limiter: deps.rateLimiter,
     sink: deps.callLogSink,
     clock: deps.clock,

@@ -5,6 +5,7 @@ import type { CallLogSink } from "../call-log/call-log-sink";
 import type { PinRegistry } from "../pinning/pin-registry";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
 import type { BridgeRegistry } from "../relay/bridge-registry";
+import type { RuntimeMode } from "../runtime/runtime";
 import type { TenantConcurrency } from "../safety/tenant-concurrency";
 import type { SessionBinding } from "../upstream/session-binding";
 import type { SessionReaper } from "../upstream/session-reaper";
@@ -20,6 +21,7 @@ export type GatewayServices = {
   approvals: ApprovalGate;
   /** Tool-definition pinning: quarantines tools whose definition changed since review (pinning/). */
   pins: PinRegistry;
+  mode: RuntimeMode;
   limiter: RateLimiter;
   sink: CallLogSink;
   clock: Clock;
