@@ -1,6 +1,6 @@
 // `npm start`: install, pick or start the services (local PostgreSQL/Redis, else the embedded default:
 // embedded PostgreSQL and no Redis), migrate, build, run web + gateway + demo upstream, seed the demo.
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { stackEnv, stateDir } from "./lib/config.mjs";
 import { bold, green, installDependencies, red, repoRoot, run, step } from "./lib/run.mjs";
 import { resolveServices } from "./lib/services.mjs";
@@ -28,12 +28,15 @@ async function main() {
   step("Choosing PostgreSQL and Redis");
   const services = await resolveServices({
     databaseName: "toolgate",
-    embeddedDataDir: relative(process.cwd(), resolve(stateDir, "postgres")) || ".",
+    embeddedDataDir: resolve(stateDir, "postgres"),
     shell: process.env,
     forceEmbedded,
   });
-  // The embedded server stops with this script, however it ends.
+  // The embedded server stops with this script, however it ends (the stack's own handlers below
+  // take over once it runs).
   process.on("exit", () => services.stop());
+  const early = () => process.exit(1);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.once(signal, early);
   const modeLines = `  PostgreSQL    ${services.lines.postgres}\n  Redis         ${services.lines.redis}`;
   console.log(modeLines);
   const env = stackEnv({
@@ -78,9 +81,10 @@ ${modeLines}
     services.stop();
     process.exit(0);
   };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  process.on("SIGHUP", shutdown);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.off(signal, early);
+    process.on(signal, shutdown);
+  }
   // npm does not forward SIGTERM to this script: stop with the parent rather than orphaning the servers.
   const parent = process.ppid;
   setInterval(() => {

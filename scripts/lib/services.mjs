@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { connect } from "node:net";
+import { relative } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** True when something accepts TCP connections on host:port. */
@@ -47,13 +48,16 @@ export async function ensurePostgres(databaseUrl) {
     } catch {
       versions = [];
     }
+    let started = false;
     for (const version of versions) {
       console.log(`Starting PostgreSQL ${version} (pg_ctlcluster)…`);
-      spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "start"], {
+      const result = spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "start"], {
         stdio: "inherit",
       });
+      started ||= result.status === 0;
     }
-    if (await waitFor(host, port, 20)) return;
+    // A cluster that was already running but does not answer here will not start answering.
+    if (started && (await waitFor(host, port, 20))) return;
   }
   throw new Error(
     `PostgreSQL is not reachable at ${host}:${port}.\n` +
@@ -115,7 +119,7 @@ async function quietly(ensure) {
 /**
  * Decides where data lives. PostgreSQL: DATABASE_URL when set; else a local server on 5432 (started
  * when installed but stopped); else the embedded one in `embeddedDataDir`. Redis: REDIS_URL when
- * set; else a local one on 6379 (started when installed); else none (single-node mode).
+ * set; else one answering on 6379; else none (single-node mode).
  * `forceEmbedded` skips the local servers (TOOLGATE_MODE=embedded, and the tests of that mode).
  * Returns the URLs (REDIS_URL "" for none), one line per service for people, and stop().
  */
@@ -136,7 +140,8 @@ export async function resolveServices({ databaseName, embeddedDataDir, shell = {
       const { startEmbeddedPostgres } = await import("./embedded-postgres.mjs");
       embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir });
       databaseUrl = embedded.url(databaseName);
-      lines.postgres = `embedded, ${embeddedDataDir} (127.0.0.1:${embedded.port}, database ${databaseName})`;
+      const shown = relative(process.cwd(), embeddedDataDir) || embeddedDataDir;
+      lines.postgres = `embedded, ${shown} (127.0.0.1:${embedded.port}, database ${databaseName})`;
     }
   }
 
@@ -145,7 +150,7 @@ export async function resolveServices({ databaseName, embeddedDataDir, shell = {
     redisUrl = shell.REDIS_URL;
     await ensureRedis(redisUrl);
     lines.redis = `${redactUrl(redisUrl)} (REDIS_URL)`;
-  } else if (!forceEmbedded && (await quietly(() => ensureRedis(DEFAULT_REDIS_URL)))) {
+  } else if (!forceEmbedded && (await isListening("127.0.0.1", 6379))) {
     redisUrl = DEFAULT_REDIS_URL;
     lines.redis = `local server, ${DEFAULT_REDIS_URL}`;
   } else {
