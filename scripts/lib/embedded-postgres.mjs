@@ -160,7 +160,8 @@ export async function startEmbeddedPostgres({ dataDir: wanted }) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     if (user !== undefined) chownSync(dataDir, user.uid, user.gid);
     const pwfile = join(tmpdir(), `toolgate-pg-${randomBytes(6).toString("hex")}`);
-    writeFileSync(pwfile, `${settings.password}\n`, { mode: 0o644 });
+    writeFileSync(pwfile, `${settings.password}\n`, { mode: 0o600 });
+    if (user !== undefined) chownSync(pwfile, user.uid, user.gid);
     try {
       run(
         bin("initdb"),
