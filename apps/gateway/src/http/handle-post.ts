@@ -5,6 +5,8 @@ import { toolFilter } from "../enforcement/tool-filter";
 import { GatewayError } from "../errors/gateway-error";
 import { type JsonRpcMessage, parseMessage, type RequestId, requestIdOf } from "../jsonrpc/parse-message";
 import { toolCallParams } from "../jsonrpc/tool-call-params";
+import { protocolRevision } from "../protocol/protocol-revision";
+import { checkRoutingHeaders } from "../protocol/routing-headers";
 import type { Reservation } from "../rate-limit/rate-limiter";
 import type { Exchange } from "./exchange";
 import { forward } from "./forward";
@@ -33,6 +35,9 @@ export async function handlePost(exchange: Exchange): Promise<void> {
   const id = requestIdOf(message);
   exchange.requestId = id ?? null;
   exchange.draft.method = message.method ?? "(response)";
+  exchange.revision = protocolRevision(exchange.req.headers, message);
+  // Before anything else looks at the body: the headers a router acted on must name the same request.
+  checkRoutingHeaders(exchange.req.headers, message, exchange.revision);
   if (message.method !== undefined && GUARDED_METHODS.has(message.method) && id === undefined) {
     // Sent as a notification it would get no policy answer, yet some servers might still act on it.
     throw new GatewayError("bad_request", `${message.method} must be a request with an id.`);
@@ -49,7 +54,12 @@ async function listTools(exchange: Exchange, id: RequestId, body: Buffer): Promi
     services.pins.listFilter(auth.server.tenantId, auth.server.id),
   ]);
   draft.policyVersion = policy?.version ?? null;
-  await forward(exchange, "POST", body, { kind: "tools_list", id, filter: toolFilter(policy, pinning) });
+  await forward(exchange, "POST", body, {
+    kind: "tools_list",
+    id,
+    filter: toolFilter(policy, pinning),
+    revision: exchange.revision,
+  });
 }
 
 async function callTool(
@@ -87,7 +97,7 @@ async function callTool(
     sendJson(
       res,
       200,
-      denialBody(id, verdict.text),
+      denialBody(id, verdict.text, exchange.revision),
       typeof session === "string" ? { "mcp-session-id": session } : {},
     );
     return;

@@ -2,13 +2,14 @@ import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
 import { GatewayError } from "../errors/gateway-error";
 import type { RequestId } from "../jsonrpc/parse-message";
+import type { ProtocolRevision } from "../protocol/protocol-revision";
 import { errorMessageOf, filterToolsResponse, responseTo, type ToolFilter } from "./response-messages";
 import { SseEventSplitter, sseData, withSseData } from "./sse-event-splitter";
 
 /** What the gateway looks for in an upstream response. */
 export type Inspection =
   | { kind: "none" }
-  | { kind: "tools_list"; id: RequestId; filter: ToolFilter }
+  | { kind: "tools_list"; id: RequestId; filter: ToolFilter; revision: ProtocolRevision }
   | { kind: "tools_call"; id: RequestId };
 
 export type RelayOutcome = {
@@ -96,7 +97,7 @@ async function relayJson(
     res.writeHead(reply.statusCode, headers).end(body);
     return;
   }
-  const filtered = JSON.stringify(filterToolsResponse(response, inspection.filter));
+  const filtered = JSON.stringify(filterToolsResponse(response, inspection.filter, inspection.revision));
   res.writeHead(reply.statusCode, headers).end(filtered);
 }
 
@@ -121,7 +122,7 @@ async function relaySse(
     }
     let text = "";
     for (const event of splitter.push(chunk)) {
-      const rewritten = rewriteToolsListEvent(event, inspection.id, inspection.filter);
+      const rewritten = rewriteToolsListEvent(event, inspection);
       text += `${rewritten ?? event}\n\n`;
       answered ||= rewritten !== undefined;
     }
@@ -145,12 +146,19 @@ function watchCall(events: string[], id: RequestId, outcome: RelayOutcome): bool
   return false;
 }
 
-function rewriteToolsListEvent(event: string, id: RequestId, filter: ToolFilter): string {
+/** The event rewritten with the filtered list if it carries the tools/list answer; undefined otherwise. */
+function rewriteToolsListEvent(
+  event: string,
+  inspection: Extract<Inspection, { kind: "tools_list" }>,
+): string | undefined {
   const data = sseData(event);
-  const response = data === undefined ? undefined : responseTo(data, id);
+  const response = data === undefined ? undefined : responseTo(data, inspection.id);
   return response === undefined
-    ? event
-    : withSseData(event, JSON.stringify(filterToolsResponse(response, filter)));
+    ? undefined
+    : withSseData(
+        event,
+        JSON.stringify(filterToolsResponse(response, inspection.filter, inspection.revision)),
+      );
 }
 
 async function pipeBody(reply: Dispatcher.ResponseData, res: ServerResponse): Promise<void> {
