@@ -30,6 +30,8 @@ const envSchema = z.object({
   TOOLGATE_MAX_STDIO_PROCESSES: z.coerce.number().int().min(1).default(20),
   // Gateways that share a Redis but not a database need separate queues, or one's worker takes the other's logs.
   TOOLGATE_CALL_LOG_QUEUE: z.string().min(1).default("call-logs"),
+  // Keep-alive progress of a call held for approval; well under the 60 s request timeout of SDK clients.
+  TOOLGATE_APPROVAL_KEEPALIVE_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

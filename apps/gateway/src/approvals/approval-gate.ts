@@ -15,6 +15,9 @@ export type ApprovalRequest = {
   timeoutSeconds: number;
 };
 
+/** A call now waiting on a pending approval: what its hold listener is told (once). */
+export type HeldApproval = { approvalId: string; expiresAt: Date };
+
 /** How a held call ended; only "approved" lets it go on (to its limits). */
 export type ApprovalOutcome =
   | { kind: "approved"; approvalId: string }
@@ -47,7 +50,11 @@ export class ApprovalGate {
     this.now = options.now ?? Date.now;
   }
 
-  async await(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalOutcome> {
+  async await(
+    request: ApprovalRequest,
+    signal: AbortSignal,
+    onHeld?: (held: HeldApproval) => void,
+  ): Promise<ApprovalOutcome> {
     const { store } = this.options;
     const key: ApprovalKey = {
       tenantId: request.tenantId,
@@ -63,9 +70,14 @@ export class ApprovalGate {
       startedAt,
     );
     this.options.logger.debug({ approvalId: approval.id, tool: request.tool }, "call held for approval");
+    let told = false;
     for (;;) {
       const settled = await this.settle(approval);
       if (settled !== undefined) return settled;
+      if (!told) {
+        told = true;
+        onHeld?.({ approvalId: approval.id, expiresAt: approval.expiresAt });
+      }
       const left = approval.expiresAt.getTime() - this.now();
       const woke = await this.options.waiters.wait(approval.id, Math.min(left, this.pollMs), signal);
       if (woke === "aborted") return { kind: "abandoned", approvalId: approval.id };
@@ -73,6 +85,22 @@ export class ApprovalGate {
       if (current === null) return { kind: "expired", approvalId: approval.id };
       approval = current;
     }
+  }
+
+  /**
+   * The answer of the person at the grant's client to an in-band approval question: decides the
+   * approval if it is still pending (every gateway holding the call wakes). True if it decided it.
+   */
+  async answerInBand(
+    key: { tenantId: string; grantId: string; approvalId: string },
+    accepted: boolean,
+  ): Promise<boolean> {
+    const decision = accepted
+      ? { status: "approved" as const, reason: null }
+      : { status: "denied" as const, reason: "The person using the agent declined it in their MCP client." };
+    const decided = await this.options.store.decideInBand(key, decision, new Date(this.now()));
+    if (decided) this.options.waiters.notify(key.approvalId);
+    return decided;
   }
 
   /** The outcome an approval in this state gives, or undefined while it is still pending. */

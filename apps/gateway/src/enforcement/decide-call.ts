@@ -5,7 +5,8 @@ import {
   formatDenial,
   type LimitCheck,
 } from "@toolgate/policy-core";
-import type { ApprovalGate } from "../approvals/approval-gate";
+import type { ApprovalGate, HeldApproval } from "../approvals/approval-gate";
+import type { HeldCall } from "../approvals/hold-channel";
 import type { CachedPolicy } from "../cache/cached-types";
 import type { Clock } from "../http/gateway-services";
 import type { PinRegistry } from "../pinning/pin-registry";
@@ -22,6 +23,9 @@ export type CallVerdict =
       rule: string;
       text: string;
     };
+
+/** Told when a call starts waiting for its approval (to reach whoever decides); returns who was asked. */
+export type OnHold = (held: HeldApproval, call: HeldCall) => "team" | "user";
 
 /** The stateful parts of enforcement, injected by the gateway. */
 export type Enforcers = { limiter: RateLimiter; approvals: ApprovalGate; pins: PinRegistry; clock: Clock };
@@ -46,6 +50,7 @@ export async function decideCall(
   enforcers: Enforcers,
   nowMs: number,
   signal: AbortSignal,
+  onHold?: OnHold,
 ): Promise<CallVerdict> {
   if (policy === null) {
     return deny("deny", NO_POLICY, "No policy is published for this server, so every tool call is denied.");
@@ -63,6 +68,13 @@ export async function decideCall(
     case "check_limits":
       return reserve(enforcers.limiter, decision.limits, decision.rule, "allow", nowMs);
     case "require_approval": {
+      let asked: "team" | "user" = "team";
+      const heldCall: HeldCall = {
+        tool: call.tool,
+        args: call.args,
+        rule: decision.rule,
+        by: decision.approvalBy,
+      };
       const outcome = await enforcers.approvals.await(
         {
           tenantId: call.tenantId,
@@ -74,9 +86,13 @@ export async function decideCall(
           timeoutSeconds: decision.timeoutSeconds,
         },
         signal,
+        (held) => {
+          asked = onHold?.(held, heldCall) ?? "team";
+        },
       );
       if (outcome.kind !== "approved") {
-        const reason = approvalDenialReason(call.tool, outcome, decision.timeoutSeconds);
+        const fellBack = decision.approvalBy === "user" && asked === "team";
+        const reason = approvalDenialReason(call.tool, outcome, decision.timeoutSeconds, fellBack);
         return deny(outcome.kind === "abandoned" ? "approval_pending" : "deny", decision.rule, reason);
       }
       // Approved calls still count against their limits; the clock moved while the call waited.

@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { ApprovalQuestions } from "../approvals/approval-question";
 import { decideCall } from "../enforcement/decide-call";
 import { denialBody } from "../enforcement/denial-body";
 import { toolFilter } from "../enforcement/tool-filter";
@@ -8,8 +9,10 @@ import { toolCallParams } from "../jsonrpc/tool-call-params";
 import { protocolRevision } from "../protocol/protocol-revision";
 import { checkRoutingHeaders } from "../protocol/routing-headers";
 import type { Reservation } from "../rate-limit/rate-limiter";
+import { answerApprovalQuestion } from "./answer-approval-question";
 import type { Exchange } from "./exchange";
 import { forward } from "./forward";
+import { holdChannelFor } from "./hold-channel-for";
 import { readBody } from "./read-body";
 import { sendJson } from "./send";
 
@@ -42,9 +45,24 @@ export async function handlePost(exchange: Exchange): Promise<void> {
     // Sent as a notification it would get no policy answer, yet some servers might still act on it.
     throw new GatewayError("bad_request", `${message.method} must be a request with an id.`);
   }
+  // The client's answer to the gateway's own in-band approval question: it never reaches the upstream.
+  if (message.method === undefined && ApprovalQuestions.isQuestionId(message.id)) {
+    return answerApprovalQuestion(exchange, message);
+  }
+  if (id !== undefined && message.method === "initialize") return initialize(exchange, message, body);
   if (id !== undefined && message.method === "tools/call") return callTool(exchange, message, id, body);
   if (id !== undefined && message.method === "tools/list") return listTools(exchange, id, body);
   await forward(exchange, "POST", body, { kind: "none" });
+}
+
+/** Relays initialize, remembering what the new session's client declared (can it be asked in-band?). */
+async function initialize(exchange: Exchange, message: JsonRpcMessage, body: Buffer): Promise<void> {
+  await forward(exchange, "POST", body, { kind: "none" });
+  const sessionId = exchange.draft.sessionId;
+  const params = message.params;
+  if (sessionId === null || typeof params !== "object" || params === null) return;
+  const capabilities = (params as Record<string, unknown>).capabilities;
+  exchange.services.sessionClients.remember(exchange.auth.grant.id, sessionId, capabilities);
 }
 
 async function listTools(exchange: Exchange, id: RequestId, body: Buffer): Promise<void> {
@@ -75,6 +93,7 @@ async function callTool(
   draft.arguments = params.arguments;
   const policy = await services.cache.policy(auth.server.tenantId, auth.server.id);
   draft.policyVersion = policy?.version ?? null;
+  const hold = holdChannelFor(exchange, message);
   const verdict = await decideCall(
     policy,
     {
@@ -88,7 +107,8 @@ async function callTool(
     services,
     exchange.nowMs,
     clientGone(res),
-  );
+    (held, call) => hold.held(held, call),
+  ).finally(() => hold.stop());
   draft.rule = verdict.rule;
   draft.decision = verdict.decision;
   if (verdict.kind === "deny") {

@@ -1,6 +1,7 @@
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
 import { GatewayError } from "../errors/gateway-error";
+import { isCallStream, sseEvent } from "../http/call-stream";
 import type { RequestId } from "../jsonrpc/parse-message";
 import type { ProtocolRevision } from "../protocol/protocol-revision";
 import { errorMessageOf, filterToolsResponse, responseTo, type ToolFilter } from "./response-messages";
@@ -60,7 +61,9 @@ export async function relayResponse(
   const isSse = contentType.startsWith("text/event-stream");
   if (isSse) headers["cache-control"] = "no-cache";
 
-  if (inspection.kind === "none" || reply.statusCode >= 300) {
+  if (isCallStream(res)) {
+    await relayIntoCallStream(reply, res, inspection, outcome);
+  } else if (inspection.kind === "none" || reply.statusCode >= 300) {
     res.writeHead(reply.statusCode, headers);
     await pipeBody(reply, res);
   } else if (isSse) {
@@ -99,6 +102,31 @@ async function relayJson(
   }
   const filtered = JSON.stringify(filterToolsResponse(response, inspection.filter, inspection.revision));
   res.writeHead(reply.statusCode, headers).end(filtered);
+}
+
+/** The answer of a call whose SSE stream the gateway already opened (it was held): events on that stream. */
+async function relayIntoCallStream(
+  reply: Dispatcher.ResponseData,
+  res: ServerResponse,
+  inspection: Inspection,
+  outcome: RelayOutcome,
+): Promise<void> {
+  const isSse = (header(reply, "content-type") ?? "").startsWith("text/event-stream");
+  if (isSse && reply.statusCode < 300 && inspection.kind !== "none") {
+    await relaySse(reply, res, inspection, outcome);
+    return;
+  }
+  const text = (await readCapped(reply)).toString("utf8");
+  const response = inspection.kind === "none" ? undefined : responseTo(text, inspection.id);
+  if (response === undefined) {
+    throw new GatewayError(
+      "upstream_unavailable",
+      `The upstream MCP server answered HTTP ${reply.statusCode} without a JSON-RPC response.`,
+    );
+  }
+  outcome.message = errorMessageOf(response);
+  outcome.failed ||= outcome.message !== null;
+  res.end(sseEvent(text));
 }
 
 async function relaySse(
