@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSecondGrant } from "./support/approvals";
+import { createSecondGrant, decideApproval, waitForApprovals } from "./support/approvals";
 import { type SeededTenant, seedTenant } from "./support/seed-tenant";
 import { startTestGateway, type TestGateway } from "./support/start-test-gateway";
 import { statelessClient } from "./support/stateless-client";
@@ -18,6 +18,7 @@ const POLICY = {
     },
     confirm_wipe: { deny_if: [{ path: "args.path", op: "eq", value: "/" }] },
     delete_file: { action: "deny", on_deny: "Deleting is off." },
+    format_disk: { action: "require_approval", approval: { timeout: "10m", by: "user" } },
   },
 };
 
@@ -63,6 +64,7 @@ describe("a 2026-07-28 client through the gateway", () => {
     const list = result(reply.body);
     expect((list.tools as { name: string }[]).map((tool) => tool.name).sort()).toEqual([
       "confirm_wipe",
+      "format_disk",
       "read_file",
       "write_file",
     ]);
@@ -196,5 +198,103 @@ describe('scope: "session" limits without sessions', () => {
       { path: "/tmp/2" },
       { path: "/tmp/4" },
     ]);
+  });
+});
+
+describe('approval by: "user" on the stateless wire', () => {
+  const FORMAT = { name: "format_disk", arguments: { device: "/dev/sdb" } };
+  const asking = () =>
+    statelessClient(`${gateway.url}${seeded.path}`, seeded.token, { elicitation: { form: {} } });
+
+  async function ask(client: ReturnType<typeof asking>, call = FORMAT) {
+    const reply = await client.request("tools/call", call);
+    const pending = result(reply.body);
+    expect(pending.resultType).toBe("input_required");
+    return pending;
+  }
+
+  it("asks with an InputRequiredResult naming tool, arguments and rule; accept runs the call exactly once", async () => {
+    const client = asking();
+    const pending = await ask(client);
+    const question = (
+      pending.inputRequests as Record<string, { method: string; params: { message: string } }>
+    ).toolgate_approval;
+    expect(question?.method).toBe("elicitation/create");
+    expect(question?.params.message).toContain("'format_disk'");
+    expect(question?.params.message).toContain('"device": "/dev/sdb"');
+    expect(question?.params.message).toContain("/tools/format_disk");
+    expect(callsOf("format_disk")).toHaveLength(0);
+
+    const answered = await client.request("tools/call", {
+      ...FORMAT,
+      inputResponses: { toolgate_approval: { action: "accept", content: {} } },
+      requestState: pending.requestState,
+    });
+    expect(result(answered.body)).toMatchObject({ resultType: "complete" });
+    expect(result(answered.body).isError).toBeUndefined();
+    const runs = callsOf("format_disk");
+    expect(runs).toHaveLength(1);
+    // The gateway's own round never reaches the upstream.
+    expect(runs[0]?.params.requestState).toBeUndefined();
+    expect(runs[0]?.params.inputResponses).toBeUndefined();
+    const rows = await testDb.approval.findMany({
+      where: { tenantId: seeded.tenantId, tool: "format_disk" },
+    });
+    expect(rows).toMatchObject([{ status: "used", decidedByGrantId: seeded.grantId }]);
+
+    // Single use: replaying the answered request asks again instead of running the call a second time.
+    const replay = await client.request("tools/call", {
+      ...FORMAT,
+      inputResponses: { toolgate_approval: { action: "accept", content: {} } },
+      requestState: pending.requestState,
+    });
+    expect(result(replay.body).resultType).toBe("input_required");
+    expect(callsOf("format_disk")).toHaveLength(1);
+  });
+
+  it("binds the answer to the exact arguments: an accepted question re-sent with other arguments asks again", async () => {
+    const client = asking();
+    const pending = await ask(client, { name: "format_disk", arguments: { device: "/dev/sdc" } });
+    const swapped = await client.request("tools/call", {
+      name: "format_disk",
+      arguments: { device: "/dev/sda" },
+      inputResponses: { toolgate_approval: { action: "accept", content: {} } },
+      requestState: pending.requestState,
+    });
+    expect(result(swapped.body).resultType).toBe("input_required");
+    expect(callsOf("format_disk").map((call) => call.params.arguments)).not.toContainEqual({
+      device: "/dev/sda",
+    });
+  });
+
+  it("denies the call with the reason when the person declines", async () => {
+    const client = asking();
+    const call = { name: "format_disk", arguments: { device: "/dev/sdd" } };
+    const pending = await ask(client, call);
+    const declined = await client.request("tools/call", {
+      ...call,
+      inputResponses: { toolgate_approval: { action: "decline" } },
+      requestState: pending.requestState,
+    });
+    expect(result(declined.body)).toMatchObject({ resultType: "complete", isError: true });
+    expect(toolText(result(declined.body))).toMatch(/^\[POLICY DENIED\].*declined it in their MCP client/s);
+    expect(callsOf("format_disk").map((run) => run.params.arguments)).not.toContainEqual({
+      device: "/dev/sdd",
+    });
+  });
+
+  it("holds the call for the team when the client cannot be asked, and tells the agent so", async () => {
+    const own = await seedTenant(testDb, { upstreamUrl: upstream.url, policy: POLICY });
+    const client = statelessClient(`${gateway.url}${own.path}`, own.token);
+    const held = client.request("tools/call", { name: "format_disk", arguments: { device: "/dev/sde" } });
+    const [approval] = await waitForApprovals(testDb, own.tenantId);
+    if (approval === undefined) throw new Error("no approval");
+    await decideApproval(testDb, approval, "denied", "Not on a Friday.");
+    const reply = await held;
+    expect(result(reply.body)).toMatchObject({ resultType: "complete", isError: true });
+    expect(toolText(result(reply.body))).toMatch(/Not on a Friday\..*team was asked instead/s);
+    expect(callsOf("format_disk").map((run) => run.params.arguments)).not.toContainEqual({
+      device: "/dev/sde",
+    });
   });
 });

@@ -56,19 +56,7 @@ export class ApprovalGate {
     onHeld?: (held: HeldApproval) => void,
   ): Promise<ApprovalOutcome> {
     const { store } = this.options;
-    const key: ApprovalKey = {
-      tenantId: request.tenantId,
-      serverId: request.serverId,
-      grantId: request.grantId,
-      tool: request.tool,
-      argumentsHash: argumentsDigest(request.args),
-    };
-    const startedAt = new Date(this.now());
-    let approval = await store.findOrCreate(
-      key,
-      { arguments: request.args, rule: request.rule, timeoutSeconds: request.timeoutSeconds },
-      startedAt,
-    );
+    let approval = await this.findOrCreate(request);
     this.options.logger.debug({ approvalId: approval.id, tool: request.tool }, "call held for approval");
     let told = false;
     for (;;) {
@@ -85,6 +73,46 @@ export class ApprovalGate {
       if (current === null) return { kind: "expired", approvalId: approval.id };
       approval = current;
     }
+  }
+
+  /**
+   * Without waiting: how this call's approval stands now (creating the pending request if there is
+   * none). For the stateless wire, where the client is asked through an InputRequiredResult and
+   * answers by sending the call again.
+   */
+  async check(
+    request: ApprovalRequest,
+    answeredId?: string,
+  ): Promise<ApprovalOutcome | ({ kind: "pending" } & HeldApproval)> {
+    // The approval the client just answered decides this call, if it is about this exact call.
+    const answered =
+      answeredId === undefined ? null : await this.options.store.get(request.tenantId, answeredId);
+    const approval =
+      answered !== null && sameCall(answered, request) && answered.status !== "used"
+        ? answered
+        : await this.findOrCreate(request);
+    return (
+      (await this.settle(approval)) ?? {
+        kind: "pending",
+        approvalId: approval.id,
+        expiresAt: approval.expiresAt,
+      }
+    );
+  }
+
+  private findOrCreate(request: ApprovalRequest): Promise<Approval> {
+    const key: ApprovalKey = {
+      tenantId: request.tenantId,
+      serverId: request.serverId,
+      grantId: request.grantId,
+      tool: request.tool,
+      argumentsHash: argumentsDigest(request.args),
+    };
+    return this.options.store.findOrCreate(
+      key,
+      { arguments: request.args, rule: request.rule, timeoutSeconds: request.timeoutSeconds },
+      new Date(this.now()),
+    );
   }
 
   /**
@@ -126,4 +154,14 @@ export class ApprovalGate {
         return { kind: "expired", approvalId };
     }
   }
+}
+
+/** Whether an approval is about exactly this call: same server, grant, tool and argument digest. */
+function sameCall(approval: Approval, request: ApprovalRequest): boolean {
+  return (
+    approval.serverId === request.serverId &&
+    approval.grantId === request.grantId &&
+    approval.tool === request.tool &&
+    approval.argumentsHash === argumentsDigest(request.args)
+  );
 }

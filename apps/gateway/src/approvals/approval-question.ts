@@ -49,11 +49,7 @@ export class ApprovalQuestions {
       jsonrpc: "2.0",
       id: this.idFor(approvalId, grantId),
       method: "elicitation/create",
-      params: {
-        message: questionText(call, expiresAt),
-        requestedSchema: { type: "object", properties: {} },
-        _meta: { "dev.toolgate/approval": { approvalId, tool: call.tool, rule: call.rule } },
-      },
+      params: questionParams(approvalId, call, expiresAt),
     };
   }
 
@@ -63,6 +59,19 @@ export class ApprovalQuestions {
       .digest("base64url")
       .slice(0, MAC_LENGTH);
   }
+}
+
+/** The params of the elicitation/create question: the text, an empty form, and the approval in `_meta`. */
+export function questionParams(
+  approvalId: string,
+  call: QuestionedCall,
+  expiresAt: Date,
+): Record<string, unknown> {
+  return {
+    message: questionText(call, expiresAt),
+    requestedSchema: { type: "object", properties: {} },
+    _meta: { "dev.toolgate/approval": { approvalId, tool: call.tool, rule: call.rule } },
+  };
 }
 
 /** The question as the person reads it: the tool, the exact arguments, the rule, what accepting does. */

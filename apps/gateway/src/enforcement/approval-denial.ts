@@ -2,7 +2,7 @@ import type { ApprovalOutcome } from "../approvals/approval-gate";
 
 // Said when a `by: "user"` approval could not be asked in the client and went to the team.
 const FELL_BACK =
-  " Your client cannot be asked to approve calls (it did not declare form elicitation on this session), so the team was asked instead.";
+  " Your client cannot be asked to approve calls (it did not declare form elicitation), so the team was asked instead.";
 
 /** Why a held call did not run, in the words the agent sees. */
 export function approvalDenialReason(

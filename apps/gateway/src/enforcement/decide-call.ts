@@ -22,10 +22,26 @@ export type CallVerdict =
       decision: "deny" | "rate_limited" | "approval_pending" | "error";
       rule: string;
       text: string;
+    }
+  // Stateless wire, approval by the user: answer now with a question; the re-sent call carries the answer.
+  | {
+      kind: "ask";
+      decision: "approval_pending";
+      rule: string;
+      approvalId: string;
+      expiresAt: Date;
+      call: HeldCall;
     };
 
-/** Told when a call starts waiting for its approval (to reach whoever decides); returns who was asked. */
-export type OnHold = (held: HeldApproval, call: HeldCall) => "team" | "user";
+/** How a held call reaches whoever decides it. */
+export type HoldOptions = {
+  /** Told when the call starts waiting (to reach the decider); returns who was asked. */
+  onHold?: (held: HeldApproval, call: HeldCall) => "team" | "user";
+  /** The client can be asked without holding the call (stateless wire, form elicitation declared). */
+  askInline?: boolean;
+  /** The approval the re-sent call just answered (stateless wire), which then decides it. */
+  answeredApprovalId?: string;
+};
 
 /** The stateful parts of enforcement, injected by the gateway. */
 export type Enforcers = { limiter: RateLimiter; approvals: ApprovalGate; pins: PinRegistry; clock: Clock };
@@ -50,7 +66,7 @@ export async function decideCall(
   enforcers: Enforcers,
   nowMs: number,
   signal: AbortSignal,
-  onHold?: OnHold,
+  hold: HoldOptions = {},
 ): Promise<CallVerdict> {
   if (policy === null) {
     return deny("deny", NO_POLICY, "No policy is published for this server, so every tool call is denied.");
@@ -75,21 +91,34 @@ export async function decideCall(
         rule: decision.rule,
         by: decision.approvalBy,
       };
-      const outcome = await enforcers.approvals.await(
-        {
-          tenantId: call.tenantId,
-          serverId: call.serverId,
-          grantId: call.grantId,
-          tool: call.tool,
-          args: call.args,
+      const request = {
+        tenantId: call.tenantId,
+        serverId: call.serverId,
+        grantId: call.grantId,
+        tool: call.tool,
+        args: call.args,
+        rule: decision.rule,
+        timeoutSeconds: decision.timeoutSeconds,
+      };
+      const inline = decision.approvalBy === "user" && hold.askInline === true;
+      const checked = inline ? await enforcers.approvals.check(request, hold.answeredApprovalId) : undefined;
+      if (checked?.kind === "pending") {
+        const { approvalId, expiresAt } = checked;
+        return {
+          kind: "ask",
+          decision: "approval_pending",
           rule: decision.rule,
-          timeoutSeconds: decision.timeoutSeconds,
-        },
-        signal,
-        (held) => {
-          asked = onHold?.(held, heldCall) ?? "team";
-        },
-      );
+          approvalId,
+          expiresAt,
+          call: heldCall,
+        };
+      }
+      if (inline) asked = "user";
+      const outcome =
+        checked ??
+        (await enforcers.approvals.await(request, signal, (held) => {
+          asked = hold.onHold?.(held, heldCall) ?? "team";
+        }));
       if (outcome.kind !== "approved") {
         const fellBack = decision.approvalBy === "user" && asked === "team";
         const reason = approvalDenialReason(call.tool, outcome, decision.timeoutSeconds, fellBack);

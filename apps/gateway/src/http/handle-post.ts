@@ -15,6 +15,7 @@ import { forward } from "./forward";
 import { holdChannelFor } from "./hold-channel-for";
 import { readBody } from "./read-body";
 import { sendJson } from "./send";
+import { askInline, canAskInline, takeStatelessAnswer } from "./stateless-approval";
 
 const GUARDED_METHODS = new Set(["tools/call", "tools/list"]);
 
@@ -84,10 +85,12 @@ async function callTool(
   exchange: Exchange,
   message: JsonRpcMessage,
   id: RequestId,
-  body: Buffer,
+  received: Buffer,
 ): Promise<void> {
   const { auth, services, draft, res } = exchange;
   const params = toolCallParams(message.params);
+  // The gateway's own approval round (stateless wire) is answered here and never reaches the upstream.
+  const { body, answeredApprovalId } = await takeStatelessAnswer(exchange, message, received);
   draft.tool = params.name;
   draft.argumentKeys = Object.keys(params.arguments);
   draft.arguments = params.arguments;
@@ -107,10 +110,15 @@ async function callTool(
     services,
     exchange.nowMs,
     clientGone(res),
-    (held, call) => hold.held(held, call),
+    {
+      onHold: (held, call) => hold.held(held, call),
+      askInline: canAskInline(exchange, message),
+      answeredApprovalId,
+    },
   ).finally(() => hold.stop());
   draft.rule = verdict.rule;
   draft.decision = verdict.decision;
+  if (verdict.kind === "ask") return askInline(exchange, id, verdict);
   if (verdict.kind === "deny") {
     draft.message = verdict.text;
     const session = exchange.req.headers["mcp-session-id"];

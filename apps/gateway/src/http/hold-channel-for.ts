@@ -37,7 +37,6 @@ export function holdChannelFor(exchange: Exchange, message: JsonRpcMessage): Hol
     progressToken: streams ? progressTokenOf(message) : undefined,
     keepAliveMs: services.approvalKeepAliveMs,
     questions: askable ? services.questions : undefined,
-    cannotAskReason:
-      "Your client cannot be asked to approve calls (it did not declare form elicitation on this session).",
+    cannotAskReason: "Your client cannot be asked to approve calls (it did not declare form elicitation).",
   });
 }

@@ -20,7 +20,7 @@ export type StatelessUpstream = {
 
 export const STATELESS_VERSION = "2026-07-28";
 
-const TOOLS = ["read_file", "write_file", "delete_file", "confirm_wipe"].map((name) => ({
+const TOOLS = ["read_file", "write_file", "delete_file", "confirm_wipe", "format_disk"].map((name) => ({
   name,
   description: `${name} (stateless test tool)`,
   inputSchema: { type: "object", properties: { path: { type: "string" } } },
