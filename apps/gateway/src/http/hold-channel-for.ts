@@ -12,8 +12,12 @@ function progressTokenOf(message: JsonRpcMessage): string | number | undefined {
   return typeof token === "string" || typeof token === "number" ? token : undefined;
 }
 
-/** Whether the client reads SSE on this request, so the gateway may talk on the call's stream. */
-function acceptsStream(exchange: Exchange): boolean {
+/**
+ * Whether the gateway may talk on the call's stream: the client reads SSE on this request, and the
+ * response is the gateway's to write (a bridged legacy-SSE or stdio session writes its own).
+ */
+function canStream(exchange: Exchange): boolean {
+  if (exchange.auth.server.upstream.transport !== "streamable_http") return false;
   return (exchange.req.headers.accept ?? "").includes("text/event-stream");
 }
 
@@ -26,7 +30,7 @@ export function holdChannelFor(exchange: Exchange, message: JsonRpcMessage): Hol
   const { auth, services, res, req } = exchange;
   const session = req.headers["mcp-session-id"];
   const stream = new CallStream(res, typeof session === "string" ? session : undefined);
-  const streams = acceptsStream(exchange);
+  const streams = canStream(exchange);
   const askable =
     streams &&
     exchange.revision === "session" &&
