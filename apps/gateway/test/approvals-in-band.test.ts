@@ -24,7 +24,7 @@ const closers: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
   // A short keep-alive so the fallback test sees progress soon; the 3-minute hold test uses the default.
-  gateway = await startTestGateway(testDb, { approvalKeepAliveMs: 1_000 });
+  gateway = await startTestGateway(testDb, { approvalKeepAliveMs: 1_000, runLogWorker: true });
 });
 
 afterEach(async () => {
@@ -83,6 +83,12 @@ describe('approval by: "user"', () => {
       decidedByGrantId: seeded.grantId,
       arguments: HELD.arguments,
     });
+    // The call log says who approved: the answer is an entry of its own, and the call names it.
+    const answerLog = await waitForLog(seeded.tenantId, "elicitation/create (answer)");
+    expect(answerLog.message).toBe(`alice-laptop approved approval ${approval?.id} in their MCP client.`);
+    const callLog = await waitForLog(seeded.tenantId, "tools/call");
+    expect(callLog).toMatchObject({ decision: "approved", grantId: seeded.grantId });
+    expect(callLog.message).toContain("Approved in their MCP client by the person using this grant");
 
     // Single use: the identical call asks again rather than riding on the used approval.
     const again = await client.callTool(HELD, undefined, WAIT);
@@ -165,3 +171,15 @@ describe('approval by: "user"', () => {
     expect(upstreamCalls()).toBe(0);
   });
 });
+
+async function waitForLog(tenantId: string, method: string) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const row = await testDb.callLog.findFirst({
+      where: { tenantId, method },
+      orderBy: { createdAt: "asc" },
+    });
+    if (row !== null) return row;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no ${method} call log for tenant ${tenantId}`);
+}

@@ -20,7 +20,7 @@ export type HeldApproval = { approvalId: string; expiresAt: Date };
 
 /** How a held call ended; only "approved" lets it go on (to its limits). */
 export type ApprovalOutcome =
-  | { kind: "approved"; approvalId: string }
+  | { kind: "approved"; approvalId: string; decidedByGrantId: string | null }
   | { kind: "denied"; approvalId: string; reason: string | null }
   | { kind: "expired"; approvalId: string }
   | { kind: "abandoned"; approvalId: string }
@@ -140,7 +140,7 @@ export class ApprovalGate {
       case "approved":
         // Atomic: of all the calls that see this approval, exactly one runs.
         return (await store.use(approval.tenantId, approvalId, now))
-          ? { kind: "approved", approvalId }
+          ? { kind: "approved", approvalId, decidedByGrantId: approval.decidedByGrantId }
           : { kind: "used_elsewhere", approvalId };
       case "denied":
         return { kind: "denied", approvalId, reason: approval.reason };

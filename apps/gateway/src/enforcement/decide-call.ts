@@ -16,7 +16,14 @@ import { approvalDenialReason } from "./approval-denial";
 
 /** What to do with one tools/call: forward it (holding any limit reservation), or answer with a denial. */
 export type CallVerdict =
-  | { kind: "forward"; decision: "allow" | "approved"; rule: string; reservation: Reservation | null }
+  | {
+      kind: "forward";
+      decision: "allow" | "approved";
+      rule: string;
+      reservation: Reservation | null;
+      /** For the call log: who approved, when the agent's user did in their client. */
+      note?: string;
+    }
   | {
       kind: "deny";
       decision: "deny" | "rate_limited" | "approval_pending" | "error";
@@ -125,7 +132,18 @@ export async function decideCall(
         return deny(outcome.kind === "abandoned" ? "approval_pending" : "deny", decision.rule, reason);
       }
       // Approved calls still count against their limits; the clock moved while the call waited.
-      return reserve(enforcers.limiter, decision.limits, decision.rule, "approved", enforcers.clock.now());
+      const verdict = await reserve(
+        enforcers.limiter,
+        decision.limits,
+        decision.rule,
+        "approved",
+        enforcers.clock.now(),
+      );
+      if (verdict.kind !== "forward" || outcome.decidedByGrantId === null) return verdict;
+      return {
+        ...verdict,
+        note: `Approved in their MCP client by the person using this grant (approval ${outcome.approvalId}).`,
+      };
     }
   }
 }

@@ -130,6 +130,7 @@ async function callTool(
     );
     return;
   }
+  if (verdict.note !== undefined) draft.message = verdict.note;
   let failed = true;
   try {
     failed = await forward(exchange, "POST", body, { kind: "tools_call", id });
