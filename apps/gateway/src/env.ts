@@ -39,6 +39,8 @@ const envSchema = z.object({
   // Default: `call-logs-<namespace>`. Gateways that share a Redis but not a database need separate
   // queues, or one's worker takes the other's logs.
   TOOLGATE_CALL_LOG_QUEUE: optional(z.string().min(1)),
+  // Keep-alive progress of a call held for approval; well under the 60 s request timeout of SDK clients.
+  TOOLGATE_APPROVAL_KEEPALIVE_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

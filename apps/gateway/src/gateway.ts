@@ -4,6 +4,7 @@ import type { ChangeEvent, Db } from "@toolgate/db";
 import { createGuardedFetch } from "@toolgate/upstream";
 import type { Logger } from "pino";
 import { ApprovalGate } from "./approvals/approval-gate";
+import { ApprovalQuestions } from "./approvals/approval-question";
 import { ApprovalStore } from "./approvals/approval-store";
 import { ApprovalWaiters } from "./approvals/approval-waiters";
 import { GatewayCache } from "./cache/gateway-cache";
@@ -12,6 +13,7 @@ import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest } from "./http/handle-request";
 import { sendError } from "./http/send";
 import { PinRegistry } from "./pinning/pin-registry";
+import { SessionClients } from "./protocol/client-capabilities";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { BridgeRegistry } from "./relay/bridge-registry";
 import type { RuntimeMode } from "./runtime/runtime";
@@ -58,6 +60,8 @@ export type GatewayDeps = {
   maxStdioProcesses?: number;
   /** How often a call held for approval re-reads it in case a notification was missed (default 2 s). */
   approvalPollMs?: number;
+  /** How often a held call sends keep-alive progress to a client that gave a progress token (default 15 s). */
+  approvalKeepAliveMs?: number;
 };
 
 export type Gateway = {
@@ -119,6 +123,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     reaper,
     concurrency: new TenantConcurrency(deps.maxInFlightPerTenant ?? 64),
     bridges,
+    questions: new ApprovalQuestions(deps.secretKey),
+    sessionClients: new SessionClients(),
+    approvalKeepAliveMs: deps.approvalKeepAliveMs ?? 15_000,
     maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
     upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,

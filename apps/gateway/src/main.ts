@@ -31,6 +31,7 @@ const gateway = createGateway({
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
   allowStdio: env.TOOLGATE_ALLOW_STDIO,
   maxStdioProcesses: env.TOOLGATE_MAX_STDIO_PROCESSES,
+  approvalKeepAliveMs: env.TOOLGATE_APPROVAL_KEEPALIVE_MS,
   subscribeToChanges: ({ onEvent, onReconnect }) =>
     listenForChanges(env.DATABASE_URL, onEvent, {
       onReconnect,

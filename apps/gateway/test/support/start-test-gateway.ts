@@ -31,6 +31,7 @@ export async function startTestGateway(
     maxInFlightPerTenant?: number;
     allowStdio?: boolean;
     maxStdioProcesses?: number;
+    approvalKeepAliveMs?: number;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -57,6 +58,7 @@ export async function startTestGateway(
     maxInFlightPerTenant: options.maxInFlightPerTenant,
     allowStdio: options.allowStdio,
     maxStdioProcesses: options.maxStdioProcesses,
+    approvalKeepAliveMs: options.approvalKeepAliveMs,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
       listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
   });
