@@ -60,6 +60,8 @@ const envSchema = z.object({
   TOOLGATE_MAX_STDIO_PROCESSES: z.coerce.number().int().min(1).default(20),
   // Keeps this installation's Redis keys and queue apart from others on the same Redis; derived
   // from the database when unset (installationNamespace).
+  // How long a limit check may wait for Redis before the call fails closed (and the limiter degrades).
+  TOOLGATE_LIMITER_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   TOOLGATE_NAMESPACE: optional(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)),
   // Default: `call-logs-<namespace>`. Gateways that share a Redis but not a database need separate
   // queues, or one's worker takes the other's logs.

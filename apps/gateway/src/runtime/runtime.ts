@@ -39,6 +39,9 @@ export function openCallLogQueue(env: Env): CallLogQueue {
 export async function openLimits(env: Env, logger: Logger): Promise<Limits> {
   const target = redisTargetOf(env);
   if (target === undefined) return { rateLimiter: new MemoryRateLimiter(), close: () => {} };
-  const redis = await createLimiterRedis(target, logger, { keyPrefix: `${namespace(env)}:` });
+  const redis = await createLimiterRedis(target, logger, {
+    keyPrefix: `${namespace(env)}:`,
+    commandTimeoutMs: env.TOOLGATE_LIMITER_TIMEOUT_MS,
+  });
   return { rateLimiter: new RedisRateLimiter(redis, { logger }), close: () => redis.disconnect() };
 }
