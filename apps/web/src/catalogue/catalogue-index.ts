@@ -1,0 +1,48 @@
+import { classifyTool, type RiskClass, type RiskLevel, type ToolCategory } from "@toolgate/policy-core";
+import type { CatalogueServer, CatalogueTool } from "./catalogue-schema";
+
+export const CATEGORIES: readonly ToolCategory[] = ["Read", "Write", "Execute", "Destructive"];
+export const RISKS: readonly RiskLevel[] = ["Low", "Medium", "High", "Critical"];
+
+/** A catalogued tool with its risk class, computed once when the index is built. */
+export type IndexedTool = { server: CatalogueServer; tool: CatalogueTool; riskClass: RiskClass };
+
+export type IndexedServer = {
+  server: CatalogueServer;
+  tools: IndexedTool[];
+  counts: Record<ToolCategory, number>;
+};
+
+/** The public catalogue in memory: servers by slug, tools by name, classified once. */
+export type CatalogueIndex = {
+  servers: IndexedServer[];
+  server(slug: string): IndexedServer | undefined;
+  tool(serverSlug: string, toolName: string): IndexedTool | undefined;
+  toolCount: number;
+};
+
+/** Builds the index from server records (sorted by name); duplicate slugs keep the first. */
+export function buildCatalogueIndex(records: readonly CatalogueServer[]): CatalogueIndex {
+  const bySlug = new Map<string, IndexedServer>();
+  const byTool = new Map<string, IndexedTool>();
+  for (const server of [...records].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (bySlug.has(server.slug)) continue;
+    const counts: Record<ToolCategory, number> = { Read: 0, Write: 0, Execute: 0, Destructive: 0 };
+    const tools: IndexedTool[] = [];
+    for (const tool of server.tools) {
+      const key = `${server.slug}/${tool.name}`;
+      if (byTool.has(key)) continue;
+      const indexed = { server, tool, riskClass: classifyTool(tool) };
+      counts[indexed.riskClass.category] += 1;
+      tools.push(indexed);
+      byTool.set(key, indexed);
+    }
+    bySlug.set(server.slug, { server, tools, counts });
+  }
+  return {
+    servers: [...bySlug.values()],
+    server: (slug) => bySlug.get(slug),
+    tool: (serverSlug, toolName) => byTool.get(`${serverSlug}/${toolName}`),
+    toolCount: byTool.size,
+  };
+}
