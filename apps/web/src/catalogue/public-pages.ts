@@ -89,3 +89,13 @@ export function publicPages(index: CatalogueIndex): PageMeta[] {
     ...index.servers.flatMap((entry) => [serverMeta(entry), ...entry.tools.map(toolMeta)]),
   ];
 }
+
+/** The builder of a tenant's server with a catalogue tool's recommended rule as a draft. */
+export function builderDraftPath(serverId: string, serverSlug: string, toolName: string): string {
+  return `/servers/${serverId}/policy?${new URLSearchParams({ catalogue: serverSlug, tool: toolName })}`;
+}
+
+/** The register-server step, carrying which catalogue tool to limit afterwards. */
+export function registerForToolPath(serverSlug: string, toolName: string): string {
+  return `/servers?${new URLSearchParams({ catalogue: serverSlug, tool: toolName })}`;
+}
