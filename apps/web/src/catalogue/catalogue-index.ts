@@ -21,12 +21,13 @@ export type CatalogueIndex = {
   toolCount: number;
 };
 
-/** Builds the index from server records (sorted by name); duplicate slugs keep the first. */
+/** Builds the index from server records (listed by name); of two records with one slug the first wins. */
 export function buildCatalogueIndex(records: readonly CatalogueServer[]): CatalogueIndex {
+  const unique = new Map<string, CatalogueServer>();
+  for (const record of records) if (!unique.has(record.slug)) unique.set(record.slug, record);
   const bySlug = new Map<string, IndexedServer>();
   const byTool = new Map<string, IndexedTool>();
-  for (const server of [...records].sort((a, b) => a.name.localeCompare(b.name))) {
-    if (bySlug.has(server.slug)) continue;
+  for (const server of [...unique.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     const counts: Record<ToolCategory, number> = { Read: 0, Write: 0, Execute: 0, Destructive: 0 };
     const tools: IndexedTool[] = [];
     for (const tool of server.tools) {

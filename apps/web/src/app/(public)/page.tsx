@@ -4,7 +4,6 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { simulateCall } from "@/builder/simulate-call";
 import { explainPolicy } from "@/catalogue/explain-policy";
-import { loadCatalogue } from "@/catalogue/load-catalogue";
 import { pageMetadata } from "@/catalogue/page-metadata";
 import { LANDING_META, toolPath } from "@/catalogue/public-pages";
 import { siteUrl } from "@/catalogue/site-url";
@@ -13,6 +12,7 @@ import { JsonLd } from "@/components/public/json-ld";
 import { PolicyJson } from "@/components/public/policy-json";
 import { styles } from "@/components/styles";
 import canonicalPolicy from "@/fixtures/canonical-policy.json";
+import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 import { routeSession } from "@/server/route-session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,7 +50,7 @@ export default async function LandingPage() {
     call,
     result: simulateCall(policy, { ...call, grantId: "grt_example" }, ids),
   }));
-  const index = loadCatalogue();
+  const index = await catalogueForRequest();
   return (
     <>
       <JsonLd

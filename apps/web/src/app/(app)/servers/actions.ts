@@ -2,11 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { limitIntent } from "@/catalogue/limit-intent";
-import { loadCatalogue } from "@/catalogue/load-catalogue";
 import { builderDraftPath } from "@/catalogue/public-pages";
 import { getDeps } from "@/server/deps";
 import { userMessage } from "@/server/errors";
 import type { FormState } from "@/server/form-state";
+import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 import { addServer, addServerInputSchema } from "@/server/servers/add-server";
 import { requireSession } from "@/server/session";
 import { fieldErrorsFrom } from "@/server/zod-issues";
@@ -43,7 +43,7 @@ export async function addServerAction(
   } catch (error) {
     return { error: userMessage(error), result: entered };
   }
-  const intent = limitIntent(loadCatalogue(), {
+  const intent = limitIntent(await catalogueForRequest(), {
     catalogue: formData.get("catalogue"),
     tool: formData.get("tool"),
   });

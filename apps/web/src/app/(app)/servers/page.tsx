@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { limitIntent } from "@/catalogue/limit-intent";
-import { loadCatalogue } from "@/catalogue/load-catalogue";
 import { Badge } from "@/components/badge";
 import { CatalogueIntentNotice } from "@/components/catalogue-intent-notice";
 import { formatDateTime } from "@/components/format";
@@ -9,6 +8,7 @@ import { PageHeader } from "@/components/page-header";
 import { styles } from "@/components/styles";
 import { can } from "@/server/context";
 import { getDeps } from "@/server/deps";
+import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 import { listServers } from "@/server/servers/list-servers";
 import { requireSession } from "@/server/session";
 import { AddServerForm } from "./add-server-form";
@@ -29,7 +29,7 @@ export default async function ServersPage({
   const session = await requireSession();
   const servers = await listServers(getDeps().db, session.ctx);
   // Arriving from "Limit this tool" in the public catalogue.
-  const intent = limitIntent(loadCatalogue(), await searchParams);
+  const intent = limitIntent(await catalogueForRequest(), await searchParams);
   return (
     <>
       <PageHeader title="Servers" description="The MCP servers your agents reach through Toolgate." />

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CATEGORIES, RISKS } from "@/catalogue/catalogue-index";
-import { loadCatalogue } from "@/catalogue/load-catalogue";
 import { pageMetadata } from "@/catalogue/page-metadata";
 import { catalogueMeta, serverPath, toolPath } from "@/catalogue/public-pages";
 import { catalogueQuerySchema, searchCatalogue } from "@/catalogue/search-catalogue";
@@ -11,15 +10,16 @@ import { ClassBadges } from "@/components/public/class-badges";
 import { JsonLd } from "@/components/public/json-ld";
 import { styles } from "@/components/styles";
 import { toneFor } from "@/components/tones";
+import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata(): Promise<Metadata> {
-  return pageMetadata(catalogueMeta(loadCatalogue()));
+  return pageMetadata(catalogueMeta(await catalogueForRequest()));
 }
 
 export default async function CataloguePage({ searchParams }: { searchParams: SearchParams }) {
-  const index = loadCatalogue();
+  const index = await catalogueForRequest();
   const query = catalogueQuerySchema.parse(await searchParams);
   const results = searchCatalogue(index, query);
   const filtering = query.q !== undefined || query.category !== undefined || query.risk !== undefined;

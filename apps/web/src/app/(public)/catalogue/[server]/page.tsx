@@ -2,24 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CATEGORIES } from "@/catalogue/catalogue-index";
-import { loadCatalogue } from "@/catalogue/load-catalogue";
 import { pageMetadata } from "@/catalogue/page-metadata";
 import { serverMeta, toolPath } from "@/catalogue/public-pages";
 import { siteUrl } from "@/catalogue/site-url";
 import { ClassBadges } from "@/components/public/class-badges";
 import { JsonLd } from "@/components/public/json-ld";
 import { styles } from "@/components/styles";
+import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 
 type Params = Promise<{ server: string }>;
 
-function findServer(slug: string) {
-  const entry = loadCatalogue().server(slug);
+async function findServer(slug: string) {
+  const entry = (await catalogueForRequest()).server(slug);
   if (entry === undefined) notFound();
   return entry;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return pageMetadata(serverMeta(findServer((await params).server)));
+  return pageMetadata(serverMeta(await findServer((await params).server)));
 }
 
 const CATEGORY_NOTES = {
@@ -30,7 +30,7 @@ const CATEGORY_NOTES = {
 } as const;
 
 export default async function CatalogueServerPage({ params }: { params: Params }) {
-  const entry = findServer((await params).server);
+  const entry = await findServer((await params).server);
   const { server, tools, counts } = entry;
   const meta = serverMeta(entry);
   const source =

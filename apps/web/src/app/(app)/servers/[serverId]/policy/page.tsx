@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { limitIntent } from "@/catalogue/limit-intent";
-import { loadCatalogue } from "@/catalogue/load-catalogue";
 import { PolicyBuilder } from "@/components/builder/policy-builder";
 import { styles } from "@/components/styles";
 import { AppError } from "@/server/app-error";
@@ -10,6 +9,7 @@ import { getDeps } from "@/server/deps";
 import { loadBuilderData } from "@/server/policies/builder-data";
 import { builderHistory } from "@/server/policies/builder-history";
 import { catalogueDraft } from "@/server/public-catalogue/catalogue-draft";
+import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 import { requireSession } from "@/server/session";
 import { publishDraftAction, replayAction, rollbackAction } from "./actions";
 
@@ -40,7 +40,7 @@ export default async function PolicyBuilderPage({
   const { serverId } = await params;
   const { data, history } = await load(serverId);
   // "Limit this tool" from the public catalogue opens with its recommended rule as a draft.
-  const intent = limitIntent(loadCatalogue(), await searchParams);
+  const intent = limitIntent(await catalogueForRequest(), await searchParams);
   const draft = intent === undefined ? undefined : catalogueDraft(intent, data.policy);
   return (
     <>

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { describeInputSchema } from "@/catalogue/input-schema-words";
-import { loadCatalogue } from "@/catalogue/load-catalogue";
 import { pageMetadata } from "@/catalogue/page-metadata";
 import { limitPath, serverPath, toolMeta, toolNameFromParam, toolPath } from "@/catalogue/public-pages";
 import { relatedTools } from "@/catalogue/related-tools";
@@ -13,12 +12,13 @@ import { InlineCode } from "@/components/public/inline-code";
 import { JsonLd } from "@/components/public/json-ld";
 import { PolicyJson } from "@/components/public/policy-json";
 import { styles } from "@/components/styles";
+import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 
 type Params = Promise<{ server: string; tool: string }>;
 
 async function findTool(params: Params) {
   const { server, tool } = await params;
-  const found = loadCatalogue().tool(server, toolNameFromParam(tool));
+  const found = (await catalogueForRequest()).tool(server, toolNameFromParam(tool));
   if (found === undefined) notFound();
   return found;
 }
@@ -34,7 +34,7 @@ export default async function CatalogueToolPage({ params }: { params: Params }) 
   const { server, tool, riskClass } = indexed;
   const guidance = toolGuidance(indexed);
   const args = describeInputSchema(tool.inputSchema);
-  const related = relatedTools(loadCatalogue(), indexed);
+  const related = relatedTools(await catalogueForRequest(), indexed);
   const origin = await siteUrl();
   const meta = toolMeta(indexed);
   return (

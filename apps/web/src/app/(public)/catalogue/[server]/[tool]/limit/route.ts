@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { loadCatalogue } from "@/catalogue/load-catalogue";
 import { limitPath, toolNameFromParam } from "@/catalogue/public-pages";
 import { getDeps } from "@/server/deps";
+import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 import { limitTarget } from "@/server/public-catalogue/limit-target";
 import { routeSession } from "@/server/route-session";
 
@@ -10,7 +10,7 @@ type Params = Promise<{ server: string; tool: string }>;
 /** "Limit this tool": sign up (or in) first, then the tenant's builder or register step. */
 export async function GET(_request: Request, { params }: { params: Params }) {
   const { server, tool } = await params;
-  const indexed = loadCatalogue().tool(server, toolNameFromParam(tool));
+  const indexed = (await catalogueForRequest()).tool(server, toolNameFromParam(tool));
   if (indexed === undefined) return new NextResponse("No such tool in the catalogue.", { status: 404 });
   const session = await routeSession();
   const target =
