@@ -4,13 +4,19 @@ import type { CatalogueServer, CatalogueTool } from "./catalogue-schema";
 export const CATEGORIES: readonly ToolCategory[] = ["Read", "Write", "Execute", "Destructive"];
 export const RISKS: readonly RiskLevel[] = ["Low", "Medium", "High", "Critical"];
 
-/** A catalogued tool with its risk class, computed once when the index is built. */
-export type IndexedTool = { server: CatalogueServer; tool: CatalogueTool; riskClass: RiskClass };
+/** A catalogued tool with its risk class and lower-cased search text, computed once per index. */
+export type IndexedTool = {
+  server: CatalogueServer;
+  tool: CatalogueTool;
+  riskClass: RiskClass;
+  searchText: string;
+};
 
 export type IndexedServer = {
   server: CatalogueServer;
   tools: IndexedTool[];
   counts: Record<ToolCategory, number>;
+  searchText: string;
 };
 
 /** The public catalogue in memory: servers by slug, tools by name, classified once. */
@@ -30,15 +36,22 @@ export function buildCatalogueIndex(records: readonly CatalogueServer[]): Catalo
   for (const server of [...unique.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     const counts: Record<ToolCategory, number> = { Read: 0, Write: 0, Execute: 0, Destructive: 0 };
     const tools: IndexedTool[] = [];
+    const searchText = `${server.name} ${server.slug} ${server.description}`.toLowerCase();
     for (const tool of server.tools) {
       const key = `${server.slug}/${tool.name}`;
       if (byTool.has(key)) continue;
-      const indexed = { server, tool, riskClass: classifyTool(tool) };
+      const toolText = `${tool.name} ${tool.description ?? ""}`.toLowerCase();
+      const indexed = {
+        server,
+        tool,
+        riskClass: classifyTool(tool),
+        searchText: `${toolText} ${searchText}`,
+      };
       counts[indexed.riskClass.category] += 1;
       tools.push(indexed);
       byTool.set(key, indexed);
     }
-    bySlug.set(server.slug, { server, tools, counts });
+    bySlug.set(server.slug, { server, tools, counts, searchText });
   }
   return {
     servers: [...bySlug.values()],

@@ -48,13 +48,12 @@ export function searchCatalogue(index: CatalogueIndex, query: CatalogueQuery): C
   const tools: IndexedTool[] = [];
   let totalTools = 0;
   for (const entry of index.servers) {
-    const serverText = `${entry.server.name} ${entry.server.slug} ${entry.server.description}`.toLowerCase();
+    const serverText = entry.searchText;
     let matchedHere = 0;
     for (const indexed of entry.tools) {
       if (query.category !== undefined && indexed.riskClass.category !== query.category) continue;
       if (query.risk !== undefined && indexed.riskClass.risk !== query.risk) continue;
-      const text = `${indexed.tool.name} ${indexed.tool.description ?? ""} ${serverText}`.toLowerCase();
-      if (!terms.every((term) => text.includes(term))) continue;
+      if (!terms.every((term) => indexed.searchText.includes(term))) continue;
       matchedHere += 1;
       totalTools += 1;
       if (tools.length < MAX_TOOLS) tools.push(indexed);
