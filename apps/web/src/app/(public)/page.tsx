@@ -15,6 +15,9 @@ import canonicalPolicy from "@/fixtures/canonical-policy.json";
 import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 import { routeSession } from "@/server/route-session";
 
+// Rendered per request: tenants' published servers join the index at run time.
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata(LANDING_META, { absoluteTitle: true });
 }

@@ -12,6 +12,9 @@ import { styles } from "@/components/styles";
 import { toneFor } from "@/components/tones";
 import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 
+// Rendered per request: tenants' published servers join the index at run time.
+export const dynamic = "force-dynamic";
+
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata(): Promise<Metadata> {

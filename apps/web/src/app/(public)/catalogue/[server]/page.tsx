@@ -10,6 +10,9 @@ import { JsonLd } from "@/components/public/json-ld";
 import { styles } from "@/components/styles";
 import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 
+// Rendered per request: tenants' published servers join the index at run time.
+export const dynamic = "force-dynamic";
+
 type Params = Promise<{ server: string }>;
 
 async function findServer(slug: string) {

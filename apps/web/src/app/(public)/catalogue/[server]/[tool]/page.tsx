@@ -14,6 +14,9 @@ import { PolicyJson } from "@/components/public/policy-json";
 import { styles } from "@/components/styles";
 import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 
+// Rendered per request: tenants' published servers join the index at run time.
+export const dynamic = "force-dynamic";
+
 type Params = Promise<{ server: string; tool: string }>;
 
 async function findTool(params: Params) {

@@ -6,6 +6,9 @@ import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-req
 import { limitTarget } from "@/server/public-catalogue/limit-target";
 import { routeSession } from "@/server/route-session";
 
+// Rendered per request: tenants' published servers join the index at run time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Limit this tool", robots: { index: false } };
 
 type Params = Promise<{ server: string; tool: string }>;
