@@ -74,12 +74,21 @@ async function startNext(port: number, catalogueDir: string): Promise<ChildProce
   throw new Error(`next start on ${port} did not come up`);
 }
 
-async function timed(url: string): Promise<number> {
+/** CPU time (user + system, ms) the process has used so far, from /proc (10 ms ticks). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  // After "pid (comm) ": state is field 0, utime field 11, stime field 12.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Wall time of one request, and the CPU the server spent meanwhile (requests are sequential). */
+async function timed(url: string, pid: number): Promise<{ wall: number; cpu: number }> {
+  const cpuBefore = cpuMs(pid);
   const started = performance.now();
   const response = await fetch(url);
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return performance.now() - started;
+  return { wall: performance.now() - started, cpu: cpuMs(pid) - cpuBefore };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -127,12 +136,19 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     for (const index of indexes) children.push(await startNext(index.port, index.dir));
+    const pids = children.map((child) => child.pid ?? 0);
     const samples = new Map<string, number[]>();
+    const cpu = new Map<string, number>();
     // Warm-up: every page kind on both servers, so compilation and the index load are not measured.
     for (let round = 0; round < 20; round++) {
-      for (const target of TARGETS)
-        for (const index of indexes)
-          await timed(`http://localhost:${index.port}${target.path(index.records, round)}`);
+      for (const target of TARGETS) {
+        for (const [position, index] of indexes.entries()) {
+          await timed(
+            `http://localhost:${index.port}${target.path(index.records, round)}`,
+            pids[position] ?? 0,
+          );
+        }
+      }
     }
     for (let round = 0; round < rounds; round++) {
       // Alternate which index goes first in each round.
@@ -141,16 +157,22 @@ async function main(): Promise<void> {
         for (const index of order) {
           const key = `${target.name}\u0000${index.label}`;
           const list = samples.get(key) ?? [];
-          list.push(await timed(`http://localhost:${index.port}${target.path(index.records, round)}`));
+          const pid = pids[indexes.indexOf(index)] ?? 0;
+          const sample = await timed(
+            `http://localhost:${index.port}${target.path(index.records, round)}`,
+            pid,
+          );
+          list.push(sample.wall);
           samples.set(key, list);
+          cpu.set(key, (cpu.get(key) ?? 0) + sample.cpu);
         }
       }
     }
     console.log(
       `\nPublic catalogue pages, ${rounds} sequential requests each after warm-up (ms, loopback, next start)\n`,
     );
-    console.log("| page | index | p50 | p95 | p99 | p95 × baseline |");
-    console.log("|---|---|---|---|---|---|");
+    console.log("| page | index | p50 | p95 | p99 | p95 × baseline | server CPU / request (mean) |");
+    console.log("|---|---|---|---|---|---|---|");
     for (const index of indexes) {
       const baseline = [...(samples.get(`${TARGETS[0]?.name}\u0000${index.label}`) ?? [])].sort(
         (a, b) => a - b,
@@ -159,7 +181,7 @@ async function main(): Promise<void> {
         const sorted = [...(samples.get(`${target.name}\u0000${index.label}`) ?? [])].sort((a, b) => a - b);
         const ratio = percentile(sorted, 95) / percentile(baseline, 95);
         console.log(
-          `| ${target.name} | ${index.label} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${ratio.toFixed(1)}× |`,
+          `| ${target.name} | ${index.label} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${ratio.toFixed(1)}× | ${((cpu.get(`${target.name}\u0000${index.label}`) ?? 0) / sorted.length).toFixed(1)} |`,
         );
       }
     }

@@ -34,9 +34,9 @@ export type CatalogueQuery = {
 
 export type CatalogueResults = { servers: IndexedServer[]; tools: IndexedTool[]; totalTools: number };
 
-const MAX_TOOLS = 200;
+const MAX_TOOLS = 100;
 
-/** Servers whose name, description or tools match, and the matching tools (at most 200 shown). */
+/** Servers whose name, description or tools match, and the matching tools (at most 100 shown). */
 export function searchCatalogue(index: CatalogueIndex, query: CatalogueQuery): CatalogueResults {
   const terms = (query.q ?? "")
     .toLowerCase()

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+// Plain links: each catalogue page is a full server render, so the client router adds only weight.
 import { CATEGORIES, RISKS } from "@/catalogue/catalogue-index";
 import { pageMetadata } from "@/catalogue/page-metadata";
 import { catalogueMeta, serverPath, toolPath } from "@/catalogue/public-pages";
@@ -99,9 +99,9 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
                   className="flex flex-wrap items-center justify-between gap-2 px-4 py-3"
                 >
                   <div className="min-w-0">
-                    <Link href={toolPath(server.slug, tool.name)} className={`${styles.link} font-mono`}>
+                    <a href={toolPath(server.slug, tool.name)} className={`${styles.link} font-mono`}>
                       {tool.name}
-                    </Link>
+                    </a>
                     <span className="text-sm text-slate-500"> · {server.name}</span>
                     <p className="truncate text-sm text-slate-600">{tool.description}</p>
                   </div>
@@ -120,9 +120,9 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
         <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {results.servers.map(({ server, tools, counts }) => (
             <li key={server.slug} className={`${styles.card} flex flex-col p-5`}>
-              <Link href={serverPath(server.slug)} className={`${styles.link} text-base`}>
+              <a href={serverPath(server.slug)} className={`${styles.link} text-base`}>
                 {server.name}
-              </Link>
+              </a>
               <p className="mt-1 line-clamp-3 flex-1 text-sm text-slate-600">{server.description}</p>
               <p className="mt-3 text-xs text-slate-500">
                 {tools.length} tools catalogued and risk-classified

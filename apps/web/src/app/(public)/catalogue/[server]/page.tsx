@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+// Plain links: each catalogue page is a full server render, so the client router adds only weight.
 import { notFound } from "next/navigation";
 import { CATEGORIES } from "@/catalogue/catalogue-index";
 import { pageMetadata } from "@/catalogue/page-metadata";
@@ -56,9 +56,9 @@ export default async function CatalogueServerPage({ params }: { params: Params }
         }}
       />
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/catalogue" className="hover:text-slate-700">
+        <a href="/catalogue" className="hover:text-slate-700">
           Catalogue
-        </Link>{" "}
+        </a>{" "}
         / {server.name}
       </nav>
       <h1 className="mt-2 text-3xl font-semibold tracking-tight">{server.name} MCP server</h1>
@@ -85,9 +85,9 @@ export default async function CatalogueServerPage({ params }: { params: Params }
               .map(({ tool, riskClass }) => (
                 <li key={tool.name} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
                   <div className="min-w-0 flex-1">
-                    <Link href={toolPath(server.slug, tool.name)} className={`${styles.link} font-mono`}>
+                    <a href={toolPath(server.slug, tool.name)} className={`${styles.link} font-mono`}>
                       {tool.name}
-                    </Link>
+                    </a>
                     <p className="line-clamp-2 text-sm text-slate-600">{tool.description}</p>
                   </div>
                   <ClassBadges riskClass={riskClass} />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+// Plain links: each catalogue page is a full server render, so the client router adds only weight.
 import { notFound } from "next/navigation";
 import { describeInputSchema } from "@/catalogue/input-schema-words";
 import { pageMetadata } from "@/catalogue/page-metadata";
@@ -83,13 +83,13 @@ export default async function CatalogueToolPage({ params }: { params: Params }) 
         }}
       />
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/catalogue" className="hover:text-slate-700">
+        <a href="/catalogue" className="hover:text-slate-700">
           Catalogue
-        </Link>{" "}
+        </a>{" "}
         /{" "}
-        <Link href={serverPath(server.slug)} className="hover:text-slate-700">
+        <a href={serverPath(server.slug)} className="hover:text-slate-700">
           {server.name}
-        </Link>{" "}
+        </a>{" "}
         / {tool.name}
       </nav>
       <header className="mt-2 flex flex-wrap items-start justify-between gap-4">
@@ -97,18 +97,18 @@ export default async function CatalogueToolPage({ params }: { params: Params }) 
           <h1 className="font-mono text-3xl font-semibold tracking-tight">{tool.name}</h1>
           <p className="mt-1 text-slate-600">
             A tool of the{" "}
-            <Link href={serverPath(server.slug)} className={styles.link}>
+            <a href={serverPath(server.slug)} className={styles.link}>
               {server.name} MCP server
-            </Link>{" "}
+            </a>{" "}
             · {server.tools.length} tools catalogued and risk-classified
           </p>
           <p className="mt-2 text-lg" data-testid="tool-class">
             {riskClass.category} tool, {riskClass.risk} risk <ClassBadges riskClass={riskClass} />
           </p>
         </div>
-        <Link href={limitPath(server.slug, tool.name)} className={styles.primaryButton} rel="nofollow">
+        <a href={limitPath(server.slug, tool.name)} className={styles.primaryButton} rel="nofollow">
           Limit this tool →
-        </Link>
+        </a>
       </header>
 
       <div className="mt-8 grid gap-8 lg:grid-cols-3">
@@ -206,9 +206,9 @@ export default async function CatalogueToolPage({ params }: { params: Params }) 
             <h3 className="mt-4 font-semibold">Apply it in three steps</h3>
             <ol className="mt-1 list-decimal space-y-1 pl-5 text-slate-700">
               <li>
-                <Link href={limitPath(server.slug, tool.name)} className={styles.link} rel="nofollow">
+                <a href={limitPath(server.slug, tool.name)} className={styles.link} rel="nofollow">
                   Limit this tool
-                </Link>
+                </a>
                 : sign up (free) and register your {server.name} server.
               </li>
               <li>
@@ -258,13 +258,13 @@ export default async function CatalogueToolPage({ params }: { params: Params }) 
             <p className="mt-1 text-sm text-slate-600">
               Toolgate sits between your agents and {server.name}; the rule above applies to every call.
             </p>
-            <Link
+            <a
               href={limitPath(server.slug, tool.name)}
               className={`${styles.primaryButton} mt-3 w-full`}
               rel="nofollow"
             >
               Limit this tool →
-            </Link>
+            </a>
           </div>
           {related.length > 0 ? (
             <nav aria-labelledby="related" className={`${styles.card} p-5`}>
@@ -274,12 +274,12 @@ export default async function CatalogueToolPage({ params }: { params: Params }) 
               <ul className="mt-2 space-y-2">
                 {related.map((other) => (
                   <li key={other.tool.name} className="flex items-center justify-between gap-2">
-                    <Link
+                    <a
                       href={toolPath(server.slug, other.tool.name)}
                       className={`${styles.link} truncate font-mono text-sm`}
                     >
                       {other.tool.name}
-                    </Link>
+                    </a>
                     <ClassBadges riskClass={other.riskClass} />
                   </li>
                 ))}
