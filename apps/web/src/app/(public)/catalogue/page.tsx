@@ -117,26 +117,40 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
         <h2 id="server-results" className="text-lg font-semibold">
           {filtering ? `${results.servers.length} matching servers` : "Servers"}
         </h2>
-        <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {results.servers.map(({ server, tools, counts }) => (
-            <li key={server.slug} className={`${styles.card} flex flex-col p-5`}>
-              <a href={serverPath(server.slug)} className={`${styles.link} text-base`}>
-                {server.name}
-              </a>
-              <p className="mt-1 line-clamp-3 flex-1 text-sm text-slate-600">{server.description}</p>
-              <p className="mt-3 text-xs text-slate-500">
-                {tools.length} tools catalogued and risk-classified
-              </p>
-              <div className="mt-2 flex flex-wrap gap-1">
-                {CATEGORIES.filter((category) => counts[category] > 0).map((category) => (
-                  <Badge key={category} tone={toneFor(category)}>
-                    {counts[category]} {category}
-                  </Badge>
-                ))}
-              </div>
-            </li>
-          ))}
-        </ul>
+        {filtering ? (
+          // A compact list while searching: the tool results above carry the detail.
+          <ul className="mt-3 flex flex-wrap gap-2 text-sm">
+            {results.servers.map(({ server, tools }) => (
+              <li key={server.slug} className="rounded-md bg-white px-3 py-1 ring-1 ring-slate-200">
+                <a href={serverPath(server.slug)} className={styles.link}>
+                  {server.name}
+                </a>{" "}
+                <span className="text-slate-500">({tools.length} tools)</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {results.servers.map(({ server, tools, counts }) => (
+              <li key={server.slug} className={`${styles.card} flex flex-col p-5`}>
+                <a href={serverPath(server.slug)} className={`${styles.link} text-base`}>
+                  {server.name}
+                </a>
+                <p className="mt-1 line-clamp-3 flex-1 text-sm text-slate-600">{server.description}</p>
+                <p className="mt-3 text-xs text-slate-500">
+                  {tools.length} tools catalogued and risk-classified
+                </p>
+                <div className="mt-2 flex flex-wrap gap-1">
+                  {CATEGORIES.filter((category) => counts[category] > 0).map((category) => (
+                    <Badge key={category} tone={toneFor(category)}>
+                      {counts[category]} {category}
+                    </Badge>
+                  ))}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );
