@@ -25,6 +25,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   TOOLGATE_RUN_LOG_WORKER: flag("1"),
   TOOLGATE_MAX_INFLIGHT_PER_TENANT: z.coerce.number().int().min(1).default(64),
+  // While Postgres is unreachable, cached tenants, grants and policies keep serving this long past their load.
+  TOOLGATE_CACHE_STALE_MAX_S: z.coerce.number().int().min(0).default(900),
   // Servers that are local processes: self-hosted only, never in SaaS mode.
   TOOLGATE_ALLOW_STDIO: flag("0"),
   TOOLGATE_MAX_STDIO_PROCESSES: z.coerce.number().int().min(1).default(20),

@@ -7,6 +7,7 @@ import { ApprovalGate } from "./approvals/approval-gate";
 import { ApprovalStore } from "./approvals/approval-store";
 import { ApprovalWaiters } from "./approvals/approval-waiters";
 import { GatewayCache } from "./cache/gateway-cache";
+import { StoreHealth } from "./cache/store-health";
 import type { CallLogSink } from "./call-log/call-log-sink";
 import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest } from "./http/handle-request";
@@ -45,6 +46,8 @@ export type GatewayDeps = {
   upstreamHeadersTimeoutMs?: number;
   upstreamBodyTimeoutMs?: number;
   cacheTtlMs?: number;
+  /** How long cached tenants, grants and policies keep serving past their TTL while Postgres is unreachable (default 15 min). */
+  cacheStaleMaxMs?: number;
   /** Upstream sessions with no request or open stream for this long are ended by the gateway (default 10 min). */
   sessionIdleMs?: number;
   /** Requests one tenant may have in flight to its upstreams at once (default 64); more get 429. */
@@ -87,7 +90,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const reaper = new SessionReaper(sessionIdleMs, deps.clock, async (target, upstreamId) => {
     if (!(await bridges.close(upstreamId))) await terminateSession(pools, deps.logger, target, upstreamId);
   });
+  const storeHealth = new StoreHealth(deps.logger);
   const cache = new GatewayCache({
+    health: storeHealth,
+    staleMaxMs: deps.cacheStaleMaxMs,
     db: deps.db,
     secretKey: deps.secretKey,
     addressPolicy: { allowPrivateAddresses: deps.allowPrivateUpstreams },
@@ -96,9 +102,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ttlMs: deps.cacheTtlMs,
   });
   const approvalWaiters = new ApprovalWaiters();
-  const pins = new PinRegistry(deps.db, deps.logger, deps.cacheTtlMs);
+  const pins = new PinRegistry(deps.db, deps.logger, {
+    health: storeHealth,
+    ttlMs: deps.cacheTtlMs,
+    staleMaxMs: deps.cacheStaleMaxMs,
+  });
   const services: GatewayServices = {
     cache,
+    storeHealth,
     approvals: new ApprovalGate({
       store: new ApprovalStore(deps.db),
       waiters: approvalWaiters,
@@ -141,8 +152,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
             pins.apply(event);
           },
           onReconnect: () => {
-            cache.clear();
-            pins.clear();
+            cache.expireAll();
+            pins.expireAll();
             approvalWaiters.notifyAll();
           },
         });

@@ -31,6 +31,7 @@ const gateway = createGateway({
   allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
   allowedOrigins: env.TOOLGATE_ALLOWED_ORIGINS,
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
+  cacheStaleMaxMs: env.TOOLGATE_CACHE_STALE_MAX_S * 1000,
   allowStdio: env.TOOLGATE_ALLOW_STDIO,
   maxStdioProcesses: env.TOOLGATE_MAX_STDIO_PROCESSES,
   subscribeToChanges: ({ onEvent, onReconnect }) =>

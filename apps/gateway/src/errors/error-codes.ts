@@ -10,6 +10,7 @@ export const errorCodes = {
   payload_too_large: { status: 413, rpc: -32600 },
   tenant_busy: { status: 429, rpc: -32005 },
   stdio_capacity: { status: 503, rpc: -32005 },
+  store_unavailable: { status: 503, rpc: -32005 },
   unsupported_batch: { status: 400, rpc: -32600 },
   upstream_unavailable: { status: 502, rpc: -32003 },
   upstream_rejected: { status: 502, rpc: -32003 },

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { ApprovalGate } from "../approvals/approval-gate";
 import type { GatewayCache } from "../cache/gateway-cache";
+import type { StoreHealth } from "../cache/store-health";
 import type { CallLogSink } from "../call-log/call-log-sink";
 import type { PinRegistry } from "../pinning/pin-registry";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
@@ -16,6 +17,8 @@ export type Clock = { now(): number };
 /** Everything a request handler uses, built once per gateway. */
 export type GatewayServices = {
   cache: GatewayCache;
+  /** Whether Postgres answers; while it does not, caches serve stale entries (cache/store-health.ts). */
+  storeHealth: StoreHealth;
   /** Holds require_approval calls until a human decides (approvals/). */
   approvals: ApprovalGate;
   /** Tool-definition pinning: quarantines tools whose definition changed since review (pinning/). */

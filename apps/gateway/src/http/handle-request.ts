@@ -38,9 +38,11 @@ export async function handleRequest(
   const queryAt = url.indexOf("?");
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   if (pathname === "/healthz") {
-    // Still 200 with Redis away: unlimited tools keep working; limited ones fail closed.
+    // Still 200 with Redis or Postgres away: unlimited tools keep working, cached grants keep being served.
     const redis = services.limiter.health();
-    sendJson(res, 200, JSON.stringify({ status: redis === "ok" ? "ok" : "degraded", redis }));
+    const postgres = services.storeHealth.state();
+    const status = redis === "ok" && postgres === "ok" ? "ok" : "degraded";
+    sendJson(res, 200, JSON.stringify({ status, redis, postgres }));
     return;
   }
   const path = parseMcpPath(pathname);

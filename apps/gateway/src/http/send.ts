@@ -24,7 +24,8 @@ export function sendError(
   const { status, body, error } = toErrorResponse(thrown, requestId);
   if (status >= 500) logger.warn({ err: error, cause: error.cause, code: error.code }, error.message);
   else logger.debug({ code: error.code }, error.message);
-  if (!res.headersSent) sendJson(res, status, body);
+  const retry = error.retryAfterS === undefined ? undefined : { "retry-after": String(error.retryAfterS) };
+  if (!res.headersSent) sendJson(res, status, body, retry);
   else res.destroy();
   return error;
 }

@@ -31,6 +31,10 @@ export async function startTestGateway(
     maxInFlightPerTenant?: number;
     allowStdio?: boolean;
     maxStdioProcesses?: number;
+    cacheTtlMs?: number;
+    cacheStaleMaxMs?: number;
+    /** Where change notifications are listened for (default: the test database). */
+    listenUrl?: string;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -57,8 +61,10 @@ export async function startTestGateway(
     maxInFlightPerTenant: options.maxInFlightPerTenant,
     allowStdio: options.allowStdio,
     maxStdioProcesses: options.maxStdioProcesses,
+    cacheTtlMs: options.cacheTtlMs,
+    cacheStaleMaxMs: options.cacheStaleMaxMs,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
-      listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
+      listenForChanges(options.listenUrl ?? testEnv.databaseUrl, onEvent, { onReconnect }),
   });
   const url = await gateway.listen(0, "127.0.0.1");
   return {
