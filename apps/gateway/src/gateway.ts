@@ -8,6 +8,7 @@ import { ApprovalStore } from "./approvals/approval-store";
 import { ApprovalWaiters } from "./approvals/approval-waiters";
 import { GatewayCache } from "./cache/gateway-cache";
 import { StoreHealth } from "./cache/store-health";
+import { CallLogHealthReader } from "./call-log/call-log-health-reader";
 import type { CallLogSink } from "./call-log/call-log-sink";
 import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest } from "./http/handle-request";
@@ -119,6 +120,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     pins,
     limiter: deps.rateLimiter,
     sink: deps.callLogSink,
+    callLogHealth: new CallLogHealthReader(deps.db, deps.callLogSink),
     clock: deps.clock,
     logger: deps.logger,
     pools,

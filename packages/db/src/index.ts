@@ -36,6 +36,11 @@ export { type IdPrefix, newId } from "./new-id";
 export { createUserWithTenant, findUserByEmail, getTenant, listMemberships } from "./repositories/accounts";
 export { listAuditEvents, recordAudit } from "./repositories/audit";
 export {
+  type CallLogDeadLetterInput,
+  countCallLogDeadLetters,
+  insertCallLogDeadLetters,
+} from "./repositories/call-log-dead-letters";
+export {
   type CallLogStats,
   type CallLogStatsFilter,
   type CountedName,

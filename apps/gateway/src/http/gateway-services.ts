@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { ApprovalGate } from "../approvals/approval-gate";
 import type { GatewayCache } from "../cache/gateway-cache";
 import type { StoreHealth } from "../cache/store-health";
+import type { CallLogHealthReader } from "../call-log/call-log-health-reader";
 import type { CallLogSink } from "../call-log/call-log-sink";
 import type { PinRegistry } from "../pinning/pin-registry";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
@@ -25,6 +26,8 @@ export type GatewayServices = {
   pins: PinRegistry;
   limiter: RateLimiter;
   sink: CallLogSink;
+  /** Dead-lettered and failed call-log counts for /healthz. */
+  callLogHealth: CallLogHealthReader;
   clock: Clock;
   logger: Logger;
   pools: UpstreamPools;

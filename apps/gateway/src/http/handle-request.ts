@@ -42,7 +42,8 @@ export async function handleRequest(
     const redis = services.limiter.health();
     const postgres = services.storeHealth.state();
     const status = redis === "ok" && postgres === "ok" ? "ok" : "degraded";
-    sendJson(res, 200, JSON.stringify({ status, redis, postgres }));
+    const callLogs = await services.callLogHealth.read();
+    sendJson(res, 200, JSON.stringify({ status, redis, postgres, callLogs }));
     return;
   }
   const path = parseMcpPath(pathname);
