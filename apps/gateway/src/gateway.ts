@@ -53,6 +53,12 @@ export type GatewayDeps = {
   sessionIdleMs?: number;
   /** Requests one tenant may have in flight to its upstreams at once (default 64); more get 429. */
   maxInFlightPerTenant?: number;
+  /** GET streams one tenant may hold open at once (default 64); more get 429. */
+  maxStreamsPerTenant?: number;
+  /** Calls of one tenant held for approval at once (default 100); more are denied. */
+  maxHeldApprovalsPerTenant?: number;
+  /** A GET stream with nothing from the upstream for this long is closed (default 5 min). */
+  streamIdleMs?: number;
   /** TOOLGATE_ALLOW_STDIO: servers may be local processes (self-hosted only; never in SaaS). */
   allowStdio?: boolean;
   /** TOOLGATE_MAX_STDIO_PROCESSES: stdio server processes alive at once (default 20). */
@@ -127,6 +133,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     binding: new SessionBinding(deps.secretKey),
     reaper,
     concurrency: new TenantConcurrency(deps.maxInFlightPerTenant ?? 64),
+    streams: new TenantConcurrency(deps.maxStreamsPerTenant ?? 64),
+    heldApprovals: new TenantConcurrency(deps.maxHeldApprovalsPerTenant ?? 100),
+    streamIdleMs: deps.streamIdleMs ?? 5 * 60_000,
     bridges,
     maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,

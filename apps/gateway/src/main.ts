@@ -32,6 +32,9 @@ const gateway = createGateway({
   allowedOrigins: env.TOOLGATE_ALLOWED_ORIGINS,
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
   cacheStaleMaxMs: env.TOOLGATE_CACHE_STALE_MAX_S * 1000,
+  maxStreamsPerTenant: env.TOOLGATE_MAX_STREAMS_PER_TENANT,
+  maxHeldApprovalsPerTenant: env.TOOLGATE_MAX_HELD_APPROVALS_PER_TENANT,
+  streamIdleMs: env.TOOLGATE_STREAM_IDLE_S * 1000,
   allowStdio: env.TOOLGATE_ALLOW_STDIO,
   maxStdioProcesses: env.TOOLGATE_MAX_STDIO_PROCESSES,
   subscribeToChanges: ({ onEvent, onReconnect }) =>

@@ -5,12 +5,13 @@ import {
   formatDenial,
   type LimitCheck,
 } from "@toolgate/policy-core";
-import type { ApprovalGate } from "../approvals/approval-gate";
+import type { ApprovalGate, ApprovalOutcome } from "../approvals/approval-gate";
 import type { CachedPolicy } from "../cache/cached-types";
 import type { Clock } from "../http/gateway-services";
 import type { PinRegistry } from "../pinning/pin-registry";
 import { LimitsUnavailableError } from "../rate-limit/limits-unavailable-error";
 import type { RateLimiter, Reservation } from "../rate-limit/rate-limiter";
+import type { TenantConcurrency } from "../safety/tenant-concurrency";
 import { approvalDenialReason } from "./approval-denial";
 
 /** What to do with one tools/call: forward it (holding any limit reservation), or answer with a denial. */
@@ -24,7 +25,14 @@ export type CallVerdict =
     };
 
 /** The stateful parts of enforcement, injected by the gateway. */
-export type Enforcers = { limiter: RateLimiter; approvals: ApprovalGate; pins: PinRegistry; clock: Clock };
+export type Enforcers = {
+  limiter: RateLimiter;
+  approvals: ApprovalGate;
+  pins: PinRegistry;
+  clock: Clock;
+  /** Calls of one tenant held for approval at once; more are refused (fair share between tenants). */
+  heldApprovals: TenantConcurrency;
+};
 
 const NO_POLICY = "(no policy)";
 const QUARANTINED = "(quarantined)";
@@ -63,18 +71,28 @@ export async function decideCall(
     case "check_limits":
       return reserve(enforcers.limiter, decision.limits, decision.rule, "allow", nowMs);
     case "require_approval": {
-      const outcome = await enforcers.approvals.await(
-        {
-          tenantId: call.tenantId,
-          serverId: call.serverId,
-          grantId: call.grantId,
-          tool: call.tool,
-          args: call.args,
-          rule: decision.rule,
-          timeoutSeconds: decision.timeoutSeconds,
-        },
-        signal,
-      );
+      const release = enforcers.heldApprovals.acquire(call.tenantId);
+      if (release === null) {
+        const reason = `Too many calls of this organisation are waiting for approval (limit ${enforcers.heldApprovals.max}); retry after some are decided.`;
+        return deny("rate_limited", decision.rule, reason);
+      }
+      let outcome: ApprovalOutcome;
+      try {
+        outcome = await enforcers.approvals.await(
+          {
+            tenantId: call.tenantId,
+            serverId: call.serverId,
+            grantId: call.grantId,
+            tool: call.tool,
+            args: call.args,
+            rule: decision.rule,
+            timeoutSeconds: decision.timeoutSeconds,
+          },
+          signal,
+        );
+      } finally {
+        release();
+      }
       if (outcome.kind !== "approved") {
         const reason = approvalDenialReason(call.tool, outcome, decision.timeoutSeconds);
         return deny(outcome.kind === "abandoned" ? "approval_pending" : "deny", decision.rule, reason);

@@ -34,6 +34,12 @@ export type GatewayServices = {
   binding: SessionBinding;
   reaper: SessionReaper;
   concurrency: TenantConcurrency;
+  /** Open GET streams per tenant, capped apart from requests (fair share). */
+  streams: TenantConcurrency;
+  /** Calls per tenant held for approval, capped apart from requests (fair share). */
+  heldApprovals: TenantConcurrency;
+  /** A GET stream with no bytes from the upstream for this long is closed (the client reconnects). */
+  streamIdleMs: number;
   /** Client sessions relayed to legacy SSE and stdio upstreams. */
   bridges: BridgeRegistry;
   maxBodyBytes: number;

@@ -33,6 +33,9 @@ export async function startTestGateway(
     maxStdioProcesses?: number;
     cacheTtlMs?: number;
     cacheStaleMaxMs?: number;
+    maxStreamsPerTenant?: number;
+    maxHeldApprovalsPerTenant?: number;
+    streamIdleMs?: number;
     /** Where change notifications are listened for (default: the test database). */
     listenUrl?: string;
   } = {},
@@ -63,6 +66,9 @@ export async function startTestGateway(
     maxStdioProcesses: options.maxStdioProcesses,
     cacheTtlMs: options.cacheTtlMs,
     cacheStaleMaxMs: options.cacheStaleMaxMs,
+    maxStreamsPerTenant: options.maxStreamsPerTenant,
+    maxHeldApprovalsPerTenant: options.maxHeldApprovalsPerTenant,
+    streamIdleMs: options.streamIdleMs,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
       listenForChanges(options.listenUrl ?? testEnv.databaseUrl, onEvent, { onReconnect }),
   });
