@@ -1,4 +1,4 @@
-import { type Db, getServer, notifyChange, recordAudit } from "@toolgate/db";
+import { type Db, getServer, inTransaction, notifyChange, recordAudit } from "@toolgate/db";
 import { openSecret } from "@toolgate/secrets";
 import { discoverServer } from "@toolgate/upstream";
 import { z } from "zod";
@@ -29,15 +29,23 @@ export async function rescanServer(deps: RescanDeps, ctx: SessionContext, server
     { url: server.url, headers: openServerHeaders(server.headersSealed, deps.secretKey) },
     { allowPrivateAddresses: deps.allowPrivateUpstreams },
   );
-  const summary = await applyScan(deps.db, ctx.tenantId, server.id, discovered.tools);
-  await notifyChange(deps.db, { kind: "server", tenantId: ctx.tenantId, serverId: server.id });
-  await recordAudit(deps.db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "server.rescanned",
-    targetType: "server",
-    targetId: server.id,
-    data: summary,
-  });
+  // The catalogue change and its audit event commit together; the scan (network) ran before.
+  const summary = await inTransaction(
+    deps.db,
+    async (tx) => {
+      const scanned = await applyScan(tx, ctx.tenantId, server.id, discovered.tools);
+      await notifyChange(tx, { kind: "server", tenantId: ctx.tenantId, serverId: server.id });
+      await recordAudit(tx, ctx.tenantId, {
+        actorUserId: ctx.userId,
+        action: "server.rescanned",
+        targetType: "server",
+        targetId: server.id,
+        data: scanned,
+      });
+      return scanned;
+    },
+    { timeout: 30_000 },
+  );
   const rescanned = await getServer(deps.db, ctx.tenantId, server.id);
   return { server: toServerView(rescanned ?? server), scan: summary };
 }
