@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ChangeEvent, Db } from "@toolgate/db";
+import type { SecretKeyInput } from "@toolgate/secrets";
 import { createGuardedFetch } from "@toolgate/upstream";
 import type { Logger } from "pino";
 import { ApprovalGate } from "./approvals/approval-gate";
@@ -35,8 +36,8 @@ export type GatewayDeps = {
   callLogSink: CallLogSink;
   clock: Clock;
   logger: Logger;
-  /** TOOLGATE_SECRET_KEY: opens stored upstream headers and keys session binding. */
-  secretKey: Buffer;
+  /** TOOLGATE_SECRET_KEY (new key first while rotating): opens stored upstream headers and keys session binding. */
+  secretKey: SecretKeyInput;
   /** TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: let servers live on private/loopback addresses (self-hosted, dev). */
   allowPrivateUpstreams: boolean;
   /** Browser origins allowed to call the gateway; requests from any other Origin get 403. */

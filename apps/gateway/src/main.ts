@@ -1,5 +1,5 @@
 import { createDb, listenForChanges } from "@toolgate/db";
-import { parseSecretKey } from "@toolgate/secrets";
+import { parseSecretKeys } from "@toolgate/secrets";
 import { BullmqCallLogSink } from "./call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "./call-log/call-log-worker";
 import { parseEnv } from "./env";
@@ -27,7 +27,7 @@ const gateway = createGateway({
   callLogSink,
   clock: { now: () => Date.now() },
   logger,
-  secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
+  secretKey: parseSecretKeys(env.TOOLGATE_SECRET_KEY),
   allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
   allowedOrigins: env.TOOLGATE_ALLOWED_ORIGINS,
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,

@@ -1,3 +1,12 @@
 export { hashPassword, verifyPassword } from "./passwords";
-export { openSecret, parseSecretKey, sealSecret } from "./secret-box";
+export {
+  isSealedWithCurrentKey,
+  keyId,
+  openSecret,
+  parseSecretKey,
+  parseSecretKeys,
+  type SecretKeyInput,
+  type SecretKeys,
+  sealSecret,
+} from "./secret-box";
 export { generateToken, hashToken, tokenPrefix } from "./tokens";

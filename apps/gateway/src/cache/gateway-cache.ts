@@ -1,4 +1,5 @@
 import type { ChangeEvent, Db } from "@toolgate/db";
+import type { SecretKeyInput } from "@toolgate/secrets";
 import type { AddressPolicy } from "@toolgate/upstream";
 import type { Logger } from "pino";
 import type { CachedGrant, CachedPolicy, CachedServer } from "./cached-types";
@@ -10,7 +11,7 @@ import type { StoreHealth } from "./store-health";
 
 export type GatewayCacheOptions = {
   db: Db;
-  secretKey: Buffer;
+  secretKey: SecretKeyInput;
   addressPolicy: AddressPolicy;
   /** TOOLGATE_ALLOW_STDIO: servers may be local processes (self-hosted only). */
   allowStdio?: boolean;

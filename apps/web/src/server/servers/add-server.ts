@@ -1,5 +1,5 @@
 import { createServer, type Db, inTransaction, recordAudit, saveCatalogue } from "@toolgate/db";
-import { sealSecret } from "@toolgate/secrets";
+import { type SecretKeyInput, sealSecret } from "@toolgate/secrets";
 import { discoverServer } from "@toolgate/upstream";
 import { z } from "zod";
 import { toCatalogueEntry } from "../catalogue/catalogue-entry";
@@ -29,7 +29,7 @@ export const addServerInputSchema = z.object({
 
 export type AddServerInput = z.infer<typeof addServerInputSchema>;
 
-export type AddServerDeps = { db: Db; secretKey: Buffer; allowPrivateUpstreams: boolean };
+export type AddServerDeps = { db: Db; secretKey: SecretKeyInput; allowPrivateUpstreams: boolean };
 
 /**
  * Registers an MCP server: connects to it (detecting the transport), stores its headers

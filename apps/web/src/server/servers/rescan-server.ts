@@ -1,5 +1,5 @@
 import { type Db, getServer, inTransaction, notifyChange, recordAudit } from "@toolgate/db";
-import { openSecret } from "@toolgate/secrets";
+import { openSecret, type SecretKeyInput } from "@toolgate/secrets";
 import { discoverServer } from "@toolgate/upstream";
 import { z } from "zod";
 import { AppError } from "../app-error";
@@ -10,12 +10,15 @@ import { toServerView } from "./server-view";
 const storedHeadersSchema = z.record(z.string(), z.string());
 
 /** Opens a server's sealed upstream headers (never leaves the server side). */
-export function openServerHeaders(headersSealed: string | null, secretKey: Buffer): Record<string, string> {
+export function openServerHeaders(
+  headersSealed: string | null,
+  secretKey: SecretKeyInput,
+): Record<string, string> {
   if (headersSealed === null) return {};
   return storedHeadersSchema.parse(JSON.parse(openSecret(headersSealed, secretKey)));
 }
 
-export type RescanDeps = { db: Db; secretKey: Buffer; allowPrivateUpstreams: boolean };
+export type RescanDeps = { db: Db; secretKey: SecretKeyInput; allowPrivateUpstreams: boolean };
 
 /**
  * Lists a registered server's tools again with its stored credentials. New tools arrive
