@@ -43,7 +43,7 @@ test("dashboard pages carry a nonce CSP and security headers, and work in Chromi
     "/approvals",
     "/audit",
     "/members",
-    "/settings",
+    "/settings/api-keys",
   ]) {
     await page.goto(path);
     await expect(page.getByTestId("org-name")).toHaveText("CSP Co");

@@ -30,6 +30,8 @@ export function stackEnv({ databaseName, ports, respectShell }) {
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${databaseName}`,
     REDIS_URL: "redis://127.0.0.1:6379",
+    // One call-log queue per database: stacks of other checkouts on the same Redis must not take these logs.
+    TOOLGATE_CALL_LOG_QUEUE: `call-logs-${databaseName}`,
     AUTH_SECRET: secrets.AUTH_SECRET,
     AUTH_TRUST_HOST: "true",
     TOOLGATE_SECRET_KEY: secrets.TOOLGATE_SECRET_KEY,
