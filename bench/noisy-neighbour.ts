@@ -97,6 +97,10 @@ async function startNoise(stack: Stack): Promise<{ stop(): Promise<Record<string
   const count = (kind: string) => {
     answers[kind] = (answers[kind] ?? 0) + 1;
   };
+  // Sessions first: once the held calls fill the tenant's in-flight cap, even initialize is refused (429).
+  const limitedClients = await Promise.all(
+    Array.from({ length: 4 }, () => connect(`${stack.gatewayBase}${paths.limited}`, token)),
+  );
   const abort = new AbortController();
   const held = Array.from({ length: heldCalls }, (_, i) =>
     fetch(`${stack.gatewayBase}${i % 2 === 0 ? paths.hung : paths.held}`, {
@@ -126,9 +130,6 @@ async function startNoise(stack: Stack): Promise<{ stop(): Promise<Record<string
       },
       () => {},
     ),
-  );
-  const limitedClients = await Promise.all(
-    Array.from({ length: 4 }, () => connect(`${stack.gatewayBase}${paths.limited}`, token)),
   );
   const flood = pacedLoad(limitedClients, noisyRate);
   return {

@@ -40,7 +40,11 @@ describe("a Postgres outage", () => {
       const db = createDb(relay.url);
       const seeded = await seedTenant(testDb, {
         upstreamUrl: upstream.url,
-        policy: { version: "1", default: "deny", tools: { greet: {} } },
+        policy: {
+          version: "1",
+          default: "deny",
+          tools: { greet: {}, secret: { action: "require_approval", approval: { timeout: "10m" } } },
+        },
       });
       const gateway = await startTestGateway(db, {
         runLogWorker: true,
@@ -80,6 +84,24 @@ describe("a Postgres outage", () => {
         expect(unknown.headers.get("retry-after")).toBe("5");
         await unknown.body?.cancel();
         expect(statuses.every((status) => status === 200)).toBe(true);
+        // A call held for approval needs Postgres (the approval lives there): 503 with Retry-After too.
+        const held = await fetch(url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            accept: "application/json, text/event-stream",
+            authorization: `Bearer ${seeded.token}`,
+          },
+          body: JSON.stringify({
+            jsonrpc: "2.0",
+            id: 7,
+            method: "tools/call",
+            params: { name: "secret", arguments: {} },
+          }),
+        });
+        expect(held.status).toBe(503);
+        expect(held.headers.get("retry-after")).toBe("5");
+        await held.body?.cancel();
 
         await relay.start();
         await vi.waitFor(

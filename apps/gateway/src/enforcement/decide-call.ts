@@ -7,6 +7,8 @@ import {
 } from "@toolgate/policy-core";
 import type { ApprovalGate, ApprovalOutcome } from "../approvals/approval-gate";
 import type { CachedPolicy } from "../cache/cached-types";
+import { storeUnavailableError } from "../cache/store-unavailable-error";
+import { GatewayError } from "../errors/gateway-error";
 import type { Clock } from "../http/gateway-services";
 import type { PinRegistry } from "../pinning/pin-registry";
 import { LimitsUnavailableError } from "../rate-limit/limits-unavailable-error";
@@ -78,7 +80,8 @@ export async function decideCall(
       }
       let outcome: ApprovalOutcome;
       try {
-        outcome = await enforcers.approvals.await(
+        outcome = await awaitApproval(
+          enforcers,
           {
             tenantId: call.tenantId,
             serverId: call.serverId,
@@ -100,6 +103,21 @@ export async function decideCall(
       // Approved calls still count against their limits; the clock moved while the call waited.
       return reserve(enforcers.limiter, decision.limits, decision.rule, "approved", enforcers.clock.now());
     }
+  }
+}
+
+// Approvals live in Postgres: when it cannot be reached (or is overloaded) the call gets 503 with
+// Retry-After, like any lookup nothing cached can answer, not an internal error.
+async function awaitApproval(
+  enforcers: Enforcers,
+  request: Parameters<ApprovalGate["await"]>[0],
+  signal: AbortSignal,
+): Promise<ApprovalOutcome> {
+  try {
+    return await enforcers.approvals.await(request, signal);
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    throw storeUnavailableError(error);
   }
 }
 
