@@ -1,5 +1,6 @@
 export { hashPassword, verifyPassword } from "./passwords";
 export {
+  currentKey,
   isSealedWithCurrentKey,
   keyId,
   openSecret,

@@ -12,6 +12,11 @@ export type SecretKeys = { readonly current: Buffer; readonly all: readonly Buff
 /** One key (tests, old callers) or a key list. */
 export type SecretKeyInput = Buffer | SecretKeys;
 
+/** The key that seals (and keys HMACs): the one key, or the first of a list. */
+export function currentKey(input: SecretKeyInput): Buffer {
+  return keysOf(input).current;
+}
+
 function keysOf(input: SecretKeyInput): SecretKeys {
   return Buffer.isBuffer(input) ? { current: input, all: [input] } : input;
 }

@@ -1,29 +1,30 @@
 import type { Db } from "@toolgate/db";
-import { type Job, Worker } from "bullmq";
+import type { Job } from "bullmq";
 import type { Logger } from "pino";
+import { callLogTransport } from "./bullmq-call-log-sink";
 import { CALL_LOG_QUEUE, callLogBackoff, parseCallLogJob } from "./call-log-job";
+import { type JobWorker, openWorker, type QueueTransport } from "./queue-transport";
 import { writeCallLogBatch } from "./write-call-log-batch";
 
 /** Starts the worker that writes queued call-log batches to Postgres and marks their grants as used. */
 export function startCallLogWorker(options: {
-  redisUrl: string;
+  /** The queue on Redis at this URL, or on the given transport (single-node mode: Postgres). */
+  redisUrl?: string;
+  transport?: QueueTransport;
   db: Db;
   logger: Logger;
   concurrency?: number;
   queueName?: string;
-}): Worker {
+}): JobWorker {
   const { db, logger } = options;
-  const worker = new Worker(
+  const worker = openWorker(
+    callLogTransport(options),
     options.queueName ?? CALL_LOG_QUEUE,
     async (job: Job) => {
       const { records, invalid } = parseCallLogJob(job.data);
-      return writeCallLogBatch(db, logger, records, invalid);
+      await writeCallLogBatch(db, logger, records, invalid);
     },
-    {
-      connection: { url: options.redisUrl, maxRetriesPerRequest: null },
-      concurrency: options.concurrency ?? 4,
-      settings: { backoffStrategy: callLogBackoff },
-    },
+    { concurrency: options.concurrency ?? 4, backoffStrategy: callLogBackoff },
   );
   worker.on("failed", (job, error) => {
     const attempts = job?.attemptsMade ?? 0;

@@ -39,11 +39,11 @@ export async function handleRequest(
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   if (pathname === "/healthz") {
     // Still 200 with Redis or Postgres away: unlimited tools keep working, cached grants keep being served.
-    const redis = services.limiter.health();
+    const redis = services.mode === "single-node" ? "none" : services.limiter.health();
     const postgres = services.storeHealth.state();
-    const status = redis === "ok" && postgres === "ok" ? "ok" : "degraded";
+    const status = redis === "degraded" || postgres === "degraded" ? "degraded" : "ok";
     const callLogs = await services.callLogHealth.read();
-    sendJson(res, 200, JSON.stringify({ status, redis, postgres, callLogs }));
+    sendJson(res, 200, JSON.stringify({ status, mode: services.mode, redis, postgres, callLogs }));
     return;
   }
   const path = parseMcpPath(pathname);

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { SecretKeyInput } from "@toolgate/secrets";
+import { currentKey, type SecretKeyInput } from "@toolgate/secrets";
 import { LRUCache } from "lru-cache";
 
 const MAC_LENGTH = 22;
@@ -15,9 +15,7 @@ export class SessionBinding {
 
   constructor(secretKey: SecretKeyInput) {
     // A key of its own, derived once, so session MACs can never be confused with anything else sealed.
-    this.key = createHmac("sha256", Buffer.isBuffer(secretKey) ? secretKey : secretKey.current)
-      .update("toolgate:session-binding:v1")
-      .digest();
+    this.key = createHmac("sha256", currentKey(secretKey)).update("toolgate:session-binding:v1").digest();
   }
 
   /** The session id the client sees for an upstream session id. */
