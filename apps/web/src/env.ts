@@ -14,14 +14,16 @@ const envSchema = z.object({
   TOOLGATE_SECRET_KEY: z
     .string()
     .refine(
-      (value) => Buffer.from(value, "base64").length === 32,
-      "TOOLGATE_SECRET_KEY must be 32 bytes as base64.",
+      (value) => value.split(",").every((key) => Buffer.from(key.trim(), "base64").length === 32),
+      "TOOLGATE_SECRET_KEY must be 32 bytes as base64 (while rotating: new key first, then old ones, comma-separated).",
     ),
   TOOLGATE_GATEWAY_URL: z
     .string()
     .url()
     .default("http://localhost:4000")
     .transform((url) => url.replace(/\/+$/, "")),
+  // The public catalogue's server records (apps/web/catalogue/servers when unset).
+  TOOLGATE_CATALOGUE_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: z
     .enum(["0", "1", ""])
     .default("0")

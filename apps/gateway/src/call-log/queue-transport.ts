@@ -1,4 +1,5 @@
 import {
+  type BackoffStrategy,
   createPostgresBackend,
   type Job,
   type JobsOptions,
@@ -19,6 +20,8 @@ export type QueueTransport = RedisTarget | { kind: "postgres"; databaseUrl: stri
 /** What a producer needs of a queue. */
 export type JobQueue<Data> = {
   add(name: string, data: Data, options: JobsOptions): Promise<unknown>;
+  /** Jobs that failed every attempt and are kept (call logs: counted on /healthz). */
+  getFailedCount(): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -53,6 +56,7 @@ export function openQueue<Data>(transport: QueueTransport, name: string): JobQue
     const queue = new Queue(name, { connection, prefix: queuePrefixOf(transport, name) });
     return {
       add: (jobName, data, options) => queue.add(jobName, data, options),
+      getFailedCount: () => queue.getFailedCount(),
       close: async () => {
         await queue.close();
         release();
@@ -67,12 +71,18 @@ export function openWorker(
   transport: QueueTransport,
   name: string,
   processor: JobProcessor,
-  options: { concurrency: number },
+  options: { concurrency: number; backoffStrategy?: BackoffStrategy },
 ): JobWorker {
+  const settings = {
+    concurrency: options.concurrency,
+    ...(options.backoffStrategy === undefined
+      ? {}
+      : { settings: { backoffStrategy: options.backoffStrategy } }),
+  };
   if (transport.kind !== "postgres") {
     const { connection, release } = redisConnection(transport, true);
     const worker = new Worker(name, processor, {
-      ...options,
+      ...settings,
       connection,
       prefix: queuePrefixOf(transport, name),
     });
@@ -85,6 +95,6 @@ export function openWorker(
     };
   }
   const connection = postgresConnection(transport.databaseUrl, "call-log-worker");
-  const worker = new Worker(name, processor, { ...options, connection }, createPostgresBackend);
+  const worker = new Worker(name, processor, { ...settings, connection }, createPostgresBackend);
   return { on: (event, listener) => void worker.on(event, listener), close: () => worker.close() };
 }
