@@ -1,7 +1,8 @@
 // Throughput and latency of MCP `echo` calls on @modelcontextprotocol/server-everything, direct and
 // through the Toolgate gateway (each a separate process, as deployed), for 1 and 16 SDK client sessions.
 // Needs Postgres and Redis (DATABASE_URL, REDIS_URL). Run from the repo root:
-//   node --import tsx bench/gateway-proxy.ts   (BENCH_SECONDS=20 BENCH_WARMUP_SECONDS=5 to lengthen)
+//   node --import tsx bench/gateway-proxy.ts   (BENCH_SECONDS=20 BENCH_WARMUP_SECONDS=5 to lengthen,
+//   BENCH_COMPILED=1 for the compiled gateway)
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -22,6 +23,12 @@ const sessionCounts = [1, 16];
 const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? "")
   .split(" ")
   .filter((arg) => arg.length > 0);
+// BENCH_COMPILED=1: the compiled gateway (apps/gateway/dist/main.mjs, as `npm start` runs it; build it
+// first with `node apps/gateway/scripts/build.mjs`) instead of the TypeScript source through tsx.
+const gatewayEntry =
+  process.env.BENCH_COMPILED === "1"
+    ? ["--enable-source-maps", "apps/gateway/dist/main.mjs"]
+    : ["--import", "tsx", "apps/gateway/src/main.ts"];
 
 type Target = { name: string; url: string; headers: Record<string, string> };
 type Result = {
@@ -63,23 +70,19 @@ async function main(): Promise<void> {
   ) as { token: string; paths: Record<string, string> };
   const gatewayPort = await freePort();
   const gatewayBase = `http://127.0.0.1:${gatewayPort}`;
-  const gateway = spawn(
-    process.execPath,
-    [...gatewayNodeArgs, "--import", "tsx", "apps/gateway/src/main.ts"],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(gatewayPort),
-        DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toolgate_test",
-        TOOLGATE_SECRET_KEY: randomBytes(32).toString("base64"),
-        TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: "1",
-        LOG_LEVEL: "warn",
-        TOOLGATE_RUN_LOG_WORKER: process.env.TOOLGATE_RUN_LOG_WORKER ?? "1",
-      },
-      stdio: ["ignore", "inherit", "inherit"],
+  const gateway = spawn(process.execPath, [...gatewayNodeArgs, ...gatewayEntry], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(gatewayPort),
+      DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toolgate_test",
+      TOOLGATE_SECRET_KEY: randomBytes(32).toString("base64"),
+      TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: "1",
+      LOG_LEVEL: "warn",
+      TOOLGATE_RUN_LOG_WORKER: process.env.TOOLGATE_RUN_LOG_WORKER ?? "1",
     },
-  );
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   children.push(gateway);
   processes.gateway = gateway.pid ?? 0;
   await waitForHealth(`${gatewayBase}/healthz`);
