@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { isolatingFetch } from "./support/isolating-fetch";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const everythingEntry = fileURLToPath(
@@ -146,7 +147,10 @@ function cpuSeconds(pid: number): number {
 async function connect(target: Target): Promise<Client> {
   const client = new Client({ name: "bench", version: "1.0.0" });
   await client.connect(
-    new StreamableHTTPClientTransport(new URL(target.url), { requestInit: { headers: target.headers } }),
+    new StreamableHTTPClientTransport(new URL(target.url), {
+      requestInit: { headers: target.headers },
+      fetch: isolatingFetch,
+    }),
   );
   return client;
 }
