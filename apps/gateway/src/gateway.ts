@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { ChangeEvent, Db } from "@toolgate/db";
 import { createGuardedFetch } from "@toolgate/upstream";
 import type { Logger } from "pino";
+import { AggregateEndpoint } from "./aggregate/aggregate-endpoint";
 import { ApprovalGate } from "./approvals/approval-gate";
 import { ApprovalQuestions } from "./approvals/approval-question";
 import { ApprovalStore } from "./approvals/approval-store";
@@ -47,6 +48,8 @@ export type GatewayDeps = {
   /** Postgres change notifications that keep the caches fresh (db's listenForChanges). */
   subscribeToChanges?: ChangeSubscription;
   maxBodyBytes?: number;
+  /** TOOLGATE_AGGREGATE_SEPARATOR: between server slug and tool name on the tenant URL (default "__"). */
+  aggregateSeparator?: string;
   upstreamHeadersTimeoutMs?: number;
   upstreamBodyTimeoutMs?: number;
   cacheTtlMs?: number;
@@ -104,8 +107,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
   const approvalWaiters = new ApprovalWaiters();
   const pins = new PinRegistry(deps.db, deps.logger, deps.cacheTtlMs);
+  const maxBodyBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+  const aggregate = new AggregateEndpoint({
+    cache,
+    db: deps.db,
+    logger: deps.logger,
+    maxBodyBytes,
+    separator: deps.aggregateSeparator,
+  });
   const services: GatewayServices = {
     cache,
+    aggregate,
     approvals: new ApprovalGate({
       store: new ApprovalStore(deps.db),
       waiters: approvalWaiters,
@@ -126,7 +138,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     questions: new ApprovalQuestions(deps.secretKey),
     sessionClients: new SessionClients(),
     approvalKeepAliveMs: deps.approvalKeepAliveMs ?? 15_000,
-    maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
+    maxBodyBytes,
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
     upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,
   };
@@ -169,6 +181,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     async close() {
       clearInterval(sweeper);
       await subscription?.close();
+      await aggregate.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bridges.closeAll();
