@@ -70,6 +70,8 @@ export type GatewayDeps = {
 export type Gateway = {
   server: Server;
   cache: GatewayCache;
+  /** The tenant URLs' sessions. */
+  aggregate: AggregateEndpoint;
   /** Starts listening (port 0 for an ephemeral one) and returns the base URL. */
   listen(port: number, host: string): Promise<string>;
   /** stdio server processes running now (one per bridged client session). */
@@ -113,6 +115,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     db: deps.db,
     logger: deps.logger,
     maxBodyBytes,
+    clock: deps.clock,
     separator: deps.aggregateSeparator,
   });
   const services: GatewayServices = {
@@ -149,12 +152,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
     });
   });
   let subscription: { close(): Promise<void> } | undefined;
-  const sweeper = setInterval(() => reaper.sweep(), Math.min(sessionIdleMs / 2, 60_000));
+  const sweeper = setInterval(
+    () => {
+      reaper.sweep();
+      aggregate.sweep(sessionIdleMs);
+    },
+    Math.min(sessionIdleMs / 2, 60_000),
+  );
   sweeper.unref();
 
   return {
     server,
     cache,
+    aggregate,
     async listen(port, host) {
       if (deps.subscribeToChanges !== undefined) {
         subscription = await deps.subscribeToChanges({

@@ -240,6 +240,57 @@ describe("the tenant URL /<tenant>/mcp", () => {
     }
   });
 
+  it("gives a server's tools back when it recovers", async () => {
+    const client = await tenantClient();
+    try {
+      expect(await toolNames(client)).toContain("lab-hypervisor__MountIso");
+      const port = Number(new URL(demo.url).port);
+      await demo.close();
+      expect(await toolNames(client)).not.toContain("lab-hypervisor__MountIso");
+      demo = await startDemoUpstream({ port });
+      expect(await toolNames(client)).toContain("lab-hypervisor__MountIso");
+      const result = await client.callTool({
+        name: "lab-hypervisor__MountIso",
+        arguments: { vm_name: "alpine-ci", iso_path: ISO },
+      });
+      expect(result.isError).toBeFalsy();
+      expect(demo.stats().toolCalls.MountIso).toBe(1);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("ends a session with no request or stream open past the idle limit", async () => {
+    const post = (body: unknown, sessionId?: string) =>
+      fetch(tenantUrl, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${tenantToken}`,
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          ...(sessionId === undefined
+            ? {}
+            : { "mcp-session-id": sessionId, "mcp-protocol-version": "2025-06-18" }),
+        },
+        body: JSON.stringify(body),
+      });
+    const initialize = {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+    };
+    const opened = await post(initialize);
+    await opened.text();
+    const sessionId = opened.headers.get("mcp-session-id") ?? "";
+    expect(sessionId).not.toBe("");
+    expect((await post({ jsonrpc: "2.0", method: "notifications/initialized" }, sessionId)).status).toBe(202);
+    expect(gateway.gateway.aggregate.sweep(0)).toBeGreaterThanOrEqual(1);
+    const after = await post({ jsonrpc: "2.0", id: 2, method: "tools/list", params: {} }, sessionId);
+    expect(after.status).toBe(404);
+    expect(await after.text()).toContain("Session not found");
+  });
+
   it("drops only the tools of an upstream killed mid-session", async () => {
     const client = await tenantClient();
     try {

@@ -8,18 +8,27 @@ import { readBody } from "../http/read-body";
 import { AggregateSession } from "./aggregate-session";
 import { authenticateTenant, grantServerSlugs, grantValid } from "./authenticate-tenant";
 
+type OpenSession = {
+  session: AggregateSession;
+  tokenHash: string;
+  /** Requests and streams of the client open now; a session with one is never idle. */
+  active: number;
+  lastSeenMs: number;
+};
+
 export type AggregateEndpointDeps = {
   cache: GatewayCache;
   db: Db;
   logger: Logger;
   maxBodyBytes: number;
+  clock: { now(): number };
   /** `<server-slug><separator><tool>` (default "__"). */
   separator?: string;
 };
 
 /** The tenant URL `/<tenant>/mcp`: one MCP session per client, aggregating every server of its grant. */
 export class AggregateEndpoint {
-  private readonly sessions = new Map<string, { session: AggregateSession; tokenHash: string }>();
+  private readonly sessions = new Map<string, OpenSession>();
 
   constructor(private readonly deps: AggregateEndpointDeps) {}
 
@@ -31,8 +40,13 @@ export class AggregateEndpoint {
     const sessionId = req.headers["mcp-session-id"];
     const body = req.method === "POST" ? parseJson(await readBody(req, this.deps.maxBodyBytes)) : undefined;
     if (typeof sessionId === "string") {
-      const session = await this.existing(sessionId, request);
-      await session.transport.handleRequest(req, res, body);
+      const entry = await this.existing(sessionId, request);
+      entry.active += 1;
+      res.once("close", () => {
+        entry.active -= 1;
+        entry.lastSeenMs = this.deps.clock.now();
+      });
+      await entry.session.transport.handleRequest(req, res, body);
       return;
     }
     if (req.method !== "POST") {
@@ -54,12 +68,28 @@ export class AggregateEndpoint {
     await session.transport.handleRequest(req, res, body);
     const created = session.transport.sessionId;
     if (created === undefined) await session.close();
-    else this.sessions.set(created, { session, tokenHash: hashToken(auth.token) });
+    else {
+      const lastSeenMs = this.deps.clock.now();
+      this.sessions.set(created, { session, tokenHash: hashToken(auth.token), active: 0, lastSeenMs });
+    }
   }
 
   /** Sessions open now (for tests and health). */
   size(): number {
     return this.sessions.size;
+  }
+
+  /** Ends sessions with no open request or stream for `idleMs`, and their upstream sessions; returns how many. */
+  sweep(idleMs: number): number {
+    const nowMs = this.deps.clock.now();
+    let ended = 0;
+    for (const [id, entry] of this.sessions) {
+      if (entry.active > 0 || nowMs - entry.lastSeenMs < idleMs) continue;
+      this.sessions.delete(id);
+      void entry.session.transport.close();
+      ended += 1;
+    }
+    return ended;
   }
 
   async close(): Promise<void> {
@@ -72,7 +102,7 @@ export class AggregateEndpoint {
   private async existing(
     sessionId: string,
     request: { token: string | undefined; nowMs: number },
-  ): Promise<AggregateSession> {
+  ): Promise<OpenSession> {
     const entry = this.sessions.get(sessionId);
     const tokenHash = request.token === undefined ? undefined : hashToken(request.token);
     if (entry === undefined || tokenHash !== entry.tokenHash) {
@@ -86,7 +116,7 @@ export class AggregateEndpoint {
         "Unauthorized: the grant of this session was revoked or has expired.",
       );
     }
-    return entry.session;
+    return entry;
   }
 }
 
