@@ -55,7 +55,7 @@ test("dashboard: accounts and roles, servers and catalogue, grants, live logs, r
     );
     await expect(deleteVm).toContainText("no policy");
     // Publish the recommended starting policy (Read allowed, Destructive hidden…).
-    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByText(/Published version 1/)).toBeVisible();
     await page.reload();
     await expect(deleteVm).toContainText("hidden");
@@ -92,7 +92,7 @@ test("dashboard: accounts and roles, servers and catalogue, grants, live logs, r
       await expect(viewer.getByRole("button", { name: "Add server" })).toHaveCount(0);
       await viewer.getByRole("link", { name: "Virtualization" }).click();
       await expect(viewer.getByText("DeleteVm").first()).toBeVisible();
-      await expect(viewer.getByRole("button", { name: "Publish" })).toHaveCount(0);
+      await expect(viewer.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
       await expect(viewer.getByRole("button", { name: "Delete server" })).toHaveCount(0);
       await expect(viewer.getByText("Your role can read this policy but not change it.")).toBeVisible();
       await viewer.goto("/grants");

@@ -16,6 +16,8 @@ import {
   type Progress,
   ReadResourceRequestSchema,
   ResultSchema,
+  type ServerNotification,
+  type ServerRequest,
   SetLevelRequestSchema,
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
@@ -77,9 +79,10 @@ export class AggregateSession {
         slug,
         new UpstreamLink(slug, url, options.token, () => this.server.getClientCapabilities() ?? {}, {
           request: (request, related) => {
-            const outgoing = { method: request.method, params: request.params };
-            if (related !== undefined) return related.sendRequest(outgoing as never, ResultSchema);
-            return this.server.request(outgoing as never, ResultSchema);
+            // Relayed as the upstream sent it; the client validates its own answer.
+            const outgoing = { method: request.method, params: request.params } as ServerRequest;
+            if (related !== undefined) return related.sendRequest(outgoing, ResultSchema);
+            return this.server.request(outgoing, ResultSchema);
           },
           notify: (notification, related) => this.relayNotification(notification, related),
         }),
@@ -294,7 +297,7 @@ export class AggregateSession {
       });
       return;
     }
-    const outgoing = { method, params: notification.params } as never;
+    const outgoing = { method, params: notification.params } as ServerNotification;
     if (related !== undefined) return related.sendNotification(outgoing);
     return this.server.notification(outgoing);
   }
