@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ChangeEvent, Db } from "@toolgate/db";
+import { currentKey, type SecretKeyInput } from "@toolgate/secrets";
 import { createGuardedFetch } from "@toolgate/upstream";
 import type { Logger } from "pino";
 import { AggregateEndpoint } from "./aggregate/aggregate-endpoint";
@@ -9,6 +10,8 @@ import { ApprovalQuestions } from "./approvals/approval-question";
 import { ApprovalStore } from "./approvals/approval-store";
 import { ApprovalWaiters } from "./approvals/approval-waiters";
 import { GatewayCache } from "./cache/gateway-cache";
+import { StoreHealth } from "./cache/store-health";
+import { CallLogHealthReader } from "./call-log/call-log-health-reader";
 import type { CallLogSink } from "./call-log/call-log-sink";
 import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest } from "./http/handle-request";
@@ -39,8 +42,8 @@ export type GatewayDeps = {
   callLogSink: CallLogSink;
   clock: Clock;
   logger: Logger;
-  /** TOOLGATE_SECRET_KEY: opens stored upstream headers and keys session binding. */
-  secretKey: Buffer;
+  /** TOOLGATE_SECRET_KEY (new key first while rotating): opens stored upstream headers and keys session binding. */
+  secretKey: SecretKeyInput;
   /** TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: let servers live on private/loopback addresses (self-hosted, dev). */
   allowPrivateUpstreams: boolean;
   /** Browser origins allowed to call the gateway; requests from any other Origin get 403. */
@@ -53,10 +56,18 @@ export type GatewayDeps = {
   upstreamHeadersTimeoutMs?: number;
   upstreamBodyTimeoutMs?: number;
   cacheTtlMs?: number;
+  /** How long cached tenants, grants and policies keep serving past their TTL while Postgres is unreachable (default 15 min). */
+  cacheStaleMaxMs?: number;
   /** Upstream sessions with no request or open stream for this long are ended by the gateway (default 10 min). */
   sessionIdleMs?: number;
   /** Requests one tenant may have in flight to its upstreams at once (default 64); more get 429. */
   maxInFlightPerTenant?: number;
+  /** GET streams one tenant may hold open at once (default 64); more get 429. */
+  maxStreamsPerTenant?: number;
+  /** Calls of one tenant held for approval at once (default 100); more are denied. */
+  maxHeldApprovalsPerTenant?: number;
+  /** A GET stream with nothing from the upstream for this long is closed (default 5 min). */
+  streamIdleMs?: number;
   /** TOOLGATE_ALLOW_STDIO: servers may be local processes (self-hosted only; never in SaaS). */
   allowStdio?: boolean;
   /** TOOLGATE_MAX_STDIO_PROCESSES: stdio server processes alive at once (default 20). */
@@ -99,7 +110,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const reaper = new SessionReaper(sessionIdleMs, deps.clock, async (target, upstreamId) => {
     if (!(await bridges.close(upstreamId))) await terminateSession(pools, deps.logger, target, upstreamId);
   });
+  const storeHealth = new StoreHealth(deps.logger);
   const cache = new GatewayCache({
+    health: storeHealth,
+    staleMaxMs: deps.cacheStaleMaxMs,
     db: deps.db,
     secretKey: deps.secretKey,
     addressPolicy: { allowPrivateAddresses: deps.allowPrivateUpstreams },
@@ -108,7 +122,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ttlMs: deps.cacheTtlMs,
   });
   const approvalWaiters = new ApprovalWaiters();
-  const pins = new PinRegistry(deps.db, deps.logger, deps.cacheTtlMs);
+  const pins = new PinRegistry(deps.db, deps.logger, {
+    health: storeHealth,
+    ttlMs: deps.cacheTtlMs,
+    staleMaxMs: deps.cacheStaleMaxMs,
+  });
   const maxBodyBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
   const aggregate = new AggregateEndpoint({
     cache,
@@ -120,6 +138,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
   const services: GatewayServices = {
     cache,
+    storeHealth,
     aggregate,
     approvals: new ApprovalGate({
       store: new ApprovalStore(deps.db),
@@ -131,14 +150,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
     mode: deps.mode ?? "redis",
     limiter: deps.rateLimiter,
     sink: deps.callLogSink,
+    callLogHealth: new CallLogHealthReader(deps.db, deps.callLogSink),
     clock: deps.clock,
     logger: deps.logger,
     pools,
     binding: new SessionBinding(deps.secretKey),
     reaper,
     concurrency: new TenantConcurrency(deps.maxInFlightPerTenant ?? 64),
+    streams: new TenantConcurrency(deps.maxStreamsPerTenant ?? 64),
+    heldApprovals: new TenantConcurrency(deps.maxHeldApprovalsPerTenant ?? 100),
+    streamIdleMs: deps.streamIdleMs ?? 5 * 60_000,
     bridges,
-    questions: new ApprovalQuestions(deps.secretKey),
+    questions: new ApprovalQuestions(currentKey(deps.secretKey)),
     sessionClients: new SessionClients(),
     approvalKeepAliveMs: deps.approvalKeepAliveMs ?? 15_000,
     maxBodyBytes,
@@ -174,8 +197,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
             pins.apply(event);
           },
           onReconnect: () => {
-            cache.clear();
-            pins.clear();
+            cache.expireAll();
+            pins.expireAll();
             approvalWaiters.notifyAll();
           },
         });
