@@ -1,5 +1,6 @@
 // Throughput and latency of MCP `echo` calls on @modelcontextprotocol/server-everything, direct and
-// through the Toolgate gateway (each a separate process, as deployed), for 1 and 16 SDK client sessions.
+// through the Toolgate gateway (each a separate process, as deployed), for 1 and 16 SDK client sessions;
+// also through the tenant URL `/<tenant>/mcp`, which adds a loopback hop to the per-server URL.
 // Needs Postgres and Redis (DATABASE_URL, REDIS_URL). Run from the repo root:
 //   node --import tsx bench/gateway-proxy.ts   (BENCH_SECONDS=20 BENCH_WARMUP_SECONDS=5 to lengthen,
 //   BENCH_COMPILED=1 for the compiled gateway)
@@ -30,7 +31,7 @@ const gatewayEntry =
     ? ["--enable-source-maps", "apps/gateway/dist/main.mjs"]
     : ["--import", "tsx", "apps/gateway/src/main.ts"];
 
-type Target = { name: string; url: string; headers: Record<string, string> };
+type Target = { name: string; url: string; headers: Record<string, string>; tool?: string };
 type Result = {
   target: string;
   sessions: number;
@@ -91,6 +92,13 @@ async function main(): Promise<void> {
     { name: "direct", url: everythingUrl, headers: {} },
     { name: "gateway (allow)", url: `${gatewayBase}${seed.paths.open}`, headers: auth },
     { name: "gateway (allow + rate limit)", url: `${gatewayBase}${seed.paths.limited}`, headers: auth },
+    // The tenant URL aggregates both servers and reaches echo through the open server's own URL.
+    {
+      name: "gateway tenant URL (allow)",
+      url: `${gatewayBase}${seed.paths.tenant}`,
+      headers: auth,
+      tool: seed.paths.tenantTool,
+    },
   ];
   const results: Result[] = [];
   for (const sessions of sessionCounts) {
@@ -111,7 +119,10 @@ async function measure(target: Target, sessions: number): Promise<Result> {
       clients.map(async (client) => {
         while (performance.now() < deadline) {
           const started = performance.now();
-          const result = await client.callTool({ name: "echo", arguments: { message: "bench" } });
+          const result = await client.callTool({
+            name: target.tool ?? "echo",
+            arguments: { message: "bench" },
+          });
           if (result.isError)
             throw new Error(`echo failed through ${target.name}: ${JSON.stringify(result)}`);
           latencies?.push(performance.now() - started);

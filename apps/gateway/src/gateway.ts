@@ -4,6 +4,7 @@ import type { ChangeEvent, Db } from "@toolgate/db";
 import { currentKey, type SecretKeyInput } from "@toolgate/secrets";
 import { createGuardedFetch } from "@toolgate/upstream";
 import type { Logger } from "pino";
+import { AggregateEndpoint } from "./aggregate/aggregate-endpoint";
 import { ApprovalGate } from "./approvals/approval-gate";
 import { ApprovalQuestions } from "./approvals/approval-question";
 import { ApprovalStore } from "./approvals/approval-store";
@@ -50,6 +51,8 @@ export type GatewayDeps = {
   /** Postgres change notifications that keep the caches fresh (db's listenForChanges). */
   subscribeToChanges?: ChangeSubscription;
   maxBodyBytes?: number;
+  /** TOOLGATE_AGGREGATE_SEPARATOR: between server slug and tool name on the tenant URL (default "__"). */
+  aggregateSeparator?: string;
   upstreamHeadersTimeoutMs?: number;
   upstreamBodyTimeoutMs?: number;
   cacheTtlMs?: number;
@@ -78,6 +81,8 @@ export type GatewayDeps = {
 export type Gateway = {
   server: Server;
   cache: GatewayCache;
+  /** The tenant URLs' sessions. */
+  aggregate: AggregateEndpoint;
   /** Starts listening (port 0 for an ephemeral one) and returns the base URL. */
   listen(port: number, host: string): Promise<string>;
   /** stdio server processes running now (one per bridged client session). */
@@ -122,9 +127,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ttlMs: deps.cacheTtlMs,
     staleMaxMs: deps.cacheStaleMaxMs,
   });
+  const maxBodyBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+  const aggregate = new AggregateEndpoint({
+    cache,
+    db: deps.db,
+    logger: deps.logger,
+    maxBodyBytes,
+    clock: deps.clock,
+    separator: deps.aggregateSeparator,
+  });
   const services: GatewayServices = {
     cache,
     storeHealth,
+    aggregate,
     approvals: new ApprovalGate({
       store: new ApprovalStore(deps.db),
       waiters: approvalWaiters,
@@ -149,7 +164,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     questions: new ApprovalQuestions(currentKey(deps.secretKey)),
     sessionClients: new SessionClients(),
     approvalKeepAliveMs: deps.approvalKeepAliveMs ?? 15_000,
-    maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
+    maxBodyBytes,
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
     upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,
   };
@@ -160,12 +175,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
     });
   });
   let subscription: { close(): Promise<void> } | undefined;
-  const sweeper = setInterval(() => reaper.sweep(), Math.min(sessionIdleMs / 2, 60_000));
+  const sweeper = setInterval(
+    () => {
+      reaper.sweep();
+      aggregate.sweep(sessionIdleMs);
+    },
+    Math.min(sessionIdleMs / 2, 60_000),
+  );
   sweeper.unref();
 
   return {
     server,
     cache,
+    aggregate,
     async listen(port, host) {
       if (deps.subscribeToChanges !== undefined) {
         subscription = await deps.subscribeToChanges({
@@ -192,6 +214,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     async close() {
       clearInterval(sweeper);
       await subscription?.close();
+      await aggregate.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bridges.closeAll();

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { AggregateEndpoint } from "../aggregate/aggregate-endpoint";
 import type { ApprovalGate } from "../approvals/approval-gate";
 import type { ApprovalQuestions } from "../approvals/approval-question";
 import type { GatewayCache } from "../cache/gateway-cache";
@@ -21,6 +22,8 @@ export type Clock = { now(): number };
 /** Everything a request handler uses, built once per gateway. */
 export type GatewayServices = {
   cache: GatewayCache;
+  /** The tenant URL `/<tenant>/mcp`, aggregating every server of a grant (aggregate/). */
+  aggregate: AggregateEndpoint;
   /** Whether Postgres answers; while it does not, caches serve stale entries (cache/store-health.ts). */
   storeHealth: StoreHealth;
   /** Holds require_approval calls until a human decides (approvals/). */

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseTenantPath } from "../aggregate/tenant-path";
 import { type AuthContext, authenticate } from "../auth/authenticate";
 import { extractToken } from "../auth/extract-token";
 import { redactUrl } from "../auth/redact-url";
@@ -46,9 +47,16 @@ export async function handleRequest(
     sendJson(res, 200, JSON.stringify({ status, mode: services.mode, redis, postgres, callLogs }));
     return;
   }
+  const tenantSlug = parseTenantPath(pathname);
+  if (tenantSlug !== null) {
+    const token = extractToken(req.headers.authorization, queryAt === -1 ? "" : url.slice(queryAt + 1));
+    await services.aggregate.handle(req, res, { tenantSlug, token, nowMs: services.clock.now() });
+    return;
+  }
   const path = parseMcpPath(pathname);
   if (path === null) {
-    const message = "Not found: gateway URLs look like /<tenant-slug>/<server-slug>/mcp.";
+    const message =
+      "Not found: gateway URLs look like /<tenant-slug>/mcp or /<tenant-slug>/<server-slug>/mcp.";
     sendError(res, new GatewayError("not_found", message), services.logger);
     return;
   }
