@@ -1,20 +1,27 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ChangeEvent, Db } from "@toolgate/db";
+import { currentKey, type SecretKeyInput } from "@toolgate/secrets";
 import { createGuardedFetch } from "@toolgate/upstream";
 import type { Logger } from "pino";
+import { AggregateEndpoint } from "./aggregate/aggregate-endpoint";
 import { ApprovalGate } from "./approvals/approval-gate";
+import { ApprovalQuestions } from "./approvals/approval-question";
 import { ApprovalStore } from "./approvals/approval-store";
 import { ApprovalWaiters } from "./approvals/approval-waiters";
 import { GatewayCache } from "./cache/gateway-cache";
+import { StoreHealth } from "./cache/store-health";
+import { CallLogHealthReader } from "./call-log/call-log-health-reader";
 import type { CallLogSink } from "./call-log/call-log-sink";
 import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest, type RequestGuards } from "./http/handle-request";
 import { hostAllowList } from "./http/host-allow-list";
 import { sendError } from "./http/send";
 import { PinRegistry } from "./pinning/pin-registry";
+import { SessionClients } from "./protocol/client-capabilities";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { BridgeRegistry } from "./relay/bridge-registry";
+import type { RuntimeMode } from "./runtime/runtime";
 import { TenantConcurrency } from "./safety/tenant-concurrency";
 import { SessionBinding } from "./upstream/session-binding";
 import { SessionReaper } from "./upstream/session-reaper";
@@ -30,12 +37,14 @@ export type ChangeSubscription = (listener: {
 /** What the gateway is built from; tests pass their own clock, limiter and sink. */
 export type GatewayDeps = {
   db: Db;
+  /** Shown on /healthz; "single-node" means no Redis (default "redis"). */
+  mode?: RuntimeMode;
   rateLimiter: RateLimiter;
   callLogSink: CallLogSink;
   clock: Clock;
   logger: Logger;
-  /** TOOLGATE_SECRET_KEY: opens stored upstream headers and keys session binding. */
-  secretKey: Buffer;
+  /** TOOLGATE_SECRET_KEY (new key first while rotating): opens stored upstream headers and keys session binding. */
+  secretKey: SecretKeyInput;
   /** TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: let servers live on private/loopback addresses (self-hosted, dev). */
   allowPrivateUpstreams: boolean;
   /** Browser origins allowed to call the gateway; requests from any other Origin get 403. */
@@ -45,24 +54,38 @@ export type GatewayDeps = {
   /** Postgres change notifications that keep the caches fresh (db's listenForChanges). */
   subscribeToChanges?: ChangeSubscription;
   maxBodyBytes?: number;
+  /** TOOLGATE_AGGREGATE_SEPARATOR: between server slug and tool name on the tenant URL (default "__"). */
+  aggregateSeparator?: string;
   upstreamHeadersTimeoutMs?: number;
   upstreamBodyTimeoutMs?: number;
   cacheTtlMs?: number;
+  /** How long cached tenants, grants and policies keep serving past their TTL while Postgres is unreachable (default 15 min). */
+  cacheStaleMaxMs?: number;
   /** Upstream sessions with no request or open stream for this long are ended by the gateway (default 10 min). */
   sessionIdleMs?: number;
   /** Requests one tenant may have in flight to its upstreams at once (default 64); more get 429. */
   maxInFlightPerTenant?: number;
+  /** GET streams one tenant may hold open at once (default 64); more get 429. */
+  maxStreamsPerTenant?: number;
+  /** Calls of one tenant held for approval at once (default 100); more are denied. */
+  maxHeldApprovalsPerTenant?: number;
+  /** A GET stream with nothing from the upstream for this long is closed (default 5 min). */
+  streamIdleMs?: number;
   /** TOOLGATE_ALLOW_STDIO: servers may be local processes (self-hosted only; never in SaaS). */
   allowStdio?: boolean;
   /** TOOLGATE_MAX_STDIO_PROCESSES: stdio server processes alive at once (default 20). */
   maxStdioProcesses?: number;
   /** How often a call held for approval re-reads it in case a notification was missed (default 2 s). */
   approvalPollMs?: number;
+  /** How often a held call sends keep-alive progress to a client that gave a progress token (default 15 s). */
+  approvalKeepAliveMs?: number;
 };
 
 export type Gateway = {
   server: Server;
   cache: GatewayCache;
+  /** The tenant URLs' sessions. */
+  aggregate: AggregateEndpoint;
   /** Starts listening (port 0 for an ephemeral one) and returns the base URL. */
   listen(port: number, host: string): Promise<string>;
   /** stdio server processes running now (one per bridged client session). */
@@ -90,7 +113,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const reaper = new SessionReaper(sessionIdleMs, deps.clock, async (target, upstreamId) => {
     if (!(await bridges.close(upstreamId))) await terminateSession(pools, deps.logger, target, upstreamId);
   });
+  const storeHealth = new StoreHealth(deps.logger);
   const cache = new GatewayCache({
+    health: storeHealth,
+    staleMaxMs: deps.cacheStaleMaxMs,
     db: deps.db,
     secretKey: deps.secretKey,
     addressPolicy: { allowPrivateAddresses: deps.allowPrivateUpstreams },
@@ -99,9 +125,24 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ttlMs: deps.cacheTtlMs,
   });
   const approvalWaiters = new ApprovalWaiters();
-  const pins = new PinRegistry(deps.db, deps.logger, deps.cacheTtlMs);
+  const pins = new PinRegistry(deps.db, deps.logger, {
+    health: storeHealth,
+    ttlMs: deps.cacheTtlMs,
+    staleMaxMs: deps.cacheStaleMaxMs,
+  });
+  const maxBodyBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+  const aggregate = new AggregateEndpoint({
+    cache,
+    db: deps.db,
+    logger: deps.logger,
+    maxBodyBytes,
+    clock: deps.clock,
+    separator: deps.aggregateSeparator,
+  });
   const services: GatewayServices = {
     cache,
+    storeHealth,
+    aggregate,
     approvals: new ApprovalGate({
       store: new ApprovalStore(deps.db),
       waiters: approvalWaiters,
@@ -109,16 +150,24 @@ export function createGateway(deps: GatewayDeps): Gateway {
       pollMs: deps.approvalPollMs,
     }),
     pins,
+    mode: deps.mode ?? "redis",
     limiter: deps.rateLimiter,
     sink: deps.callLogSink,
+    callLogHealth: new CallLogHealthReader(deps.db, deps.callLogSink),
     clock: deps.clock,
     logger: deps.logger,
     pools,
     binding: new SessionBinding(deps.secretKey),
     reaper,
     concurrency: new TenantConcurrency(deps.maxInFlightPerTenant ?? 64),
+    streams: new TenantConcurrency(deps.maxStreamsPerTenant ?? 64),
+    heldApprovals: new TenantConcurrency(deps.maxHeldApprovalsPerTenant ?? 100),
+    streamIdleMs: deps.streamIdleMs ?? 5 * 60_000,
     bridges,
-    maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
+    questions: new ApprovalQuestions(currentKey(deps.secretKey)),
+    sessionClients: new SessionClients(),
+    approvalKeepAliveMs: deps.approvalKeepAliveMs ?? 15_000,
+    maxBodyBytes,
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
     upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,
   };
@@ -129,12 +178,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
     });
   });
   let subscription: { close(): Promise<void> } | undefined;
-  const sweeper = setInterval(() => reaper.sweep(), Math.min(sessionIdleMs / 2, 60_000));
+  const sweeper = setInterval(
+    () => {
+      reaper.sweep();
+      aggregate.sweep(sessionIdleMs);
+    },
+    Math.min(sessionIdleMs / 2, 60_000),
+  );
   sweeper.unref();
 
   return {
     server,
     cache,
+    aggregate,
     async listen(port, host) {
       guards.allowedHosts = hostAllowList(deps.allowedHosts ?? [], host);
       if (guards.allowedHosts === null) {
@@ -151,8 +207,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
             pins.apply(event);
           },
           onReconnect: () => {
-            cache.clear();
-            pins.clear();
+            cache.expireAll();
+            pins.expireAll();
             approvalWaiters.notifyAll();
           },
         });
@@ -168,6 +224,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     async close() {
       clearInterval(sweeper);
       await subscription?.close();
+      await aggregate.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bridges.closeAll();

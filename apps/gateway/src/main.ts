@@ -1,33 +1,31 @@
 import { createDb, listenForChanges } from "@toolgate/db";
-import { parseSecretKey } from "@toolgate/secrets";
+import { parseSecretKeys } from "@toolgate/secrets";
 import { BullmqCallLogSink } from "./call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "./call-log/call-log-worker";
 import { parseEnv } from "./env";
 import { createGateway } from "./gateway";
 import { createLogger } from "./logger";
-import { createLimiterRedis } from "./rate-limit/create-limiter-redis";
-import { RedisRateLimiter } from "./rate-limit/redis-rate-limiter";
+import { openCallLogQueue, openLimits, runtimeMode } from "./runtime/runtime";
 
 const env = parseEnv(process.env);
 const logger = createLogger(env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL);
-const redis = await createLimiterRedis(env.REDIS_URL, logger);
-const callLogSink = new BullmqCallLogSink({
-  redisUrl: env.REDIS_URL,
-  logger,
-  queueName: env.TOOLGATE_CALL_LOG_QUEUE,
-});
+const mode = runtimeMode(env);
+const limits = await openLimits(env, logger);
+const queue = openCallLogQueue(env);
+const callLogSink = new BullmqCallLogSink({ transport: queue.transport, logger, queueName: queue.queueName });
 const worker = env.TOOLGATE_RUN_LOG_WORKER
-  ? startCallLogWorker({ redisUrl: env.REDIS_URL, db, logger, queueName: env.TOOLGATE_CALL_LOG_QUEUE })
+  ? startCallLogWorker({ transport: queue.transport, db, logger, queueName: queue.queueName })
   : undefined;
 
 const gateway = createGateway({
   db,
-  rateLimiter: new RedisRateLimiter(redis, { logger }),
+  mode,
+  rateLimiter: limits.rateLimiter,
   callLogSink,
   clock: { now: () => Date.now() },
   logger,
-  secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
+  secretKey: parseSecretKeys(env.TOOLGATE_SECRET_KEY),
   allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
   allowedOrigins: env.TOOLGATE_ALLOWED_ORIGINS,
   allowedHosts: [
@@ -35,8 +33,13 @@ const gateway = createGateway({
     ...env.TOOLGATE_ALLOWED_HOSTS,
   ],
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
+  cacheStaleMaxMs: env.TOOLGATE_CACHE_STALE_MAX_S * 1000,
+  maxStreamsPerTenant: env.TOOLGATE_MAX_STREAMS_PER_TENANT,
+  maxHeldApprovalsPerTenant: env.TOOLGATE_MAX_HELD_APPROVALS_PER_TENANT,
+  streamIdleMs: env.TOOLGATE_STREAM_IDLE_S * 1000,
   allowStdio: env.TOOLGATE_ALLOW_STDIO,
   maxStdioProcesses: env.TOOLGATE_MAX_STDIO_PROCESSES,
+  approvalKeepAliveMs: env.TOOLGATE_APPROVAL_KEEPALIVE_MS,
   subscribeToChanges: ({ onEvent, onReconnect }) =>
     listenForChanges(env.DATABASE_URL, onEvent, {
       onReconnect,
@@ -46,14 +49,16 @@ const gateway = createGateway({
 });
 
 const url = await gateway.listen(env.PORT, env.HOST);
-logger.info({ url }, "gateway listening");
+// `url` last: tests and benches find it right before the message.
+logger.info({ mode, callLogQueue: queue.queueName, url }, "gateway listening");
 
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "shutting down");
   await gateway.close();
   await callLogSink.close();
   await worker?.close();
-  redis.disconnect();
+  await queue.close();
+  limits.close();
   await db.$disconnect();
   process.exit(0);
 }

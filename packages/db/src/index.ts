@@ -1,3 +1,4 @@
+export { AUDIT_GENESIS_HASH, auditEventHash, type ChainBreak, canonicalJson } from "./audit/audit-chain";
 export type { ChangeEvent } from "./changes/change-event";
 export { CHANGE_CHANNEL, changeEventSchema } from "./changes/change-event";
 export {
@@ -31,10 +32,23 @@ export {
   type Transport,
   type User,
 } from "./generated/prisma/client";
+export { installationNamespace } from "./installation-namespace";
 export { migrateDeploy } from "./migrate/migrate-deploy";
 export { type IdPrefix, newId } from "./new-id";
 export { createUserWithTenant, findUserByEmail, getTenant, listMemberships } from "./repositories/accounts";
-export { listAuditEvents, recordAudit } from "./repositories/audit";
+export {
+  type AuditChainReport,
+  type AuditInput,
+  listAuditEvents,
+  recordAudit,
+  verifyAuditChain,
+  withAudit,
+} from "./repositories/audit";
+export {
+  type CallLogDeadLetterInput,
+  countCallLogDeadLetters,
+  insertCallLogDeadLetters,
+} from "./repositories/call-log-dead-letters";
 export {
   type CallLogStats,
   type CallLogStatsFilter,
@@ -69,6 +83,11 @@ export { changeMemberRole, listMembers, type MemberRow, removeMember } from "./r
 export { AlreadyMemberError, InviteUnusableError, LastAdminError } from "./repositories/membership-errors";
 export { getCurrentPolicy, listPolicyVersions, publishPolicy } from "./repositories/policies";
 export {
+  listPublishedServerCatalogues,
+  type PublishedServerCatalogue,
+  setServerCataloguePublished,
+} from "./repositories/published-catalogues";
+export {
   createServer,
   deleteServer,
   findServerBySlugs,
@@ -76,3 +95,4 @@ export {
   listServers,
 } from "./repositories/servers";
 export { type CatalogueEntry, listTools, saveCatalogue } from "./repositories/tools";
+export { type DbClient, inTransaction } from "./transaction";

@@ -82,7 +82,7 @@ describe("resource and prompt rules", () => {
       ],
     });
     expect(get(policy, "simple_prompt")).toMatchObject({
-      limits: [{ key: "tg:rl:tnt_1:t:prompts:3600", scope: "tenant" }],
+      limits: [{ key: "tg:rl:{tnt_1}:t:prompts:3600", scope: "tenant" }],
     });
   });
 

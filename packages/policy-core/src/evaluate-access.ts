@@ -31,7 +31,13 @@ export function evaluateAccess(policy: CompiledPolicy, request: AccessContext): 
     limitCheck(limit, request.tenantId, request.serverId, request.grantId, request.sessionId),
   );
   if (rule.action === "require_approval") {
-    return { outcome: "require_approval", rule: rule.pointer, timeoutSeconds: rule.timeoutSeconds, limits };
+    return {
+      outcome: "require_approval",
+      rule: rule.pointer,
+      timeoutSeconds: rule.timeoutSeconds,
+      approvalBy: rule.approvalBy,
+      limits,
+    };
   }
   return { outcome: "check_limits", rule: rule.pointer, limits };
 }

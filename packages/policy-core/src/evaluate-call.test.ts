@@ -12,7 +12,7 @@ describe("the canonical policy", () => {
       rule: "/tools/MountIso",
       limits: [
         {
-          key: "tg:rl:tnt_1:srv_1:g:grt_1:mountiso_rate:60",
+          key: "tg:rl:{tnt_1}:srv_1:g:grt_1:mountiso_rate:60",
           counter: "mountiso_rate",
           scope: "grant",
           windowSeconds: 60,
@@ -134,7 +134,17 @@ describe("decision order within a rule", () => {
         limits: [{ counter: "vm", window: 60, max: 5, scope: "session" }],
       },
       Blocked: { action: "deny", deny_if: [{ path: "args.x", op: "exists" }] },
+      AskUser: { action: "require_approval", approval: { timeout: "5m", by: "user" } },
     },
+  });
+
+  it("an approval says who decides: the team by default, the agent's user when by is user", () => {
+    expect(decide(policy, "AskUser", {})).toMatchObject({
+      outcome: "require_approval",
+      rule: "/tools/AskUser",
+      timeoutSeconds: 300,
+      approvalBy: "user",
+    });
   });
 
   it("deny beats deny_if", () => {
@@ -165,9 +175,10 @@ describe("decision order within a rule", () => {
       outcome: "require_approval",
       rule: "/tools/vm_management",
       timeoutSeconds: 30,
+      approvalBy: "team",
       limits: [
         {
-          key: "tg:rl:tnt_1:srv_1:s:ses_1:vm:60",
+          key: "tg:rl:{tnt_1}:srv_1:s:ses_1:vm:60",
           counter: "vm",
           scope: "session",
           windowSeconds: 60,
@@ -175,7 +186,7 @@ describe("decision order within a rule", () => {
           rule: "/tools/vm_management/limits/0",
         },
         {
-          key: "tg:rl:tnt_1:t:all:3600",
+          key: "tg:rl:{tnt_1}:t:all:3600",
           counter: "all",
           scope: "tenant",
           windowSeconds: 3600,
@@ -194,7 +205,7 @@ describe("decision order within a rule", () => {
       args: { action: "start", vm_name: "test-1" },
     });
     expect(decision).toMatchObject({
-      limits: [{ key: "tg:rl:tnt_1:srv_1:g:grt_1:vm:60", scope: "grant" }, { counter: "all" }],
+      limits: [{ key: "tg:rl:{tnt_1}:srv_1:g:grt_1:vm:60", scope: "grant" }, { counter: "all" }],
     });
   });
 });
@@ -214,7 +225,7 @@ describe("limits", () => {
     const b = decide(policy, "B");
     if (a.outcome !== "check_limits" || b.outcome !== "check_limits") throw new Error("expected limits");
     expect(a.limits).toHaveLength(1);
-    expect(a.limits[0]?.key).toBe("tg:rl:tnt_1:srv_1:v:shared:60");
+    expect(a.limits[0]?.key).toBe("tg:rl:{tnt_1}:srv_1:v:shared:60");
     expect(b.limits[0]?.key).toBe(a.limits[0]?.key);
   });
 
@@ -231,7 +242,7 @@ describe("limits", () => {
       tools: { T: { limits: [{ counter: "c", window, max: 1, scope: "grant" }] } },
     });
     expect(decide(policy, "T")).toMatchObject({
-      limits: [{ windowSeconds: seconds, key: `tg:rl:tnt_1:srv_1:g:grt_1:c:${seconds}` }],
+      limits: [{ windowSeconds: seconds, key: `tg:rl:{tnt_1}:srv_1:g:grt_1:c:${seconds}` }],
     });
   });
 
@@ -246,7 +257,7 @@ describe("limits", () => {
       rule: "/tools/MountIso",
       limits: [
         {
-          key: "tg:rl:tnt_1:srv_1:g:grt_1:MountIso%3Arate:60",
+          key: "tg:rl:{tnt_1}:srv_1:g:grt_1:MountIso%3Arate:60",
           counter: "MountIso:rate",
           scope: "grant",
           windowSeconds: 60,
@@ -277,7 +288,7 @@ describe("limits", () => {
       tools: { T: { limits: [{ counter: "c", window: 1, max: 1, scope: "grant" }] } },
     });
     const decision = evaluateCall(policy, { ...baseCall, tool: "T", grantId: "a:b" });
-    expect(decision).toMatchObject({ limits: [{ key: "tg:rl:tnt_1:srv_1:g:a%3Ab:c:1" }] });
+    expect(decision).toMatchObject({ limits: [{ key: "tg:rl:{tnt_1}:srv_1:g:a%3Ab:c:1" }] });
   });
 });
 
@@ -296,7 +307,16 @@ describe("actions and messages", () => {
   it.each([
     ["Quiet", { outcome: "deny", rule: "/tools/Quiet", reason: "Tool 'Quiet' is denied by this policy." }],
     ["Told", { outcome: "deny", rule: "/tools/Told", reason: "Ask the infra team." }],
-    ["Approve", { outcome: "require_approval", rule: "/tools/Approve", timeoutSeconds: 600, limits: [] }],
+    [
+      "Approve",
+      {
+        outcome: "require_approval",
+        rule: "/tools/Approve",
+        timeoutSeconds: 600,
+        approvalBy: "team",
+        limits: [],
+      },
+    ],
     ["Plain", { outcome: "allow", rule: "/tools/Plain" }],
     ["Other", { outcome: "allow", rule: "(default allow)" }],
   ])("%s", (tool, expected) => {

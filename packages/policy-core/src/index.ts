@@ -3,6 +3,7 @@ export { canonicalResourceUri, templateAsGlob } from "./canonical-uri";
 export { compilePolicy } from "./compile/compile-policy";
 export type { CompiledPolicy } from "./compile/compiled-policy";
 export {
+  type Approver,
   type CallContext,
   DEFAULT_APPROVAL_TIMEOUT_SECONDS,
   type Decision,

@@ -7,7 +7,7 @@ import {
 } from "@toolgate/policy-core";
 import type { CachedPolicy } from "../cache/cached-types";
 import type { AccessTarget } from "../jsonrpc/access-params";
-import { type CallVerdict, deny, type Enforcers, settleDecision } from "./decide-call";
+import { type CallVerdict, deny, type Enforcers, type HoldOptions, settleDecision } from "./decide-call";
 
 /** The ids a decision needs besides its target. */
 export type AccessCaller = {
@@ -35,11 +35,12 @@ export async function decideAccess(
   enforcers: Enforcers,
   nowMs: number,
   signal: AbortSignal,
+  hold: HoldOptions = {},
 ): Promise<CallVerdict> {
   if (policy === null) return deny("deny", RULE_LABELS.noPolicy, NO_POLICY_REASON);
   const decision = evaluateAccess(policy.compiled, { kind: target.kind, name: target.name, ...caller });
   const subject = { ...caller, tool: accessLabel(target), args: target.args };
-  return settleDecision(decision, subject, enforcers, nowMs, signal);
+  return settleDecision(decision, subject, enforcers, nowMs, signal, hold);
 }
 
 /**

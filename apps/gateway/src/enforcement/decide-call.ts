@@ -6,26 +6,63 @@ import {
   formatDenial,
   type LimitCheck,
 } from "@toolgate/policy-core";
-import type { ApprovalGate } from "../approvals/approval-gate";
+import type { ApprovalGate, ApprovalOutcome, HeldApproval } from "../approvals/approval-gate";
+import type { HeldCall } from "../approvals/hold-channel";
 import type { CachedPolicy } from "../cache/cached-types";
+import { storeUnavailableError } from "../cache/store-unavailable-error";
+import { GatewayError } from "../errors/gateway-error";
 import type { Clock } from "../http/gateway-services";
 import type { PinRegistry } from "../pinning/pin-registry";
 import { LimitsUnavailableError } from "../rate-limit/limits-unavailable-error";
 import type { RateLimiter, Reservation } from "../rate-limit/rate-limiter";
+import type { TenantConcurrency } from "../safety/tenant-concurrency";
 import { approvalDenialReason } from "./approval-denial";
 
 /** What to do with one tools/call: forward it (holding any limit reservation), or answer with a denial. */
 export type CallVerdict =
-  | { kind: "forward"; decision: "allow" | "approved"; rule: string; reservation: Reservation | null }
+  | {
+      kind: "forward";
+      decision: "allow" | "approved";
+      rule: string;
+      reservation: Reservation | null;
+      /** For the call log: who approved, when the agent's user did in their client. */
+      note?: string;
+    }
   | {
       kind: "deny";
       decision: "deny" | "rate_limited" | "approval_pending" | "error";
       rule: string;
       text: string;
+    }
+  // Stateless wire, approval by the user: answer now with a question; the re-sent call carries the answer.
+  | {
+      kind: "ask";
+      decision: "approval_pending";
+      rule: string;
+      approvalId: string;
+      expiresAt: Date;
+      call: HeldCall;
     };
 
+/** How a held call reaches whoever decides it. */
+export type HoldOptions = {
+  /** Told when the call starts waiting (to reach the decider); returns who was asked. */
+  onHold?: (held: HeldApproval, call: HeldCall) => "team" | "user";
+  /** The client can be asked without holding the call (stateless wire, form elicitation declared). */
+  askInline?: boolean;
+  /** The approval the re-sent call just answered (stateless wire), which then decides it. */
+  answeredApprovalId?: string;
+};
+
 /** The stateful parts of enforcement, injected by the gateway. */
-export type Enforcers = { limiter: RateLimiter; approvals: ApprovalGate; pins: PinRegistry; clock: Clock };
+export type Enforcers = {
+  limiter: RateLimiter;
+  approvals: ApprovalGate;
+  pins: PinRegistry;
+  clock: Clock;
+  /** Calls of one tenant held for approval at once; more are refused (fair share between tenants). */
+  heldApprovals: TenantConcurrency;
+};
 
 const NO_POLICY = "(no policy)";
 const QUARANTINED = "(quarantined)";
@@ -52,6 +89,7 @@ export async function decideCall(
   enforcers: Enforcers,
   nowMs: number,
   signal: AbortSignal,
+  hold: HoldOptions = {},
 ): Promise<CallVerdict> {
   if (policy === null) {
     return deny("deny", NO_POLICY, "No policy is published for this server, so every tool call is denied.");
@@ -60,7 +98,7 @@ export async function decideCall(
     const reason = `Tool '${call.tool}' changed its definition since it was reviewed and is quarantined until someone accepts the change in the catalogue.`;
     return deny("deny", QUARANTINED, reason);
   }
-  return settleDecision(evaluateCall(policy.compiled, call), call, enforcers, nowMs, signal);
+  return settleDecision(evaluateCall(policy.compiled, call), call, enforcers, nowMs, signal, hold);
 }
 
 /** What a decision is about: a tool call, or a resource read / prompt get labelled like a tool. */
@@ -80,6 +118,7 @@ export async function settleDecision(
   enforcers: Enforcers,
   nowMs: number,
   signal: AbortSignal,
+  hold: HoldOptions = {},
 ): Promise<CallVerdict> {
   switch (decision.outcome) {
     case "allow":
@@ -89,25 +128,87 @@ export async function settleDecision(
     case "check_limits":
       return reserve(enforcers.limiter, decision.limits, decision.rule, "allow", nowMs);
     case "require_approval": {
-      const outcome = await enforcers.approvals.await(
-        {
-          tenantId: subject.tenantId,
-          serverId: subject.serverId,
-          grantId: subject.grantId,
-          tool: subject.tool,
-          args: subject.args,
+      let asked: "team" | "user" = "team";
+      const heldCall: HeldCall = {
+        tool: subject.tool,
+        args: subject.args,
+        rule: decision.rule,
+        by: decision.approvalBy,
+      };
+      const request = {
+        tenantId: subject.tenantId,
+        serverId: subject.serverId,
+        grantId: subject.grantId,
+        tool: subject.tool,
+        args: subject.args,
+        rule: decision.rule,
+        timeoutSeconds: decision.timeoutSeconds,
+      };
+      const inline = decision.approvalBy === "user" && hold.askInline === true;
+      const checked = inline
+        ? await orStoreUnavailable(() => enforcers.approvals.check(request, hold.answeredApprovalId))
+        : undefined;
+      if (checked?.kind === "pending") {
+        const { approvalId, expiresAt } = checked;
+        return {
+          kind: "ask",
+          decision: "approval_pending",
           rule: decision.rule,
-          timeoutSeconds: decision.timeoutSeconds,
-        },
-        signal,
-      );
+          approvalId,
+          expiresAt,
+          call: heldCall,
+        };
+      }
+      if (inline) asked = "user";
+      let outcome: ApprovalOutcome;
+      if (checked !== undefined) outcome = checked;
+      else {
+        // Held calls have a per-tenant cap of their own, apart from requests in flight (fair share).
+        const release = enforcers.heldApprovals.acquire(subject.tenantId);
+        if (release === null) {
+          const reason = `Too many calls of this organisation are waiting for approval (limit ${enforcers.heldApprovals.max}); retry after some are decided.`;
+          return deny("rate_limited", decision.rule, reason);
+        }
+        try {
+          outcome = await orStoreUnavailable(() =>
+            enforcers.approvals.await(request, signal, (held) => {
+              asked = hold.onHold?.(held, heldCall) ?? "team";
+            }),
+          );
+        } finally {
+          release();
+        }
+      }
       if (outcome.kind !== "approved") {
-        const reason = approvalDenialReason(subject.tool, outcome, decision.timeoutSeconds);
+        const fellBack = decision.approvalBy === "user" && asked === "team";
+        const reason = approvalDenialReason(subject.tool, outcome, decision.timeoutSeconds, fellBack);
         return deny(outcome.kind === "abandoned" ? "approval_pending" : "deny", decision.rule, reason);
       }
       // Approved calls still count against their limits; the clock moved while the call waited.
-      return reserve(enforcers.limiter, decision.limits, decision.rule, "approved", enforcers.clock.now());
+      const verdict = await reserve(
+        enforcers.limiter,
+        decision.limits,
+        decision.rule,
+        "approved",
+        enforcers.clock.now(),
+      );
+      if (verdict.kind !== "forward" || outcome.decidedByGrantId === null) return verdict;
+      return {
+        ...verdict,
+        note: `Approved in their MCP client by the person using this grant (approval ${outcome.approvalId}).`,
+      };
     }
+  }
+}
+
+// Approvals live in Postgres: when it cannot be reached (or is overloaded) the call gets 503 with
+// Retry-After, like any lookup nothing cached can answer, not an internal error.
+async function orStoreUnavailable<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    throw storeUnavailableError(error);
   }
 }
 

@@ -6,6 +6,8 @@ import {
   isAccessVisible,
 } from "@toolgate/policy-core";
 import type { CachedPolicy } from "../cache/cached-types";
+import type { ProtocolRevision } from "../protocol/protocol-revision";
+import { privateListResult } from "../protocol/result-shape";
 import type { ToolFilter } from "../upstream/response-messages";
 import { toolFilter } from "./tool-filter";
 
@@ -37,9 +39,14 @@ export function mayNeedFiltering(text: string): boolean {
  * The filter for every message a server sends this agent, on any stream: tools/list,
  * resources/list, resources/templates/list and prompts/list results keep only what the policy (and
  * pinning) lets the agent use, and updates about resources it may not read are dropped. With no
- * policy nothing is usable, so every listing is empty.
+ * policy nothing is usable, so every listing is empty. A filtered listing is that grant's view, so on
+ * the 2026-07-28 (stateless) wire it is marked private (never served from a shared cache).
  */
-export function serverMessageFilter(policy: CachedPolicy, pinning: ToolFilter): ServerMessageFilter {
+export function serverMessageFilter(
+  policy: CachedPolicy,
+  pinning: ToolFilter,
+  revision: ProtocolRevision,
+): ServerMessageFilter {
   const tools = toolFilter(policy, pinning);
   const compiled = policy?.compiled ?? null;
   return (message) => {
@@ -74,7 +81,7 @@ export function serverMessageFilter(policy: CachedPolicy, pinning: ToolFilter): 
         prompts: listed(compiled, result.prompts, "name", filterPromptList),
       };
     }
-    return filtered === undefined ? message : { ...message, result: filtered };
+    return filtered === undefined ? message : { ...message, result: privateListResult(revision, filtered) };
   };
 }
 

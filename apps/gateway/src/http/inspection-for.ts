@@ -21,5 +21,5 @@ export async function inspectionFor(
     services.pins.listFilter(tenantId, serverId),
   ]);
   draft.policyVersion ??= current?.version ?? null;
-  return { id, watchCall, filter: serverMessageFilter(current, pinning) };
+  return { id, watchCall, filter: serverMessageFilter(current, pinning, exchange.revision) };
 }

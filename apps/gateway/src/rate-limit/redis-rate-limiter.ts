@@ -1,6 +1,6 @@
 import { type LimitCheck, retryAfterSeconds } from "@toolgate/policy-core";
-import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { RedisConnection } from "../runtime/redis-target";
 import { ExhaustedWindows } from "./exhausted-windows";
 import type { LimitResult, RateLimiter, Reservation } from "./rate-limiter";
 import { type LimiterHealth, RedisCircuit } from "./redis-circuit";
@@ -39,7 +39,7 @@ export class RedisRateLimiter implements RateLimiter {
   private readonly exhausted = new ExhaustedWindows();
   private readonly circuit: RedisCircuit;
 
-  constructor(redis: Redis, options: { logger?: Logger } = {}) {
+  constructor(redis: RedisConnection, options: { logger?: Logger } = {}) {
     this.reserveScript = new RedisScript(redis, RESERVE);
     this.refundScript = new RedisScript(redis, REFUND);
     this.circuit = new RedisCircuit(redis, options.logger);

@@ -2,6 +2,7 @@ import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
 import { mayNeedFiltering, type ServerMessageFilter } from "../enforcement/server-message-filter";
 import { GatewayError } from "../errors/gateway-error";
+import { isCallStream, sseEvent } from "../http/call-stream";
 import type { RequestId } from "../jsonrpc/parse-message";
 import { inspectMessage } from "./inspect-message";
 import { SseEventSplitter, sseData, withSseData } from "./sse-event-splitter";
@@ -67,7 +68,9 @@ export async function relayResponse(
   const isSse = contentType.startsWith("text/event-stream");
   if (isSse) headers["cache-control"] = "no-cache";
 
-  if (reply.statusCode >= 300) {
+  if (isCallStream(res)) {
+    await relayIntoCallStream(reply, res, inspection, outcome);
+  } else if (reply.statusCode >= 300) {
     res.writeHead(reply.statusCode, headers);
     await pipeBody(reply, res);
   } else if (isSse) {
@@ -97,6 +100,30 @@ async function relayJson(
   const body = await readCapped(reply);
   const checked = inspectMessage(body.toString("utf8"), inspection, outcome);
   res.writeHead(reply.statusCode, headers).end(checked.text === undefined ? body : (checked.text ?? ""));
+}
+
+/** The answer of a call whose SSE stream the gateway already opened (it was held): events on that stream. */
+async function relayIntoCallStream(
+  reply: Dispatcher.ResponseData,
+  res: ServerResponse,
+  inspection: Inspection,
+  outcome: RelayOutcome,
+): Promise<void> {
+  const isSse = (header(reply, "content-type") ?? "").startsWith("text/event-stream");
+  if (isSse && reply.statusCode < 300) {
+    await relaySse(reply, res, inspection, outcome);
+    return;
+  }
+  const text = (await readCapped(reply)).toString("utf8");
+  const checked = inspectMessage(text, inspection, outcome);
+  if (!checked.answered) {
+    throw new GatewayError(
+      "upstream_unavailable",
+      `The upstream MCP server answered HTTP ${reply.statusCode} without a JSON-RPC response.`,
+    );
+  }
+  // The answer goes out as the filter left it (a listing in it re-serialised); it is never dropped.
+  res.end(sseEvent(checked.text ?? text));
 }
 
 async function relaySse(

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Db, listenForChanges } from "@toolgate/db";
-import { Queue, type Worker } from "bullmq";
+import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { BullmqCallLogSink } from "../../src/call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "../../src/call-log/call-log-worker";
@@ -33,6 +33,14 @@ export async function startTestGateway(
     maxInFlightPerTenant?: number;
     allowStdio?: boolean;
     maxStdioProcesses?: number;
+    cacheTtlMs?: number;
+    cacheStaleMaxMs?: number;
+    maxStreamsPerTenant?: number;
+    maxHeldApprovalsPerTenant?: number;
+    streamIdleMs?: number;
+    /** Where change notifications are listened for (default: the test database). */
+    listenUrl?: string;
+    approvalKeepAliveMs?: number;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -42,7 +50,7 @@ export async function startTestGateway(
   // must not take these records into another database.
   const queueName = `call-logs-test-${randomUUID()}`;
   const callLogSink = new BullmqCallLogSink({ redisUrl: testEnv.redisUrl, logger, queueName });
-  const worker: Worker | undefined = options.runLogWorker
+  const worker = options.runLogWorker
     ? startCallLogWorker({ redisUrl: testEnv.redisUrl, db, logger, queueName })
     : undefined;
   const gateway = createGateway({
@@ -60,8 +68,14 @@ export async function startTestGateway(
     maxInFlightPerTenant: options.maxInFlightPerTenant,
     allowStdio: options.allowStdio,
     maxStdioProcesses: options.maxStdioProcesses,
+    cacheTtlMs: options.cacheTtlMs,
+    cacheStaleMaxMs: options.cacheStaleMaxMs,
+    maxStreamsPerTenant: options.maxStreamsPerTenant,
+    maxHeldApprovalsPerTenant: options.maxHeldApprovalsPerTenant,
+    streamIdleMs: options.streamIdleMs,
+    approvalKeepAliveMs: options.approvalKeepAliveMs,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
-      listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
+      listenForChanges(options.listenUrl ?? testEnv.databaseUrl, onEvent, { onReconnect }),
   });
   const url = await gateway.listen(0, options.host ?? "127.0.0.1");
   return {

@@ -56,6 +56,7 @@ export function compileAccessRules(
       message: rule.on_deny ?? rule.reason,
       limits: own,
       timeoutSeconds,
+      approvalBy: rule.approval?.by ?? "team",
     };
     if (compiled.glob) globs.push(compiled);
     else exact.set(canonical, compiled);
