@@ -52,6 +52,7 @@ export {
 } from "./repositories/call-logs";
 export {
   createGrant,
+  findGrant,
   findGrantByTokenHash,
   listGrants,
   revokeGrant,
@@ -67,6 +68,15 @@ export {
 } from "./repositories/invites";
 export { changeMemberRole, listMembers, type MemberRow, removeMember } from "./repositories/members";
 export { AlreadyMemberError, InviteUnusableError, LastAdminError } from "./repositories/membership-errors";
+export {
+  consumeOAuthRecord,
+  deleteOAuthRecord,
+  deleteOAuthRecordsOfGrant,
+  findOAuthRecord,
+  findOAuthRecordByUid,
+  type OAuthRecordKey,
+  upsertOAuthRecord,
+} from "./repositories/oauth-records";
 export { getCurrentPolicy, listPolicyVersions, publishPolicy } from "./repositories/policies";
 export {
   createServer,

@@ -15,6 +15,8 @@ export async function createGrant(
     serverId?: string | null;
     expiresAt?: Date | null;
     createdById?: string | null;
+    /** The OAuth client whose consent created the grant. */
+    oauthClient?: { id: string; name: string } | null;
   },
 ): Promise<Grant> {
   const serverId = input.serverId ?? null;
@@ -32,6 +34,8 @@ export async function createGrant(
       tokenPrefix: input.tokenPrefix,
       expiresAt: input.expiresAt ?? null,
       createdById: input.createdById ?? null,
+      oauthClientId: input.oauthClient?.id ?? null,
+      oauthClientName: input.oauthClient?.name ?? null,
     },
   });
 }
@@ -65,4 +69,9 @@ export async function touchGrantsLastUsed(db: Db, grantIds: string[], at: Date):
     where: { id: { in: grantIds }, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
     data: { lastUsedAt: at },
   });
+}
+
+/** The grant with this id in the tenant, or null. */
+export async function findGrant(db: Db, tenantId: string, grantId: string): Promise<Grant | null> {
+  return db.grant.findFirst({ where: { id: grantId, tenantId } });
 }
