@@ -33,7 +33,13 @@ export {
 } from "./generated/prisma/client";
 export { migrateDeploy } from "./migrate/migrate-deploy";
 export { type IdPrefix, newId } from "./new-id";
-export { createUserWithTenant, findUserByEmail, getTenant, listMemberships } from "./repositories/accounts";
+export {
+  createUserWithTenant,
+  findUserByEmail,
+  getTenant,
+  getTenantBySlug,
+  listMemberships,
+} from "./repositories/accounts";
 export { listAuditEvents, recordAudit } from "./repositories/audit";
 export {
   type CallLogStats,

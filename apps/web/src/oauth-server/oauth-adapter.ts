@@ -1,0 +1,59 @@
+import {
+  consumeOAuthRecord,
+  type Db,
+  deleteOAuthRecord,
+  deleteOAuthRecordsOfGrant,
+  findOAuthRecord,
+  findOAuthRecordByUid,
+  type Prisma,
+  upsertOAuthRecord,
+} from "@toolgate/db";
+import type { Adapter, AdapterPayload } from "oidc-provider";
+
+/** oidc-provider's storage for one tenant, on the OAuthRecord table (ids stored as hashes). */
+export function oauthAdapterFor(db: Db, tenantId: string): new (kind: string) => Adapter {
+  return class PostgresOAuthAdapter implements Adapter {
+    constructor(private readonly kind: string) {}
+
+    private key(id: string) {
+      return { tenantId, kind: this.kind, id };
+    }
+
+    async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
+      await upsertOAuthRecord(db, this.key(id), {
+        payload: payload as Prisma.InputJsonObject,
+        grantId: payload.grantId,
+        uid: payload.uid,
+        expiresAt: expiresIn > 0 ? new Date(Date.now() + expiresIn * 1000) : null,
+      });
+    }
+
+    async find(id: string): Promise<AdapterPayload | undefined> {
+      return asPayload(await findOAuthRecord(db, this.key(id), new Date()));
+    }
+
+    async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+      return asPayload(await findOAuthRecordByUid(db, this.key(uid), new Date()));
+    }
+
+    async findByUserCode(): Promise<AdapterPayload | undefined> {
+      return undefined; // the device flow is not enabled
+    }
+
+    async consume(id: string): Promise<void> {
+      await consumeOAuthRecord(db, this.key(id), new Date());
+    }
+
+    async destroy(id: string): Promise<void> {
+      await deleteOAuthRecord(db, this.key(id));
+    }
+
+    async revokeByGrantId(grantId: string): Promise<void> {
+      await deleteOAuthRecordsOfGrant(db, tenantId, grantId);
+    }
+  };
+}
+
+function asPayload(payload: Prisma.JsonObject | null): AdapterPayload | undefined {
+  return payload === null ? undefined : (payload as AdapterPayload);
+}
