@@ -8,6 +8,7 @@ import { ApprovalStore } from "./approvals/approval-store";
 import { ApprovalWaiters } from "./approvals/approval-waiters";
 import { GatewayCache } from "./cache/gateway-cache";
 import type { CallLogSink } from "./call-log/call-log-sink";
+import { type OAuthConfig, OAuthVerifier } from "./auth/oauth-verifier";
 import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest } from "./http/handle-request";
 import { sendError } from "./http/send";
@@ -37,6 +38,8 @@ export type GatewayDeps = {
   secretKey: Buffer;
   /** TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: let servers live on private/loopback addresses (self-hosted, dev). */
   allowPrivateUpstreams: boolean;
+  /** OAuth sign-in: the dashboard that is each tenant's authorization server; absent = grant tokens only. */
+  oauth?: OAuthConfig;
   /** Browser origins allowed to call the gateway; requests from any other Origin get 403. */
   allowedOrigins: readonly string[];
   /** Postgres change notifications that keep the caches fresh (db's listenForChanges). */
@@ -99,6 +102,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const pins = new PinRegistry(deps.db, deps.logger, deps.cacheTtlMs);
   const services: GatewayServices = {
     cache,
+    oauth: deps.oauth === undefined ? null : new OAuthVerifier(deps.secretKey, deps.oauth),
     approvals: new ApprovalGate({
       store: new ApprovalStore(deps.db),
       waiters: approvalWaiters,

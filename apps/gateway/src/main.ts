@@ -30,6 +30,10 @@ const gateway = createGateway({
   secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
   allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
   allowedOrigins: env.TOOLGATE_ALLOWED_ORIGINS,
+  oauth:
+    env.TOOLGATE_DASHBOARD_URL === undefined
+      ? undefined
+      : { dashboardUrl: env.TOOLGATE_DASHBOARD_URL, gatewayUrl: env.TOOLGATE_GATEWAY_URL },
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
   allowStdio: env.TOOLGATE_ALLOW_STDIO,
   maxStdioProcesses: env.TOOLGATE_MAX_STDIO_PROCESSES,

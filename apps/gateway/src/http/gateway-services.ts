@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { OAuthVerifier } from "../auth/oauth-verifier";
 import type { ApprovalGate } from "../approvals/approval-gate";
 import type { GatewayCache } from "../cache/gateway-cache";
 import type { CallLogSink } from "../call-log/call-log-sink";
@@ -16,6 +17,8 @@ export type Clock = { now(): number };
 /** Everything a request handler uses, built once per gateway. */
 export type GatewayServices = {
   cache: GatewayCache;
+  /** OAuth access tokens and the 401 challenge (auth/); null when no dashboard URL is configured. */
+  oauth: OAuthVerifier | null;
   /** Holds require_approval calls until a human decides (approvals/). */
   approvals: ApprovalGate;
   /** Tool-definition pinning: quarantines tools whose definition changed since review (pinning/). */
