@@ -45,7 +45,13 @@ export async function authenticate(
 
 async function grantTokenHash(
   token: string,
-  request: { tenantSlug: string; serverSlug: string; nowMs: number; oauth?: OAuthVerifier | null; host?: string },
+  request: {
+    tenantSlug: string;
+    serverSlug: string;
+    nowMs: number;
+    oauth?: OAuthVerifier | null;
+    host?: string;
+  },
 ): Promise<string | null> {
   const oauth = request.oauth ?? null;
   if (oauth === null || !oauth.isAccessToken(token)) return hashToken(token);

@@ -34,7 +34,12 @@ export class OAuthVerifier {
   }
 
   /** The grant token hash an access token stands for, or null unless it is valid for exactly this gateway URL. */
-  async grantTokenHash(token: string, path: McpPath, host: string | undefined, nowMs: number): Promise<string | null> {
+  async grantTokenHash(
+    token: string,
+    path: McpPath,
+    host: string | undefined,
+    nowMs: number,
+  ): Promise<string | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ["HS256"],

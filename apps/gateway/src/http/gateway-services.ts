@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
-import type { OAuthVerifier } from "../auth/oauth-verifier";
 import type { ApprovalGate } from "../approvals/approval-gate";
+import type { OAuthVerifier } from "../auth/oauth-verifier";
 import type { GatewayCache } from "../cache/gateway-cache";
 import type { CallLogSink } from "../call-log/call-log-sink";
 import type { PinRegistry } from "../pinning/pin-registry";

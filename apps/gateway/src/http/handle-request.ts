@@ -60,11 +60,20 @@ export async function handleRequest(
   const token = extractToken(req.headers.authorization, queryAt === -1 ? "" : url.slice(queryAt + 1));
   let auth: AuthContext;
   try {
-    auth = await authenticate(services.cache, { ...path, token, nowMs, oauth: services.oauth, host: req.headers.host });
+    auth = await authenticate(services.cache, {
+      ...path,
+      token,
+      nowMs,
+      oauth: services.oauth,
+      host: req.headers.host,
+    });
   } catch (error) {
     // RFC 9728: the 401 tells an OAuth client where to learn how to sign in.
     if (services.oauth !== null && error instanceof GatewayError && error.code === "unauthorized") {
-      res.setHeader("www-authenticate", services.oauth.challenge(path, req.headers.host, token !== undefined));
+      res.setHeader(
+        "www-authenticate",
+        services.oauth.challenge(path, req.headers.host, token !== undefined),
+      );
     }
     sendError(res, error, services.logger);
     return;

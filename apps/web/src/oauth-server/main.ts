@@ -24,4 +24,5 @@ const server = createServer((req, res) => {
 server.listen(Number(internal.port || 80), internal.hostname, () => {
   console.log(`oauth server listening on ${internal.host}`);
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => server.close(() => process.exit(0)));

@@ -39,7 +39,9 @@ export function createTenantProvider(
   const resourceServerInfo = async (_ctx: KoaContextWithOIDC, resource: string) => {
     const target = parseGatewayResource(gatewayUrl, resource);
     if (target === null || target.tenantSlug !== tenant.slug) {
-      throw new errors.InvalidTarget(`resource must be one of this organisation's gateway URLs (${gatewayUrl}/${tenant.slug}/<server>/mcp)`);
+      throw new errors.InvalidTarget(
+        `resource must be one of this organisation's gateway URLs (${gatewayUrl}/${tenant.slug}/<server>/mcp)`,
+      );
     }
     if ((await findServerBySlugs(db, tenant.slug, target.serverSlug)) === null) {
       throw new errors.InvalidTarget("resource names an unknown server");
@@ -131,7 +133,10 @@ export function createTenantProvider(
       if (!parsed.success || client === undefined || ctx.oidc.session?.accountId !== parsed.data.grantId) {
         return undefined;
       }
-      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: parsed.data.grantId });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: client.clientId,
+        accountId: parsed.data.grantId,
+      });
       grant.addResourceScope(parsed.data.resource, "mcp");
       await grant.save();
       return grant;

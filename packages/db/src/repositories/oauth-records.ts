@@ -29,7 +29,11 @@ export async function upsertOAuthRecord(
 }
 
 /** The stored payload (with `consumed` when it was used), or null when unknown or expired. */
-export async function findOAuthRecord(db: Db, key: OAuthRecordKey, now: Date): Promise<Prisma.JsonObject | null> {
+export async function findOAuthRecord(
+  db: Db,
+  key: OAuthRecordKey,
+  now: Date,
+): Promise<Prisma.JsonObject | null> {
   const row = await db.oAuthRecord.findUnique({ where: { id: rowId(key) } });
   return row === null ? null : livePayload(row, now);
 }
@@ -78,5 +82,7 @@ function livePayload(
   if (row.expiresAt !== null && row.expiresAt <= now) return null;
   const payload = row.payload;
   if (payload === null || typeof payload !== "object" || Array.isArray(payload)) return null;
-  return row.consumedAt === null ? payload : { ...payload, consumed: Math.floor(row.consumedAt.getTime() / 1000) };
+  return row.consumedAt === null
+    ? payload
+    : { ...payload, consumed: Math.floor(row.consumedAt.getTime() / 1000) };
 }

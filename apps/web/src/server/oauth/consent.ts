@@ -9,8 +9,12 @@ import {
   recordAudit,
   upsertOAuthRecord,
 } from "@toolgate/db";
-import { generateToken, hashToken, tokenPrefix } from "@toolgate/secrets";
-import { CONSENT_REQUEST_KIND, type ConsentRequest, consentRequestSchema } from "../../oauth-server/consent-request";
+import { generateToken, hashToken } from "@toolgate/secrets";
+import {
+  CONSENT_REQUEST_KIND,
+  type ConsentRequest,
+  consentRequestSchema,
+} from "../../oauth-server/consent-request";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
 import { summarizePolicy } from "./summarize-policy";
@@ -46,9 +50,11 @@ export async function approveConsent(
 ): Promise<string> {
   assertCan(ctx, "manage_grants");
   const request = await findConsentRequest(db, ctx.tenantId, input.uid);
-  if (request === null) throw new AppError("not_found", "This sign-in request has expired; start again from the client.");
+  if (request === null)
+    throw new AppError("not_found", "This sign-in request has expired; start again from the client.");
   const server = await findServerBySlugs(db, input.tenantSlug, request.serverSlug);
-  if (server === null || server.tenantId !== ctx.tenantId) throw new AppError("not_found", "Server not found.");
+  if (server === null || server.tenantId !== ctx.tenantId)
+    throw new AppError("not_found", "Server not found.");
   const grant = await createGrantRow(db, ctx.tenantId, {
     label: input.label,
     // The grant is used through OAuth tokens only; this token is never shown to anyone.
@@ -68,7 +74,12 @@ export async function approveConsent(
       label: grant.label,
       serverId: grant.serverId,
       expiresAt: grant.expiresAt?.toISOString() ?? null,
-      oauth: { clientId: request.clientId, clientName: request.clientName, redirectHost: request.redirectHost, verified: request.verified },
+      oauth: {
+        clientId: request.clientId,
+        clientName: request.clientName,
+        redirectHost: request.redirectHost,
+        verified: request.verified,
+      },
     },
   });
   await finishInteraction(db, ctx.tenantId, input.uid, {
@@ -83,7 +94,8 @@ export async function approveConsent(
 export async function denyConsent(db: Db, ctx: SessionContext, uid: string): Promise<string> {
   assertCan(ctx, "manage_grants");
   const request = await findConsentRequest(db, ctx.tenantId, uid);
-  if (request === null) throw new AppError("not_found", "This sign-in request has expired; start again from the client.");
+  if (request === null)
+    throw new AppError("not_found", "This sign-in request has expired; start again from the client.");
   await recordAudit(db, ctx.tenantId, {
     actorUserId: ctx.userId,
     action: "oauth.consent_denied",
@@ -109,7 +121,8 @@ async function findConsentRequest(db: Db, tenantId: string, uid: string): Promis
 async function finishInteraction(db: Db, tenantId: string, uid: string, result: Prisma.InputJsonObject) {
   const key = { tenantId, kind: INTERACTION_KIND, id: uid };
   const interaction = await findOAuthRecord(db, key, new Date());
-  if (interaction === null) throw new AppError("not_found", "This sign-in request has expired; start again from the client.");
+  if (interaction === null)
+    throw new AppError("not_found", "This sign-in request has expired; start again from the client.");
   const exp = typeof interaction.exp === "number" ? interaction.exp * 1000 : Date.now() + 60_000;
   await upsertOAuthRecord(db, key, {
     payload: { ...(interaction as Prisma.InputJsonObject), result },

@@ -1,7 +1,13 @@
 import { getEnv } from "../../env";
 
 // Hop-by-hop headers, and encodings the fetch below already undid.
-const DROPPED_RESPONSE_HEADERS = ["connection", "keep-alive", "transfer-encoding", "content-encoding", "content-length"];
+const DROPPED_RESPONSE_HEADERS = [
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-encoding",
+  "content-length",
+];
 
 /**
  * Passes a request to the authorization server process unchanged, telling it the public host and

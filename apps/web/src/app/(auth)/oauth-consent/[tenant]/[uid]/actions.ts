@@ -34,7 +34,8 @@ export async function decideConsentAction(formData: FormData): Promise<void> {
           tenantSlug: input.tenant,
           uid: input.uid,
           label: input.label,
-          expiresAt: input.expiresInDays === null ? null : new Date(Date.now() + input.expiresInDays * 86_400_000),
+          expiresAt:
+            input.expiresInDays === null ? null : new Date(Date.now() + input.expiresInDays * 86_400_000),
         });
   redirect(returnTo);
 }

@@ -11,11 +11,15 @@ export default async function ConsentPage({ params }: { params: Promise<{ tenant
   const { tenant, uid } = await params;
   const ctx = await requireTenantSession(tenant, `/oauth-consent/${tenant}/${uid}`);
   if (ctx === null) {
-    return <p className="text-sm text-slate-600">You are not a member of the organisation this client asks for.</p>;
+    return (
+      <p className="text-sm text-slate-600">You are not a member of the organisation this client asks for.</p>
+    );
   }
   const consent = await loadConsent(getDeps().db, ctx, tenant, uid);
   if (consent === null) {
-    return <p className="text-sm text-slate-600">This sign-in request has expired or was already answered.</p>;
+    return (
+      <p className="text-sm text-slate-600">This sign-in request has expired or was already answered.</p>
+    );
   }
   return (
     <>
@@ -77,7 +81,13 @@ export default async function ConsentPage({ params }: { params: Promise<{ tenant
           <button type="submit" name="decision" value="approve" className={styles.primaryButton}>
             Allow
           </button>
-          <button type="submit" name="decision" value="deny" formNoValidate className={styles.secondaryButton}>
+          <button
+            type="submit"
+            name="decision"
+            value="deny"
+            formNoValidate
+            className={styles.secondaryButton}
+          >
             Deny
           </button>
         </div>
