@@ -55,8 +55,7 @@ export function createTenantProvider(
     };
   };
 
-  // The account of an OAuth session is the Toolgate grant consent created: when it is revoked or
-  // expired, codes and refresh tokens stop working too.
+  // Codes and refresh tokens stop working too once the grant is revoked or expired.
   const liveGrant = async (grantId: string) => {
     const grant = await findGrant(db, tenant.id, grantId);
     if (grant === null || grant.revokedAt !== null) return null;
@@ -79,6 +78,7 @@ export function createTenantProvider(
       grant_types: ["authorization_code", "refresh_token"],
       response_types: ["code"],
       token_endpoint_auth_method: "none",
+      id_token_signed_response_alg: "EdDSA",
     },
     ttl: {
       AccessToken: ACCESS_TOKEN_TTL_S,
@@ -115,13 +115,11 @@ export function createTenantProvider(
             dispatcher: privateFetch,
           } as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>)
         : fetch(url, init),
-    findAccount: async (_ctx, sub) => {
-      const grant = await liveGrant(sub);
-      return grant === null ? undefined : { accountId: grant.id, claims: async () => ({ sub: grant.id }) };
-    },
+    // The account is the member who consented; what the tokens may do is the grant consent created.
+    findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub }) }),
     extraTokenClaims: async (_ctx, token) => {
-      if (token.kind !== "AccessToken" || token.accountId === undefined) return undefined;
-      const grant = await liveGrant(token.accountId);
+      if (token.kind !== "AccessToken" || token.grantId === undefined) return undefined;
+      const grant = await liveGrant(token.grantId);
       if (grant === null) throw new errors.InvalidGrant("the grant was revoked or has expired");
       // The gateway finds the grant by its token hash, through the cache it already keeps.
       return { tgh: grant.tokenHash };
@@ -130,13 +128,13 @@ export function createTenantProvider(
     loadExistingGrant: async (ctx) => {
       const parsed = toolgateResultSchema.safeParse(ctx.oidc.result?.toolgate);
       const client = ctx.oidc.client;
-      if (!parsed.success || client === undefined || ctx.oidc.session?.accountId !== parsed.data.grantId) {
-        return undefined;
-      }
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: client.clientId,
-        accountId: parsed.data.grantId,
+      const accountId = ctx.oidc.session?.accountId;
+      if (!parsed.success || client === undefined || accountId === undefined) return undefined;
+      // The OAuth grant carries the Toolgate grant's id, so its codes and tokens name it as their grantId.
+      const grant = Object.assign(new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId }), {
+        jti: parsed.data.grantId,
       });
+      grant.addOIDCScope("mcp");
       grant.addResourceScope(parsed.data.resource, "mcp");
       await grant.save();
       return grant;

@@ -3,6 +3,7 @@ import type { Db } from "../create-db";
 import { NotFoundError } from "../errors";
 import type { Grant } from "../generated/prisma/client";
 import { newId } from "../new-id";
+import { deleteOAuthRecordsOfGrant } from "./oauth-records";
 
 /** Creates a grant (an agent's bearer token, stored as its hash); serverId null means every server. */
 export async function createGrant(
@@ -53,6 +54,8 @@ export async function revokeGrant(db: Db, tenantId: string, grantId: string): Pr
   });
   const grant = await db.grant.findFirst({ where: { id: grantId, tenantId } });
   if (grant === null) return null;
+  // OAuth codes and refresh tokens issued under the grant go with it (access tokens die at the gateway).
+  await deleteOAuthRecordsOfGrant(db, tenantId, grantId);
   await notifyChange(db, { kind: "grant", tenantId, grantId, tokenHash: grant.tokenHash });
   return grant;
 }

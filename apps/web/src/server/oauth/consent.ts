@@ -83,7 +83,7 @@ export async function approveConsent(
     },
   });
   await finishInteraction(db, ctx.tenantId, input.uid, {
-    login: { accountId: grant.id, remember: false },
+    login: { accountId: ctx.userId, remember: false },
     consent: {},
     toolgate: { grantId: grant.id, resource: request.resource },
   });

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { styles } from "@/components/styles";
 import { getDeps } from "@/server/deps";
 import { loadConsent } from "@/server/oauth/consent";
-import { decideConsentAction } from "./actions";
 import { requireTenantSession } from "./tenant-session";
 
 export const metadata: Metadata = { title: "Allow access" };
@@ -48,9 +47,7 @@ export default async function ConsentPage({ params }: { params: Promise<{ tenant
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <form action={decideConsentAction} className="mt-6 space-y-4">
-        <input type="hidden" name="tenant" value={tenant} />
-        <input type="hidden" name="uid" value={uid} />
+      <form action={`/oauth-consent/${tenant}/${uid}/decide`} method="post" className="mt-6 space-y-4">
         <div className="space-y-1.5">
           <label htmlFor="consent-label" className={styles.label}>
             Grant label
