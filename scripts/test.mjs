@@ -63,6 +63,8 @@ async function main() {
   const env = {
     ...stackEnv({ databaseName: `toolgate_test${suffix}`, ports, respectShell: false }),
     NODE_ENV: "test",
+    // Checkouts share one Redis: each stack's log worker must drain only its own gateway's queue.
+    TOOLGATE_CALL_LOG_QUEUE: `call-logs${suffix}`,
   };
   step("Checking PostgreSQL and Redis");
   await ensurePostgres(env.DATABASE_URL);

@@ -1,5 +1,11 @@
+import { execFileSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
 import type {
   OAuthClientInformationMixed,
@@ -81,4 +87,62 @@ export class MemoryOAuthProvider implements OAuthClientProvider {
   codeVerifier(): string {
     return this.verifier;
   }
+}
+
+/** A PKCE verifier and its S256 challenge. */
+export function pkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString("base64url");
+  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
+}
+
+/**
+ * An HTTPS server on loopback with a throwaway self-signed certificate, serving one client's
+ * Client ID Metadata Document at its own URL (the URL is the client_id).
+ */
+export async function startMetadataDocumentServer(
+  metadata: (clientId: string) => Record<string, unknown>,
+): Promise<{ clientId: string; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), "toolgate-cimd-"));
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:P-256",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+      "-keyout",
+      join(dir, "key.pem"),
+      "-out",
+      join(dir, "cert.pem"),
+    ],
+    { stdio: "ignore" },
+  );
+  let clientId = "";
+  const server = createHttpsServer(
+    { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) },
+    (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(metadata(clientId)));
+    },
+  );
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  clientId = `https://127.0.0.1:${(server.address() as AddressInfo).port}/oauth/client.json`;
+  return {
+    clientId,
+    close: () =>
+      new Promise((done) =>
+        server.close(() => {
+          rmSync(dir, { recursive: true, force: true });
+          done();
+        }),
+      ),
+  };
 }

@@ -2,10 +2,11 @@ import {
   consumeOAuthRecord,
   type Db,
   deleteOAuthRecord,
-  deleteOAuthRecordsOfGrant,
   findOAuthRecord,
   findOAuthRecordByUid,
   type Prisma,
+  recordAudit,
+  revokeGrant,
   upsertOAuthRecord,
 } from "@toolgate/db";
 import type { Adapter, AdapterPayload } from "oidc-provider";
@@ -48,8 +49,18 @@ export function oauthAdapterFor(db: Db, tenantId: string): new (kind: string) =>
       await deleteOAuthRecord(db, this.key(id));
     }
 
+    // oidc-provider calls this on a replayed code or refresh token and on revocation: the OAuth grant
+    // is the Toolgate grant, so it is revoked, which also ends its access tokens at the gateway at once.
     async revokeByGrantId(grantId: string): Promise<void> {
-      await deleteOAuthRecordsOfGrant(db, tenantId, grantId);
+      const grant = await revokeGrant(db, tenantId, grantId);
+      if (grant === null) return;
+      await recordAudit(db, tenantId, {
+        actorLabel: "oauth",
+        action: "grant.revoked",
+        targetType: "grant",
+        targetId: grantId,
+        data: { label: grant.label, reason: "OAuth revocation, or a code or refresh token used twice" },
+      });
     }
   };
 }
