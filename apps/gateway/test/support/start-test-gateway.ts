@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Db, listenForChanges } from "@toolgate/db";
 import { Queue, type Worker } from "bullmq";
 import { Redis } from "ioredis";
+import type { OAuthConfig } from "../../src/auth/oauth-verifier";
 import { BullmqCallLogSink } from "../../src/call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "../../src/call-log/call-log-worker";
 import { createGateway, type Gateway } from "../../src/gateway";
@@ -31,6 +32,7 @@ export async function startTestGateway(
     maxInFlightPerTenant?: number;
     allowStdio?: boolean;
     maxStdioProcesses?: number;
+    oauth?: OAuthConfig;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -57,6 +59,7 @@ export async function startTestGateway(
     maxInFlightPerTenant: options.maxInFlightPerTenant,
     allowStdio: options.allowStdio,
     maxStdioProcesses: options.maxStdioProcesses,
+    oauth: options.oauth,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
       listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
   });
