@@ -47,7 +47,9 @@ export default async function ConsentPage({ params }: { params: Promise<{ tenant
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <form action={`/oauth-consent/${tenant}/${uid}/decide`} method="post" className="mt-6 space-y-4">
+      <form action="/oauth-consent/decide" method="post" className="mt-6 space-y-4">
+        <input type="hidden" name="tenant" value={tenant} />
+        <input type="hidden" name="uid" value={uid} />
         <div className="space-y-1.5">
           <label htmlFor="consent-label" className={styles.label}>
             Grant label

@@ -4,9 +4,11 @@ import { getDeps } from "@/server/deps";
 import { userMessage } from "@/server/errors";
 import { grantExpirySchema } from "@/server/grants/create-grant";
 import { approveConsent, denyConsent } from "@/server/oauth/consent";
-import { requireTenantSession } from "../tenant-session";
+import { requireTenantSession } from "../[tenant]/[uid]/tenant-session";
 
 const consentFormSchema = z.object({
+  tenant: z.string().min(1),
+  uid: z.string().min(1),
   decision: z.enum(["approve", "deny"]),
   label: z.string().trim().min(1, "Give the grant a label.").max(64, "Keep the label under 64 characters."),
   expiresInDays: grantExpirySchema,
@@ -16,25 +18,24 @@ const consentFormSchema = z.object({
  * Approves or declines an OAuth client's request, then sends the browser back to the authorization
  * server with a plain 303: a form post, so the browser (not the client-side router) follows it.
  */
-export async function POST(
-  request: Request,
-  { params }: { params: Promise<{ tenant: string; uid: string }> },
-) {
-  const { tenant, uid } = await params;
+export async function POST(request: Request) {
   // A cross-site page must not be able to approve on a signed-in member's behalf.
   const expectedOrigin = new URL(getEnv().AUTH_URL ?? request.url).origin;
   if (request.headers.get("origin") !== expectedOrigin) {
-    return text(403, "This form must be sent from the Toolgate dashboard.");
+    return failure(403, "This form must be sent from the Toolgate dashboard.");
   }
   const form = await request.formData();
   const parsed = consentFormSchema.safeParse({
+    tenant: form.get("tenant"),
+    uid: form.get("uid"),
     decision: form.get("decision"),
     label: form.get("label"),
     expiresInDays: form.get("expiresInDays") ?? "",
   });
-  if (!parsed.success) return text(400, parsed.error.issues.map((issue) => issue.message).join(" "));
+  if (!parsed.success) return failure(400, parsed.error.issues.map((issue) => issue.message).join(" "));
+  const { tenant, uid } = parsed.data;
   const ctx = await requireTenantSession(tenant, `/oauth-consent/${tenant}/${uid}`);
-  if (ctx === null) return text(403, "You are not a member of this organisation.");
+  if (ctx === null) return failure(403, "You are not a member of this organisation.");
   const db = getDeps().db;
   const input = parsed.data;
   try {
@@ -50,10 +51,10 @@ export async function POST(
           });
     return new Response(null, { status: 303, headers: { location: returnTo } });
   } catch (error) {
-    return text(400, userMessage(error));
+    return failure(400, userMessage(error));
   }
 }
 
-function text(status: number, message: string): Response {
-  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+function failure(status: number, message: string): Response {
+  return Response.json({ error: message }, { status });
 }
