@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { styles } from "@/components/styles";
+import { can } from "@/server/context";
 import { getDeps } from "@/server/deps";
 import { loadConsent } from "@/server/oauth/consent";
 import { requireTenantSession } from "./tenant-session";
@@ -12,6 +13,13 @@ export default async function ConsentPage({ params }: { params: Promise<{ tenant
   if (ctx === null) {
     return (
       <p className="text-sm text-slate-600">You are not a member of the organisation this client asks for.</p>
+    );
+  }
+  if (!can(ctx.role, "manage_grants")) {
+    return (
+      <p className="text-sm text-slate-600">
+        Your role cannot create grants, so it cannot approve a client. Ask an admin or a policy manager.
+      </p>
     );
   }
   const consent = await loadConsent(getDeps().db, ctx, tenant, uid);
