@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Db, listenForChanges } from "@toolgate/db";
-import { Queue, type Worker } from "bullmq";
+import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import type { OAuthConfig } from "../../src/auth/oauth-verifier";
 import { BullmqCallLogSink } from "../../src/call-log/bullmq-call-log-sink";
@@ -32,6 +32,7 @@ export async function startTestGateway(
     maxInFlightPerTenant?: number;
     allowStdio?: boolean;
     maxStdioProcesses?: number;
+    approvalKeepAliveMs?: number;
     oauth?: OAuthConfig;
   } = {},
 ): Promise<TestGateway> {
@@ -42,7 +43,7 @@ export async function startTestGateway(
   // must not take these records into another database.
   const queueName = `call-logs-test-${randomUUID()}`;
   const callLogSink = new BullmqCallLogSink({ redisUrl: testEnv.redisUrl, logger, queueName });
-  const worker: Worker | undefined = options.runLogWorker
+  const worker = options.runLogWorker
     ? startCallLogWorker({ redisUrl: testEnv.redisUrl, db, logger, queueName })
     : undefined;
   const gateway = createGateway({
@@ -59,6 +60,7 @@ export async function startTestGateway(
     maxInFlightPerTenant: options.maxInFlightPerTenant,
     allowStdio: options.allowStdio,
     maxStdioProcesses: options.maxStdioProcesses,
+    approvalKeepAliveMs: options.approvalKeepAliveMs,
     oauth: options.oauth,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
       listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
