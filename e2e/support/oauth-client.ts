@@ -21,9 +21,14 @@ export async function startCallbackServer(): Promise<{
 }> {
   const waiting: ((params: URLSearchParams) => void)[] = [];
   const server: Server = createServer((req, res) => {
-    const params = new URL(req.url ?? "/", "http://callback").searchParams;
+    const url = new URL(req.url ?? "/", "http://callback");
+    // Only the redirect counts: the browser also asks this origin for /favicon.ico.
+    if (url.pathname !== "/callback") {
+      res.writeHead(404).end();
+      return;
+    }
     res.writeHead(200, { "content-type": "text/html" }).end("<h1>Signed in; you can close this tab.</h1>");
-    waiting.shift()?.(params);
+    waiting.shift()?.(url.searchParams);
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const { port } = server.address() as AddressInfo;
