@@ -86,6 +86,11 @@ export {
 } from "./repositories/oauth-records";
 export { getCurrentPolicy, listPolicyVersions, publishPolicy } from "./repositories/policies";
 export {
+  listPublishedServerCatalogues,
+  type PublishedServerCatalogue,
+  setServerCataloguePublished,
+} from "./repositories/published-catalogues";
+export {
   createServer,
   deleteServer,
   findServerBySlugs,
