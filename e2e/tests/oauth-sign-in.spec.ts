@@ -23,7 +23,7 @@ async function addServerWithPolicy(page: Page, name: string): Promise<string> {
   await page.getByRole("button", { name: "Add server" }).click();
   await expect(page.getByText("MountIso").first()).toBeVisible();
   await page.getByLabel("Policy JSON").fill(canonicalPolicy);
-  await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText(/version 1/i).first()).toBeVisible();
   return (await page.getByTestId("gateway-url").first().textContent())?.trim() ?? "";
 }
