@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./src/server/security/security-headers";
 
 const nextConfig: NextConfig = {
   // The workspace packages ship TypeScript source, so Next compiles them with the app.
@@ -6,6 +7,11 @@ const nextConfig: NextConfig = {
   // The pg driver and Prisma's runtime load native/optional modules at run time; bundling them breaks that.
   serverExternalPackages: ["pg", "@prisma/client", "@prisma/adapter-pg", "@modelcontextprotocol/sdk"],
   poweredByHeader: false,
+  // Pages also get a nonce'd Content-Security-Policy from src/proxy.ts.
+  async headers() {
+    const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    return [{ source: "/:path*", headers }];
+  },
 };
 
 export default nextConfig;

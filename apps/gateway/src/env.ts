@@ -33,6 +33,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   TOOLGATE_RUN_LOG_WORKER: flag("1"),
   TOOLGATE_MAX_INFLIGHT_PER_TENANT: z.coerce.number().int().min(1).default(64),
+  // Fair share: open GET streams and calls held for approval have per-tenant caps of their own.
+  TOOLGATE_MAX_STREAMS_PER_TENANT: z.coerce.number().int().min(1).default(64),
+  TOOLGATE_MAX_HELD_APPROVALS_PER_TENANT: z.coerce.number().int().min(1).default(100),
+  TOOLGATE_STREAM_IDLE_S: z.coerce.number().int().min(1).default(300),
+  // While Postgres is unreachable, cached tenants, grants and policies keep serving this long past their load.
+  TOOLGATE_CACHE_STALE_MAX_S: z.coerce.number().int().min(0).default(900),
   // Servers that are local processes: self-hosted only, never in SaaS mode.
   TOOLGATE_ALLOW_STDIO: flag("0"),
   TOOLGATE_MAX_STDIO_PROCESSES: z.coerce.number().int().min(1).default(20),

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ChangeEvent, Db } from "@toolgate/db";
+import { currentKey, type SecretKeyInput } from "@toolgate/secrets";
 import { createGuardedFetch } from "@toolgate/upstream";
 import type { Logger } from "pino";
 import { ApprovalGate } from "./approvals/approval-gate";
@@ -9,6 +10,8 @@ import { ApprovalStore } from "./approvals/approval-store";
 import { ApprovalWaiters } from "./approvals/approval-waiters";
 import { type OAuthConfig, OAuthVerifier } from "./auth/oauth-verifier";
 import { GatewayCache } from "./cache/gateway-cache";
+import { StoreHealth } from "./cache/store-health";
+import { CallLogHealthReader } from "./call-log/call-log-health-reader";
 import type { CallLogSink } from "./call-log/call-log-sink";
 import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest } from "./http/handle-request";
@@ -39,8 +42,8 @@ export type GatewayDeps = {
   callLogSink: CallLogSink;
   clock: Clock;
   logger: Logger;
-  /** TOOLGATE_SECRET_KEY: opens stored upstream headers and keys session binding. */
-  secretKey: Buffer;
+  /** TOOLGATE_SECRET_KEY (new key first while rotating): opens stored upstream headers and keys session binding. */
+  secretKey: SecretKeyInput;
   /** TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: let servers live on private/loopback addresses (self-hosted, dev). */
   allowPrivateUpstreams: boolean;
   /** OAuth sign-in: the dashboard that is each tenant's authorization server; absent = grant tokens only. */
@@ -53,10 +56,18 @@ export type GatewayDeps = {
   upstreamHeadersTimeoutMs?: number;
   upstreamBodyTimeoutMs?: number;
   cacheTtlMs?: number;
+  /** How long cached tenants, grants and policies keep serving past their TTL while Postgres is unreachable (default 15 min). */
+  cacheStaleMaxMs?: number;
   /** Upstream sessions with no request or open stream for this long are ended by the gateway (default 10 min). */
   sessionIdleMs?: number;
   /** Requests one tenant may have in flight to its upstreams at once (default 64); more get 429. */
   maxInFlightPerTenant?: number;
+  /** GET streams one tenant may hold open at once (default 64); more get 429. */
+  maxStreamsPerTenant?: number;
+  /** Calls of one tenant held for approval at once (default 100); more are denied. */
+  maxHeldApprovalsPerTenant?: number;
+  /** A GET stream with nothing from the upstream for this long is closed (default 5 min). */
+  streamIdleMs?: number;
   /** TOOLGATE_ALLOW_STDIO: servers may be local processes (self-hosted only; never in SaaS). */
   allowStdio?: boolean;
   /** TOOLGATE_MAX_STDIO_PROCESSES: stdio server processes alive at once (default 20). */
@@ -97,7 +108,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const reaper = new SessionReaper(sessionIdleMs, deps.clock, async (target, upstreamId) => {
     if (!(await bridges.close(upstreamId))) await terminateSession(pools, deps.logger, target, upstreamId);
   });
+  const storeHealth = new StoreHealth(deps.logger);
   const cache = new GatewayCache({
+    health: storeHealth,
+    staleMaxMs: deps.cacheStaleMaxMs,
     db: deps.db,
     secretKey: deps.secretKey,
     addressPolicy: { allowPrivateAddresses: deps.allowPrivateUpstreams },
@@ -106,10 +120,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ttlMs: deps.cacheTtlMs,
   });
   const approvalWaiters = new ApprovalWaiters();
-  const pins = new PinRegistry(deps.db, deps.logger, deps.cacheTtlMs);
+  const pins = new PinRegistry(deps.db, deps.logger, {
+    health: storeHealth,
+    ttlMs: deps.cacheTtlMs,
+    staleMaxMs: deps.cacheStaleMaxMs,
+  });
   const services: GatewayServices = {
     cache,
-    oauth: deps.oauth === undefined ? null : new OAuthVerifier(deps.secretKey, deps.oauth),
+    oauth: deps.oauth === undefined ? null : new OAuthVerifier(currentKey(deps.secretKey), deps.oauth),
+    storeHealth,
     approvals: new ApprovalGate({
       store: new ApprovalStore(deps.db),
       waiters: approvalWaiters,
@@ -120,14 +139,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
     mode: deps.mode ?? "redis",
     limiter: deps.rateLimiter,
     sink: deps.callLogSink,
+    callLogHealth: new CallLogHealthReader(deps.db, deps.callLogSink),
     clock: deps.clock,
     logger: deps.logger,
     pools,
     binding: new SessionBinding(deps.secretKey),
     reaper,
     concurrency: new TenantConcurrency(deps.maxInFlightPerTenant ?? 64),
+    streams: new TenantConcurrency(deps.maxStreamsPerTenant ?? 64),
+    heldApprovals: new TenantConcurrency(deps.maxHeldApprovalsPerTenant ?? 100),
+    streamIdleMs: deps.streamIdleMs ?? 5 * 60_000,
     bridges,
-    questions: new ApprovalQuestions(deps.secretKey),
+    questions: new ApprovalQuestions(currentKey(deps.secretKey)),
     sessionClients: new SessionClients(),
     approvalKeepAliveMs: deps.approvalKeepAliveMs ?? 15_000,
     maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
@@ -156,8 +179,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
             pins.apply(event);
           },
           onReconnect: () => {
-            cache.clear();
-            pins.clear();
+            cache.expireAll();
+            pins.expireAll();
             approvalWaiters.notifyAll();
           },
         });

@@ -1,5 +1,5 @@
 import { createDb, listenForChanges } from "@toolgate/db";
-import { parseSecretKey } from "@toolgate/secrets";
+import { parseSecretKeys } from "@toolgate/secrets";
 import { BullmqCallLogSink } from "./call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "./call-log/call-log-worker";
 import { parseEnv } from "./env";
@@ -25,7 +25,7 @@ const gateway = createGateway({
   callLogSink,
   clock: { now: () => Date.now() },
   logger,
-  secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
+  secretKey: parseSecretKeys(env.TOOLGATE_SECRET_KEY),
   allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
   allowedOrigins: env.TOOLGATE_ALLOWED_ORIGINS,
   oauth:
@@ -33,6 +33,10 @@ const gateway = createGateway({
       ? undefined
       : { dashboardUrl: env.TOOLGATE_DASHBOARD_URL, gatewayUrl: env.TOOLGATE_GATEWAY_URL },
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
+  cacheStaleMaxMs: env.TOOLGATE_CACHE_STALE_MAX_S * 1000,
+  maxStreamsPerTenant: env.TOOLGATE_MAX_STREAMS_PER_TENANT,
+  maxHeldApprovalsPerTenant: env.TOOLGATE_MAX_HELD_APPROVALS_PER_TENANT,
+  streamIdleMs: env.TOOLGATE_STREAM_IDLE_S * 1000,
   allowStdio: env.TOOLGATE_ALLOW_STDIO,
   maxStdioProcesses: env.TOOLGATE_MAX_STDIO_PROCESSES,
   approvalKeepAliveMs: env.TOOLGATE_APPROVAL_KEEPALIVE_MS,

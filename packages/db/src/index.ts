@@ -1,3 +1,4 @@
+export { AUDIT_GENESIS_HASH, auditEventHash, type ChainBreak, canonicalJson } from "./audit/audit-chain";
 export type { ChangeEvent } from "./changes/change-event";
 export { CHANGE_CHANNEL, changeEventSchema } from "./changes/change-event";
 export {
@@ -41,7 +42,19 @@ export {
   getTenantBySlug,
   listMemberships,
 } from "./repositories/accounts";
-export { listAuditEvents, recordAudit } from "./repositories/audit";
+export {
+  type AuditChainReport,
+  type AuditInput,
+  listAuditEvents,
+  recordAudit,
+  verifyAuditChain,
+  withAudit,
+} from "./repositories/audit";
+export {
+  type CallLogDeadLetterInput,
+  countCallLogDeadLetters,
+  insertCallLogDeadLetters,
+} from "./repositories/call-log-dead-letters";
 export {
   type CallLogStats,
   type CallLogStatsFilter,
@@ -98,3 +111,4 @@ export {
   listServers,
 } from "./repositories/servers";
 export { type CatalogueEntry, listTools, saveCatalogue } from "./repositories/tools";
+export { type DbClient, inTransaction } from "./transaction";

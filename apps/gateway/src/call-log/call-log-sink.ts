@@ -1,8 +1,13 @@
 import type { CallLogRecord } from "@toolgate/db";
 
+/** What did not reach the call-log table: records Redis refused, batches that failed every retry. */
+export type CallLogHealth = { unqueued: number; failedBatches: number };
+
 /** Where the gateway sends one record per authenticated request; `write` never blocks the request. */
 export interface CallLogSink {
   write(record: CallLogRecord): void;
+  /** Counts of records or batches that did not make it (shown on /healthz). */
+  health?(): Promise<CallLogHealth>;
   /** Flushes what is buffered and releases resources. */
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import {
+  type BackoffStrategy,
   createPostgresBackend,
   type Job,
   type JobsOptions,
@@ -17,6 +18,8 @@ export type QueueTransport = { kind: "redis"; url: string } | { kind: "postgres"
 /** What a producer needs of a queue. */
 export type JobQueue<Data> = {
   add(name: string, data: Data, options: JobsOptions): Promise<unknown>;
+  /** Jobs that failed every attempt and are kept (call logs: counted on /healthz). */
+  getFailedCount(): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -46,16 +49,22 @@ export function openWorker(
   transport: QueueTransport,
   name: string,
   processor: JobProcessor,
-  options: { concurrency: number },
+  options: { concurrency: number; backoffStrategy?: BackoffStrategy },
 ): JobWorker {
+  const settings = {
+    concurrency: options.concurrency,
+    ...(options.backoffStrategy === undefined
+      ? {}
+      : { settings: { backoffStrategy: options.backoffStrategy } }),
+  };
   if (transport.kind === "redis") {
     const worker = new Worker(name, processor, {
-      ...options,
+      ...settings,
       connection: { url: transport.url, maxRetriesPerRequest: null },
     });
     return { on: (event, listener) => void worker.on(event, listener), close: () => worker.close() };
   }
   const connection = postgresConnection(transport.databaseUrl, "call-log-worker");
-  const worker = new Worker(name, processor, { ...options, connection }, createPostgresBackend);
+  const worker = new Worker(name, processor, { ...settings, connection }, createPostgresBackend);
   return { on: (event, listener) => void worker.on(event, listener), close: () => worker.close() };
 }

@@ -3,6 +3,8 @@ import type { ApprovalGate } from "../approvals/approval-gate";
 import type { ApprovalQuestions } from "../approvals/approval-question";
 import type { OAuthVerifier } from "../auth/oauth-verifier";
 import type { GatewayCache } from "../cache/gateway-cache";
+import type { StoreHealth } from "../cache/store-health";
+import type { CallLogHealthReader } from "../call-log/call-log-health-reader";
 import type { CallLogSink } from "../call-log/call-log-sink";
 import type { PinRegistry } from "../pinning/pin-registry";
 import type { SessionClients } from "../protocol/client-capabilities";
@@ -22,6 +24,8 @@ export type GatewayServices = {
   cache: GatewayCache;
   /** OAuth access tokens and the 401 challenge (auth/); null when no dashboard URL is configured. */
   oauth: OAuthVerifier | null;
+  /** Whether Postgres answers; while it does not, caches serve stale entries (cache/store-health.ts). */
+  storeHealth: StoreHealth;
   /** Holds require_approval calls until a human decides (approvals/). */
   approvals: ApprovalGate;
   /** Tool-definition pinning: quarantines tools whose definition changed since review (pinning/). */
@@ -29,12 +33,20 @@ export type GatewayServices = {
   mode: RuntimeMode;
   limiter: RateLimiter;
   sink: CallLogSink;
+  /** Dead-lettered and failed call-log counts for /healthz. */
+  callLogHealth: CallLogHealthReader;
   clock: Clock;
   logger: Logger;
   pools: UpstreamPools;
   binding: SessionBinding;
   reaper: SessionReaper;
   concurrency: TenantConcurrency;
+  /** Open GET streams per tenant, capped apart from requests (fair share). */
+  streams: TenantConcurrency;
+  /** Calls per tenant held for approval, capped apart from requests (fair share). */
+  heldApprovals: TenantConcurrency;
+  /** A GET stream with no bytes from the upstream for this long is closed (the client reconnects). */
+  streamIdleMs: number;
   /** Client sessions relayed to legacy SSE and stdio upstreams. */
   bridges: BridgeRegistry;
   /** In-band approval questions (approval "by": "user") and the answers to them. */

@@ -39,10 +39,12 @@ export async function handleRequest(
   const queryAt = url.indexOf("?");
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   if (pathname === "/healthz") {
-    // Still 200 with Redis away: unlimited tools keep working; limited ones fail closed.
+    // Still 200 with Redis or Postgres away: unlimited tools keep working, cached grants keep being served.
     const redis = services.mode === "single-node" ? "none" : services.limiter.health();
-    const status = redis === "degraded" ? "degraded" : "ok";
-    sendJson(res, 200, JSON.stringify({ status, mode: services.mode, redis }));
+    const postgres = services.storeHealth.state();
+    const status = redis === "degraded" || postgres === "degraded" ? "degraded" : "ok";
+    const callLogs = await services.callLogHealth.read();
+    sendJson(res, 200, JSON.stringify({ status, mode: services.mode, redis, postgres, callLogs }));
     return;
   }
   const metadataOf = metadataPathOf(pathname);

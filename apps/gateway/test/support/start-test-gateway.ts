@@ -32,6 +32,13 @@ export async function startTestGateway(
     maxInFlightPerTenant?: number;
     allowStdio?: boolean;
     maxStdioProcesses?: number;
+    cacheTtlMs?: number;
+    cacheStaleMaxMs?: number;
+    maxStreamsPerTenant?: number;
+    maxHeldApprovalsPerTenant?: number;
+    streamIdleMs?: number;
+    /** Where change notifications are listened for (default: the test database). */
+    listenUrl?: string;
     approvalKeepAliveMs?: number;
     oauth?: OAuthConfig;
   } = {},
@@ -60,10 +67,15 @@ export async function startTestGateway(
     maxInFlightPerTenant: options.maxInFlightPerTenant,
     allowStdio: options.allowStdio,
     maxStdioProcesses: options.maxStdioProcesses,
+    cacheTtlMs: options.cacheTtlMs,
+    cacheStaleMaxMs: options.cacheStaleMaxMs,
+    maxStreamsPerTenant: options.maxStreamsPerTenant,
+    maxHeldApprovalsPerTenant: options.maxHeldApprovalsPerTenant,
+    streamIdleMs: options.streamIdleMs,
     approvalKeepAliveMs: options.approvalKeepAliveMs,
     oauth: options.oauth,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
-      listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
+      listenForChanges(options.listenUrl ?? testEnv.databaseUrl, onEvent, { onReconnect }),
   });
   const url = await gateway.listen(0, "127.0.0.1");
   return {

@@ -1,5 +1,5 @@
 import { createDb, type Db, installationNamespace } from "@toolgate/db";
-import { parseSecretKey } from "@toolgate/secrets";
+import { parseSecretKeys, type SecretKeyInput } from "@toolgate/secrets";
 import { Redis } from "ioredis";
 import { getEnv } from "../env";
 import type { LoginRateLimiter } from "./accounts/login-rate-limit";
@@ -9,7 +9,7 @@ import { RedisLoginRateLimiter } from "./accounts/redis-login-rate-limiter";
 /** What services need from the outside world; built once per process at the edge. */
 export type Deps = {
   db: Db;
-  secretKey: Buffer;
+  secretKey: SecretKeyInput;
   allowPrivateUpstreams: boolean;
   gatewayUrl: string;
   loginRateLimiter: LoginRateLimiter;
@@ -24,7 +24,7 @@ export function getDeps(): Deps {
     const env = getEnv();
     holder.toolgateWebDeps = {
       db: createDb(env.DATABASE_URL),
-      secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
+      secretKey: parseSecretKeys(env.TOOLGATE_SECRET_KEY),
       allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
       gatewayUrl: env.TOOLGATE_GATEWAY_URL,
       loginRateLimiter: loginRateLimiter(env),

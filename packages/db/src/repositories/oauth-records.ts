@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../create-db";
 import type { Prisma } from "../generated/prisma/client";
+import type { DbClient } from "../transaction";
 
 /** One stored object of the OAuth server (a client, code, refresh token, session, interaction…). */
 export type OAuthRecordKey = { tenantId: string; kind: string; id: string };
@@ -71,7 +72,11 @@ export async function deleteOAuthRecord(db: Db, key: OAuthRecordKey): Promise<vo
 }
 
 /** Deletes every code and token issued under one OAuth grant of the tenant. */
-export async function deleteOAuthRecordsOfGrant(db: Db, tenantId: string, grantId: string): Promise<void> {
+export async function deleteOAuthRecordsOfGrant(
+  db: DbClient,
+  tenantId: string,
+  grantId: string,
+): Promise<void> {
   await db.oAuthRecord.deleteMany({ where: { tenantId, grantId } });
 }
 
