@@ -204,8 +204,8 @@ async function main() {
   const base = Number(process.env.TOOLGATE_TEST_PORT_BASE ?? 0);
   const ports =
     base > 0
-      ? { web: base, gateway: base + 1, upstream: base + 2 }
-      : { web: 3210, gateway: 4210, upstream: 4310 };
+      ? { web: base, gateway: base + 1, upstream: base + 2, oauth: base + 3 }
+      : { web: 3210, gateway: 4210, upstream: 4310, oauth: 3310 };
   const only = process.argv[2]; // "e2e" or "embedded": that part alone
   const env = {
     ...stackEnv({ databaseName: `toolgate_test${suffix}`, ports, respectShell: false }),

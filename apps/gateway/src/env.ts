@@ -52,6 +52,9 @@ const envSchema = z.object({
         .map((origin) => origin.trim())
         .filter((origin) => origin.length > 0),
     ),
+  // OAuth sign-in: the dashboard's public URL (each tenant's authorization server) and the gateway's own.
+  TOOLGATE_DASHBOARD_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
+  TOOLGATE_GATEWAY_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   TOOLGATE_RUN_LOG_WORKER: flag("1"),
   TOOLGATE_MAX_INFLIGHT_PER_TENANT: z.coerce.number().int().min(1).default(64),

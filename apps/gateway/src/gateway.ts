@@ -9,6 +9,7 @@ import { ApprovalGate } from "./approvals/approval-gate";
 import { ApprovalQuestions } from "./approvals/approval-question";
 import { ApprovalStore } from "./approvals/approval-store";
 import { ApprovalWaiters } from "./approvals/approval-waiters";
+import { type OAuthConfig, OAuthVerifier } from "./auth/oauth-verifier";
 import { GatewayCache } from "./cache/gateway-cache";
 import { StoreHealth } from "./cache/store-health";
 import { CallLogHealthReader } from "./call-log/call-log-health-reader";
@@ -46,6 +47,8 @@ export type GatewayDeps = {
   secretKey: SecretKeyInput;
   /** TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: let servers live on private/loopback addresses (self-hosted, dev). */
   allowPrivateUpstreams: boolean;
+  /** OAuth sign-in: the dashboard that is each tenant's authorization server; absent = grant tokens only. */
+  oauth?: OAuthConfig;
   /** Browser origins allowed to call the gateway; requests from any other Origin get 403. */
   allowedOrigins: readonly string[];
   /** Postgres change notifications that keep the caches fresh (db's listenForChanges). */
@@ -138,6 +141,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
   const services: GatewayServices = {
     cache,
+    oauth: deps.oauth === undefined ? null : new OAuthVerifier(currentKey(deps.secretKey), deps.oauth),
     storeHealth,
     aggregate,
     approvals: new ApprovalGate({

@@ -28,6 +28,10 @@ const gateway = createGateway({
   secretKey: parseSecretKeys(env.TOOLGATE_SECRET_KEY),
   allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
   allowedOrigins: env.TOOLGATE_ALLOWED_ORIGINS,
+  oauth:
+    env.TOOLGATE_DASHBOARD_URL === undefined
+      ? undefined
+      : { dashboardUrl: env.TOOLGATE_DASHBOARD_URL, gatewayUrl: env.TOOLGATE_GATEWAY_URL },
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
   cacheStaleMaxMs: env.TOOLGATE_CACHE_STALE_MAX_S * 1000,
   maxStreamsPerTenant: env.TOOLGATE_MAX_STREAMS_PER_TENANT,

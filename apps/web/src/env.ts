@@ -22,6 +22,8 @@ const envSchema = z.object({
     .url()
     .default("http://localhost:4000")
     .transform((url) => url.replace(/\/+$/, "")),
+  // Where the dashboard reaches its authorization server process (src/oauth-server/main.ts).
+  TOOLGATE_OAUTH_INTERNAL_URL: z.url().default("http://127.0.0.1:3100"),
   // The public catalogue's server records (apps/web/catalogue/servers when unset).
   TOOLGATE_CATALOGUE_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: z

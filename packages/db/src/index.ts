@@ -35,7 +35,13 @@ export {
 export { installationNamespace } from "./installation-namespace";
 export { migrateDeploy } from "./migrate/migrate-deploy";
 export { type IdPrefix, newId } from "./new-id";
-export { createUserWithTenant, findUserByEmail, getTenant, listMemberships } from "./repositories/accounts";
+export {
+  createUserWithTenant,
+  findUserByEmail,
+  getTenant,
+  getTenantBySlug,
+  listMemberships,
+} from "./repositories/accounts";
 export {
   type AuditChainReport,
   type AuditInput,
@@ -66,6 +72,7 @@ export {
 } from "./repositories/call-logs";
 export {
   createGrant,
+  findGrant,
   findGrantByTokenHash,
   listGrants,
   revokeGrant,
@@ -81,6 +88,15 @@ export {
 } from "./repositories/invites";
 export { changeMemberRole, listMembers, type MemberRow, removeMember } from "./repositories/members";
 export { AlreadyMemberError, InviteUnusableError, LastAdminError } from "./repositories/membership-errors";
+export {
+  consumeOAuthRecord,
+  deleteOAuthRecord,
+  deleteOAuthRecordsOfGrant,
+  findOAuthRecord,
+  findOAuthRecordByUid,
+  type OAuthRecordKey,
+  upsertOAuthRecord,
+} from "./repositories/oauth-records";
 export { getCurrentPolicy, listPolicyVersions, publishPolicy } from "./repositories/policies";
 export {
   listPublishedServerCatalogues,

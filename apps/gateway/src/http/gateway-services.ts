@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { AggregateEndpoint } from "../aggregate/aggregate-endpoint";
 import type { ApprovalGate } from "../approvals/approval-gate";
 import type { ApprovalQuestions } from "../approvals/approval-question";
+import type { OAuthVerifier } from "../auth/oauth-verifier";
 import type { GatewayCache } from "../cache/gateway-cache";
 import type { StoreHealth } from "../cache/store-health";
 import type { CallLogHealthReader } from "../call-log/call-log-health-reader";
@@ -24,6 +25,8 @@ export type GatewayServices = {
   cache: GatewayCache;
   /** The tenant URL `/<tenant>/mcp`, aggregating every server of a grant (aggregate/). */
   aggregate: AggregateEndpoint;
+  /** OAuth access tokens and the 401 challenge (auth/); null when no dashboard URL is configured. */
+  oauth: OAuthVerifier | null;
   /** Whether Postgres answers; while it does not, caches serve stale entries (cache/store-health.ts). */
   storeHealth: StoreHealth;
   /** Holds require_approval calls until a human decides (approvals/). */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Db, listenForChanges } from "@toolgate/db";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
+import type { OAuthConfig } from "../../src/auth/oauth-verifier";
 import { BullmqCallLogSink } from "../../src/call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "../../src/call-log/call-log-worker";
 import { createGateway, type Gateway } from "../../src/gateway";
@@ -39,6 +40,7 @@ export async function startTestGateway(
     /** Where change notifications are listened for (default: the test database). */
     listenUrl?: string;
     approvalKeepAliveMs?: number;
+    oauth?: OAuthConfig;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -71,6 +73,7 @@ export async function startTestGateway(
     maxHeldApprovalsPerTenant: options.maxHeldApprovalsPerTenant,
     streamIdleMs: options.streamIdleMs,
     approvalKeepAliveMs: options.approvalKeepAliveMs,
+    oauth: options.oauth,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
       listenForChanges(options.listenUrl ?? testEnv.databaseUrl, onEvent, { onReconnect }),
   });

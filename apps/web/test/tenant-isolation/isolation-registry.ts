@@ -147,4 +147,8 @@ export const routeQueries: Record<string, string> = {
 /** Route handlers that take no tenant-owned id and need no tenant credentials. */
 export const publicRoutes: Record<string, string> = {
   "api/auth/[...nextauth]/route.ts": "next-auth's own endpoints (csrf, session, callback)",
+  "oauth/[tenant]/[[...path]]/route.ts":
+    "the tenants' OAuth authorization servers, forwarded unchanged; they authenticate clients and sessions themselves",
+  ".well-known/oauth-authorization-server/oauth/[tenant]/route.ts": "public RFC 8414 metadata, forwarded",
+  ".well-known/openid-configuration/oauth/[tenant]/route.ts": "public discovery metadata, forwarded",
 };

@@ -93,7 +93,15 @@ export default async function GrantsPage() {
               {grants.map((grant) => (
                 <tr key={grant.id}>
                   <td className="px-4 py-3 font-medium">{grant.label}</td>
-                  <td className="px-4 py-3 font-mono text-xs text-slate-600">{grant.tokenPrefix}…</td>
+                  <td className="px-4 py-3 font-mono text-xs text-slate-600">
+                    {grant.oauthClient === null ? (
+                      `${grant.tokenPrefix}…`
+                    ) : (
+                      <span className="font-sans" title={grant.oauthClient.id}>
+                        OAuth · {grant.oauthClient.name}
+                      </span>
+                    )}
+                  </td>
                   <td className="px-4 py-3 text-slate-600">
                     {grant.serverId === null ? "All servers" : (serverNames.get(grant.serverId) ?? "—")}
                   </td>

@@ -11,6 +11,7 @@ import { getCatalogue } from "@/server/catalogue/get-catalogue";
 import { can } from "@/server/context";
 import { getDeps } from "@/server/deps";
 import { configSnippets, TOKEN_PLACEHOLDER } from "@/server/grants/config-snippets";
+import { oauthSnippets } from "@/server/grants/oauth-snippets";
 import { serverCatalogueState } from "@/server/public-catalogue/publish-server-catalogue";
 import { deletionImpact } from "@/server/servers/deletion-impact";
 import { getServerDetail } from "@/server/servers/get-server-detail";
@@ -98,6 +99,28 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
               (new grants show these snippets with the token filled in).
             </p>
             <ConfigSnippetTabs snippets={snippets} />
+          </div>
+          <div className="mt-6" data-testid="oauth-snippets">
+            <h3 className="text-sm font-semibold">Or sign in with the URL alone (OAuth)</h3>
+            <p className="mt-1 text-sm text-slate-600">
+              Clients that support MCP sign-in open this dashboard to approve access; approving creates a
+              grant for this server.
+            </p>
+            <ul className="mt-3 space-y-3">
+              {oauthSnippets({ gatewayUrl, serverName: server.slug }).map((item) => (
+                <li key={item.id}>
+                  <p className="text-sm">
+                    <strong>{item.label}</strong> <span className="text-slate-600">— {item.how}</span>
+                  </p>
+                  <div className="mt-1 flex items-start gap-2">
+                    <pre className="min-w-0 flex-1 overflow-x-auto rounded-md bg-slate-100 px-3 py-2 font-mono text-xs">
+                      {item.snippet}
+                    </pre>
+                    <CopyButton text={item.snippet} label={`Copy for ${item.label}`} />
+                  </div>
+                </li>
+              ))}
+            </ul>
           </div>
         </section>
         <section aria-labelledby="settings-heading" className={`${styles.card} p-6`}>
