@@ -15,12 +15,20 @@ import { approvalDenialReason } from "./approval-denial";
 
 /** What to do with one tools/call: forward it (holding any limit reservation), or answer with a denial. */
 export type CallVerdict =
-  | { kind: "forward"; decision: "allow" | "approved"; rule: string; reservation: Reservation | null }
+  | {
+      kind: "forward";
+      decision: "allow" | "approved";
+      rule: string;
+      reservation: Reservation | null;
+      /** The call waited for a human decision. */
+      held?: boolean;
+    }
   | {
       kind: "deny";
       decision: "deny" | "rate_limited" | "approval_pending" | "error";
       rule: string;
       text: string;
+      held?: boolean;
     };
 
 /** The stateful parts of enforcement, injected by the gateway. */
@@ -77,10 +85,20 @@ export async function decideCall(
       );
       if (outcome.kind !== "approved") {
         const reason = approvalDenialReason(call.tool, outcome, decision.timeoutSeconds);
-        return deny(outcome.kind === "abandoned" ? "approval_pending" : "deny", decision.rule, reason);
+        return {
+          ...deny(outcome.kind === "abandoned" ? "approval_pending" : "deny", decision.rule, reason),
+          held: true,
+        };
       }
       // Approved calls still count against their limits; the clock moved while the call waited.
-      return reserve(enforcers.limiter, decision.limits, decision.rule, "approved", enforcers.clock.now());
+      const verdict = await reserve(
+        enforcers.limiter,
+        decision.limits,
+        decision.rule,
+        "approved",
+        enforcers.clock.now(),
+      );
+      return { ...verdict, held: true };
     }
   }
 }

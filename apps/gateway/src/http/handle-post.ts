@@ -81,6 +81,7 @@ async function callTool(
   );
   draft.rule = verdict.rule;
   draft.decision = verdict.decision;
+  draft.held = verdict.held ?? false;
   if (verdict.kind === "deny") {
     draft.message = verdict.text;
     const session = exchange.req.headers["mcp-session-id"];
