@@ -6,6 +6,7 @@ import type { MouseEvent } from "react";
 import { Badge } from "./badge";
 import { decisionLabel } from "./decision-label";
 import { formatDateTime } from "./format";
+import { ruleHelp, ruleLabel } from "./rule-label";
 import { toneFor } from "./tones";
 
 /** The fields of one call the logs table shows. */
@@ -98,9 +99,9 @@ export function LogRow({
       </td>
       <td
         className={`${cell} font-mono text-xs text-slate-600 ${ruleColumn?.hide ?? ""}`}
-        title={row.rule ?? ""}
+        title={ruleHelp(row.rule) ?? row.rule ?? ""}
       >
-        {row.rule ?? "—"}
+        {ruleLabel(row.rule)}
       </td>
       <td className={`${cell} text-slate-600 ${messageColumn?.hide ?? ""}`} title={row.message ?? ""}>
         {row.message ?? ""}

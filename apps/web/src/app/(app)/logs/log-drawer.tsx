@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/badge";
 import { decisionHelp, decisionLabel } from "@/components/decision-label";
 import { formatDateTime } from "@/components/format";
+import { ruleHelp, ruleLabel } from "@/components/rule-label";
 import { toneFor } from "@/components/tones";
 import type { LogRowView } from "@/server/logs/list-logs";
 
@@ -58,7 +59,10 @@ export function LogDrawer({ entry, closeHref, serverNames }: Props) {
           </Item>
           <Item label="Sent for approval">{entry.held ? "yes" : "no"}</Item>
           <Item label="Rule" mono>
-            {entry.rule ?? "—"}
+            {ruleLabel(entry.rule)}
+            {ruleHelp(entry.rule) !== null ? (
+              <span className="mt-1 block font-sans text-xs text-slate-500">{ruleHelp(entry.rule)}</span>
+            ) : null}
           </Item>
           <Item label="Message">
             <span className="whitespace-pre-wrap">{entry.message ?? "—"}</span>
