@@ -1,16 +1,22 @@
 /** How each logged decision reads in the dashboard: one word per outcome, the same everywhere. */
+// The stored values, as the API and filters spell them, with spaces for underscores.
 const labels: Record<string, string> = {
-  allow: "allowed",
+  allow: "allow",
   approved: "approved",
-  deny: "denied",
+  deny: "deny",
   rate_limited: "rate limited",
-  approval_pending: "awaiting approval",
+  approval_pending: "approval pending",
   error: "error",
 };
 
 /** The label of a decision value (`error`: the upstream failed a call the policy let through). */
 export function decisionLabel(decision: string): string {
   return labels[decision] ?? decision.replaceAll("_", " ");
+}
+
+/** The decision filter's options: `approval_pending` finds every call sent for approval. */
+export function decisionFilterLabel(decision: string): string {
+  return decision === "approval_pending" ? "sent for approval" : decisionLabel(decision);
 }
 
 /** What each decision means, for filter hints and the detail drawer. */

@@ -21,10 +21,17 @@ const fixed: Record<string, { label: string; help: string }> = {
   },
 };
 
-/** How a rule reads in the dashboard: a fixed label without its brackets, or the pointer itself. */
+/**
+ * How a rule reads in the dashboard: exactly as the agent's denial names it — a fixed label such as
+ * `(default deny)` or a pointer — so the catalogue, the builder, the logs and the docs agree.
+ */
 export function ruleLabel(rule: string | null): string {
-  if (rule === null) return "—";
-  return fixed[rule]?.label ?? rule;
+  return rule ?? "—";
+}
+
+/** The short word of a fixed label (`hidden` for `(hidden)`), or null for a pointer. */
+export function fixedRuleWord(rule: string): string | null {
+  return fixed[rule]?.label ?? null;
 }
 
 /** What a fixed rule label means (for tooltips), or null for a pointer into the policy. */

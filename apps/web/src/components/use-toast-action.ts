@@ -17,7 +17,9 @@ export function useToastAction<T>(
   return useActionState<FormState<T>, FormData>(async (previous, formData) => {
     const state = await action(previous, formData);
     if (state.error !== undefined) toast.error(state.error);
-    else {
+    else if (state.fieldErrors !== undefined && Object.keys(state.fieldErrors).length > 0) {
+      toast.error(Object.values(state.fieldErrors)[0] ?? "Check the highlighted fields.");
+    } else {
       const message = success(formData, state);
       if (message !== null) toast.success(message);
     }

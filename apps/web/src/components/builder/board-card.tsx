@@ -19,12 +19,12 @@ type Props = {
   onEdit: (key: string) => void;
 };
 
-// Same words as the catalogue and the logs: "default deny" / "default allow" for a tool no rule names.
+// Same words as the catalogue, the logs and the agent's denial: "(default deny)" for a tool no rule names.
 function origin(card: BoardCard): string | undefined {
   if (card.rule !== undefined || card.lane === "hide")
     return card.via === "(hidden)" ? "hidden by a glob" : undefined;
   if (card.via !== undefined && card.via !== "(hidden)") return `via ${card.via}`;
-  return card.lane === "deny" ? "default deny" : "default allow";
+  return card.lane === "deny" ? "(default deny)" : "(default allow)";
 }
 
 /** One tool, glob or hide entry on the board. */

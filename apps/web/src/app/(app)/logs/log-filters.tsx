@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { decisionLabel } from "@/components/decision-label";
+import { decisionFilterLabel } from "@/components/decision-label";
 import { Select } from "@/components/select";
 import { styles } from "@/components/styles";
 import { ALL_METHODS, logDecisions, logMethods, TOOL_CALLS } from "@/server/logs/list-logs";
@@ -55,7 +55,10 @@ export function LogFilters({ query, servers, grants, filtered }: Props) {
           defaultValue={query.decision}
           anyLabel="All decisions"
           submitOnChange
-          options={logDecisions.map((decision) => ({ value: decision, label: decisionLabel(decision) }))}
+          options={logDecisions.map((decision) => ({
+            value: decision,
+            label: decisionFilterLabel(decision),
+          }))}
         />
       </Field>
       <Field id="filter-server" label="Server">

@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { ActionButton } from "@/components/action-button";
 import { Badge } from "@/components/badge";
-import { ruleHelp, ruleLabel } from "@/components/rule-label";
+import { fixedRuleWord, ruleHelp, ruleLabel } from "@/components/rule-label";
 import { styles } from "@/components/styles";
 import { toneFor } from "@/components/tones";
 import type { ToolPolicyState } from "@/server/catalogue/tool-policy-state";
@@ -179,7 +179,8 @@ export function CatalogueTable({ serverId, tools, canOverride, canAccept }: Prop
                 </td>
                 <td className="px-4 py-3">
                   <Badge tone={stateTones[tool.policy.state]}>{stateLabels[tool.policy.state]}</Badge>
-                  {ruleLabel(tool.policy.rule) !== stateLabels[tool.policy.state] ? (
+                  {/* "(hidden)" under a "hidden" badge says nothing new */}
+                  {fixedRuleWord(tool.policy.rule) !== stateLabels[tool.policy.state] ? (
                     <p
                       className="mt-1 font-mono text-xs break-all text-slate-500"
                       title={ruleHelp(tool.policy.rule) ?? undefined}
