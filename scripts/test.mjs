@@ -114,6 +114,9 @@ async function main() {
   const e2eEnv = {
     ...env,
     ...stackEnv({ databaseName: `toolgate_e2e${suffix}`, ports, respectShell: false }),
+    // Checkouts testing side by side share one Redis: each stack's log worker must drain only its own
+    // gateway's queue, or call logs land in another checkout's database.
+    TOOLGATE_CALL_LOG_QUEUE: `call-logs-e2e${suffix}`,
     NODE_ENV: "production",
   };
   let stack;
