@@ -25,7 +25,7 @@ describe("getFirstRun", () => {
 
     const grant = await createGrant(db, a.tenantId, {
       label: "ci",
-      tokenHash: newId("hash"),
+      tokenHash: `hash-${newId("req")}`,
       tokenPrefix: "tg_grt_x",
     });
     expect(await doneSteps(a.ctx)).toEqual(["server", "policy", "grant"]);
