@@ -31,11 +31,11 @@ export const logColumns: { label: string; width: string; hide?: string; align?: 
   { label: "Time", width: "w-32 sm:w-44" },
   { label: "Grant", width: "w-32", hide: "hidden md:table-cell" },
   { label: "Server", width: "w-32", hide: "hidden 2xl:table-cell" },
-  { label: "Tool / method", width: "w-36 sm:w-48" },
+  { label: "Tool / method", width: "sm:w-48" },
   { label: "Decision", width: "w-28 sm:w-36" },
   { label: "Rule", width: "w-40", hide: "hidden xl:table-cell" },
   { label: "Message", width: "", hide: "hidden lg:table-cell" },
-  { label: "Latency", width: "w-20", hide: "hidden sm:table-cell", align: "right" },
+  { label: "Latency", width: "w-24", hide: "hidden sm:table-cell", align: "right" },
 ];
 
 const cell = "px-3 py-2 truncate";

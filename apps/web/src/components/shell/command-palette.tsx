@@ -72,7 +72,7 @@ export function CommandPalette({ pages }: { pages: NavItem[] }) {
           <path d="M8.5 3a5.5 5.5 0 0 1 4.38 8.83l3.65 3.64-1.06 1.06-3.64-3.65A5.5 5.5 0 1 1 8.5 3Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z" />
         </svg>
         <span className="hidden xl:inline">Search</span>
-        <kbd className="hidden rounded bg-slate-800 px-1.5 text-xs text-slate-400 xl:inline">Ctrl K</kbd>
+        <kbd className="hidden rounded bg-slate-800 px-1.5 text-xs whitespace-nowrap text-slate-400 xl:inline">Ctrl K</kbd>
       </button>
       <Command.Dialog
         open={open}

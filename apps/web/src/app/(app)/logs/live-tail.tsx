@@ -62,7 +62,7 @@ export function LiveTailTable({ after, filters, serverNames, detailBase, enabled
   }, [live, filters]);
 
   return (
-    <div className={`${styles.card} overflow-hidden`}>
+    <div className={`${styles.card} relative overflow-hidden`}>
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-3 py-2 text-xs text-slate-600">
         <label className="inline-flex items-center gap-2">
           <input

@@ -110,7 +110,7 @@ export function CatalogueTable({ serverId, tools, canOverride, canAccept }: Prop
           Needs review ({pending})
         </label>
       </div>
-      <div className={`${styles.card} overflow-x-auto`}>
+      <div className={`${styles.card} relative overflow-x-auto`}>
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <tr>
