@@ -220,6 +220,16 @@ test("first run at 1440 and 390 px: checklist, approvals count and toast, held a
     await shot(page, "08-overview");
   });
 
+  await test.step("quick search: Ctrl+K finds a tool and opens its server's builder", async () => {
+    await page.keyboard.press("Control+k");
+    const search = page.getByPlaceholder("Search servers, tools, grants, pages…");
+    await expect(search).toBeFocused();
+    await search.fill("GetVmInfo");
+    await expect(page.getByRole("option", { name: /GetVmInfo/ })).toBeVisible();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/servers\/srv_[^/]+\/policy/);
+  });
+
   const pages = [
     "/overview",
     "/servers",

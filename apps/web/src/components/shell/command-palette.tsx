@@ -1,33 +1,22 @@
 "use client";
 
-import { Command } from "cmdk";
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import dynamic from "next/dynamic";
+import { useEffect, useState } from "react";
 import type { NavItem } from "./nav-items";
 
-type Item = { kind: "server" | "tool" | "grant"; label: string; detail: string; href: string };
-
-function isItems(value: unknown): value is { items: Item[] } {
-  return typeof value === "object" && value !== null && "items" in value && Array.isArray(value.items);
-}
-
-const groups: { kind: Item["kind"]; heading: string }[] = [
-  { kind: "server", heading: "Servers" },
-  { kind: "tool", heading: "Tools" },
-  { kind: "grant", heading: "Grants (opens their logs)" },
-];
+const PaletteDialog = dynamic(() => import("./palette-dialog"), { ssr: false });
 
 /** Quick search (⌘K / Ctrl+K): jump to any page, server, tool or grant. */
 export function CommandPalette({ pages }: { pages: NavItem[] }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [items, setItems] = useState<Item[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Loaded on first use, then kept so reopening is instant.
+  const [used, setUsed] = useState(false);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() === "k" && (event.metaKey || event.ctrlKey)) {
         event.preventDefault();
+        setUsed(true);
         setOpen((current) => !current);
       }
     };
@@ -35,36 +24,14 @@ export function CommandPalette({ pages }: { pages: NavItem[] }) {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  useEffect(() => {
-    if (!open) return;
-    let cancelled = false;
-    fetch("/quick-search", { cache: "no-store" })
-      .then(async (response) => {
-        const body: unknown = await response.json();
-        if (!response.ok || !isItems(body)) throw new Error(`HTTP ${response.status}`);
-        if (!cancelled) setItems(body.items);
-      })
-      .catch(() => {
-        if (!cancelled) setProblem("Search is unavailable right now; the pages below still work.");
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [open]);
-
-  const go = useCallback(
-    (href: string) => {
-      setOpen(false);
-      router.push(href);
-    },
-    [router],
-  );
-
   return (
     <>
       <button
         type="button"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setUsed(true);
+          setOpen(true);
+        }}
         className="inline-flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm text-slate-300 ring-1 ring-slate-700 hover:bg-slate-800 hover:text-white"
         aria-label="Search servers, tools and grants"
       >
@@ -72,67 +39,11 @@ export function CommandPalette({ pages }: { pages: NavItem[] }) {
           <path d="M8.5 3a5.5 5.5 0 0 1 4.38 8.83l3.65 3.64-1.06 1.06-3.64-3.65A5.5 5.5 0 1 1 8.5 3Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z" />
         </svg>
         <span className="hidden xl:inline">Search</span>
-        <kbd className="hidden rounded bg-slate-800 px-1.5 text-xs whitespace-nowrap text-slate-400 xl:inline">Ctrl K</kbd>
+        <kbd className="hidden rounded bg-slate-800 px-1.5 text-xs whitespace-nowrap text-slate-400 xl:inline">
+          Ctrl K
+        </kbd>
       </button>
-      <Command.Dialog
-        open={open}
-        onOpenChange={setOpen}
-        label="Quick search"
-        overlayClassName="fixed inset-0 z-40 bg-slate-900/40"
-        contentClassName="fixed top-[12vh] left-1/2 z-50 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-xl bg-white shadow-2xl ring-1 ring-slate-200"
-      >
-        <Command.Input
-          placeholder="Search servers, tools, grants, pages…"
-          className="w-full border-b border-slate-200 px-4 py-3 text-sm outline-none"
-        />
-        <Command.List className="max-h-[60vh] overflow-y-auto p-2 text-sm">
-          <Command.Empty className="px-3 py-6 text-center text-slate-500">Nothing matches.</Command.Empty>
-          {problem !== null ? <p className="px-3 py-2 text-xs text-amber-700">{problem}</p> : null}
-          {items === null && problem === null ? (
-            <Command.Loading>
-              <p className="px-3 py-2 text-xs text-slate-500">Loading…</p>
-            </Command.Loading>
-          ) : null}
-          <Command.Group heading="Pages" className={groupClass}>
-            {pages.map((page) => (
-              <Command.Item
-                key={page.href}
-                value={`page ${page.label}`}
-                onSelect={() => go(page.href)}
-                className={itemClass}
-              >
-                {page.label}
-              </Command.Item>
-            ))}
-          </Command.Group>
-          {groups.map((group) => {
-            const entries = (items ?? []).filter((item) => item.kind === group.kind);
-            if (entries.length === 0) return null;
-            return (
-              <Command.Group key={group.kind} heading={group.heading} className={groupClass}>
-                {entries.map((item) => (
-                  <Command.Item
-                    key={`${item.kind}:${item.href}`}
-                    value={`${item.kind} ${item.label} ${item.detail} ${item.href}`}
-                    onSelect={() => go(item.href)}
-                    className={itemClass}
-                  >
-                    <span className="min-w-0 truncate font-medium" title={item.label}>
-                      {item.label}
-                    </span>
-                    <span className="ml-auto shrink-0 text-xs text-slate-500">{item.detail}</span>
-                  </Command.Item>
-                ))}
-              </Command.Group>
-            );
-          })}
-        </Command.List>
-      </Command.Dialog>
+      {used ? <PaletteDialog pages={pages} open={open} setOpen={setOpen} /> : null}
     </>
   );
 }
-
-const groupClass =
-  "[&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-500";
-const itemClass =
-  "flex cursor-pointer items-center gap-3 rounded-md px-3 py-2 text-slate-800 data-[selected=true]:bg-indigo-50 data-[selected=true]:text-indigo-900";
