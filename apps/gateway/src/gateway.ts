@@ -4,6 +4,7 @@ import type { ChangeEvent, Db } from "@toolgate/db";
 import { createGuardedFetch } from "@toolgate/upstream";
 import type { Logger } from "pino";
 import { ApprovalGate } from "./approvals/approval-gate";
+import { ApprovalQuestions } from "./approvals/approval-question";
 import { ApprovalStore } from "./approvals/approval-store";
 import { ApprovalWaiters } from "./approvals/approval-waiters";
 import { GatewayCache } from "./cache/gateway-cache";
@@ -12,8 +13,10 @@ import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest } from "./http/handle-request";
 import { sendError } from "./http/send";
 import { PinRegistry } from "./pinning/pin-registry";
+import { SessionClients } from "./protocol/client-capabilities";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { BridgeRegistry } from "./relay/bridge-registry";
+import type { RuntimeMode } from "./runtime/runtime";
 import { TenantConcurrency } from "./safety/tenant-concurrency";
 import { SessionBinding } from "./upstream/session-binding";
 import { SessionReaper } from "./upstream/session-reaper";
@@ -29,6 +32,8 @@ export type ChangeSubscription = (listener: {
 /** What the gateway is built from; tests pass their own clock, limiter and sink. */
 export type GatewayDeps = {
   db: Db;
+  /** Shown on /healthz; "single-node" means no Redis (default "redis"). */
+  mode?: RuntimeMode;
   rateLimiter: RateLimiter;
   callLogSink: CallLogSink;
   clock: Clock;
@@ -55,6 +60,8 @@ export type GatewayDeps = {
   maxStdioProcesses?: number;
   /** How often a call held for approval re-reads it in case a notification was missed (default 2 s). */
   approvalPollMs?: number;
+  /** How often a held call sends keep-alive progress to a client that gave a progress token (default 15 s). */
+  approvalKeepAliveMs?: number;
 };
 
 export type Gateway = {
@@ -106,6 +113,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       pollMs: deps.approvalPollMs,
     }),
     pins,
+    mode: deps.mode ?? "redis",
     limiter: deps.rateLimiter,
     sink: deps.callLogSink,
     clock: deps.clock,
@@ -115,6 +123,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     reaper,
     concurrency: new TenantConcurrency(deps.maxInFlightPerTenant ?? 64),
     bridges,
+    questions: new ApprovalQuestions(deps.secretKey),
+    sessionClients: new SessionClients(),
+    approvalKeepAliveMs: deps.approvalKeepAliveMs ?? 15_000,
     maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
     upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,

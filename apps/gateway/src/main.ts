@@ -5,25 +5,23 @@ import { startCallLogWorker } from "./call-log/call-log-worker";
 import { parseEnv } from "./env";
 import { createGateway } from "./gateway";
 import { createLogger } from "./logger";
-import { createLimiterRedis } from "./rate-limit/create-limiter-redis";
-import { RedisRateLimiter } from "./rate-limit/redis-rate-limiter";
+import { openCallLogQueue, openLimits, runtimeMode } from "./runtime/runtime";
 
 const env = parseEnv(process.env);
 const logger = createLogger(env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL);
-const redis = await createLimiterRedis(env.REDIS_URL, logger);
-const callLogSink = new BullmqCallLogSink({
-  redisUrl: env.REDIS_URL,
-  logger,
-  queueName: env.TOOLGATE_CALL_LOG_QUEUE,
-});
+const mode = runtimeMode(env);
+const limits = await openLimits(env, logger);
+const queue = openCallLogQueue(env);
+const callLogSink = new BullmqCallLogSink({ transport: queue.transport, logger, queueName: queue.queueName });
 const worker = env.TOOLGATE_RUN_LOG_WORKER
-  ? startCallLogWorker({ redisUrl: env.REDIS_URL, db, logger, queueName: env.TOOLGATE_CALL_LOG_QUEUE })
+  ? startCallLogWorker({ transport: queue.transport, db, logger, queueName: queue.queueName })
   : undefined;
 
 const gateway = createGateway({
   db,
-  rateLimiter: new RedisRateLimiter(redis, { logger }),
+  mode,
+  rateLimiter: limits.rateLimiter,
   callLogSink,
   clock: { now: () => Date.now() },
   logger,
@@ -33,6 +31,7 @@ const gateway = createGateway({
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
   allowStdio: env.TOOLGATE_ALLOW_STDIO,
   maxStdioProcesses: env.TOOLGATE_MAX_STDIO_PROCESSES,
+  approvalKeepAliveMs: env.TOOLGATE_APPROVAL_KEEPALIVE_MS,
   subscribeToChanges: ({ onEvent, onReconnect }) =>
     listenForChanges(env.DATABASE_URL, onEvent, {
       onReconnect,
@@ -42,14 +41,16 @@ const gateway = createGateway({
 });
 
 const url = await gateway.listen(env.PORT, env.HOST);
-logger.info({ url }, "gateway listening");
+// `url` last: tests and benches find it right before the message.
+logger.info({ mode, callLogQueue: queue.queueName, url }, "gateway listening");
 
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "shutting down");
   await gateway.close();
   await callLogSink.close();
   await worker?.close();
-  redis.disconnect();
+  await queue.close();
+  limits.close();
   await db.$disconnect();
   process.exit(0);
 }

@@ -31,6 +31,7 @@ export {
   type Transport,
   type User,
 } from "./generated/prisma/client";
+export { installationNamespace } from "./installation-namespace";
 export { migrateDeploy } from "./migrate/migrate-deploy";
 export { type IdPrefix, newId } from "./new-id";
 export { createUserWithTenant, findUserByEmail, getTenant, listMemberships } from "./repositories/accounts";

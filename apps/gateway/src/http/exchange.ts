@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthContext } from "../auth/authenticate";
 import type { CallLogDraft } from "../call-log/call-log-draft";
 import type { RequestId } from "../jsonrpc/parse-message";
+import type { ProtocolRevision } from "../protocol/protocol-revision";
 import type { GatewayServices } from "./gateway-services";
 
 /** One authenticated MCP request as it moves through the gateway. */
@@ -15,4 +16,6 @@ export type Exchange = {
   /** The upstream session id inside the client's Mcp-Session-Id, verified to belong to this grant. */
   upstreamSessionId: string | undefined;
   requestId: RequestId | null;
+  /** The wire the client's request is on; answers the gateway makes itself take its shape. */
+  revision: ProtocolRevision;
 };

@@ -27,6 +27,7 @@ export async function handleMcp(
     draft: newCallLogDraft(req.method ?? "?"),
     upstreamSessionId: undefined,
     requestId: null,
+    revision: "session",
   };
   try {
     exchange.upstreamSessionId = verifiedSession(exchange);

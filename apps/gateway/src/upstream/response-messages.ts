@@ -1,4 +1,6 @@
 import type { RequestId } from "../jsonrpc/parse-message";
+import type { ProtocolRevision } from "../protocol/protocol-revision";
+import { privateListResult } from "../protocol/result-shape";
 
 export type ToolFilter = (tools: { name: string }[]) => { name: string }[];
 
@@ -49,15 +51,16 @@ function toolErrorText(content: unknown): string {
   return text.length > MAX_TOOL_ERROR_CHARS ? `${text.slice(0, MAX_TOOL_ERROR_CHARS)}…` : text;
 }
 
-/** A tools/list response with only the tools the policy shows; other responses unchanged. */
+/** A tools/list response with only the tools the policy shows (that grant's view); other responses unchanged. */
 export function filterToolsResponse(
   response: Record<string, unknown>,
   filter: ToolFilter,
+  revision: ProtocolRevision,
 ): Record<string, unknown> {
   const result = response.result;
   if (!isRecord(result) || !Array.isArray(result.tools)) return response;
   const named = result.tools.filter(
     (tool): tool is { name: string } => isRecord(tool) && typeof tool.name === "string",
   );
-  return { ...response, result: { ...result, tools: filter(named) } };
+  return { ...response, result: privateListResult(revision, { ...result, tools: filter(named) }) };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Db, listenForChanges } from "@toolgate/db";
-import { Queue, type Worker } from "bullmq";
+import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { BullmqCallLogSink } from "../../src/call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "../../src/call-log/call-log-worker";
@@ -31,6 +31,7 @@ export async function startTestGateway(
     maxInFlightPerTenant?: number;
     allowStdio?: boolean;
     maxStdioProcesses?: number;
+    approvalKeepAliveMs?: number;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -40,7 +41,7 @@ export async function startTestGateway(
   // must not take these records into another database.
   const queueName = `call-logs-test-${randomUUID()}`;
   const callLogSink = new BullmqCallLogSink({ redisUrl: testEnv.redisUrl, logger, queueName });
-  const worker: Worker | undefined = options.runLogWorker
+  const worker = options.runLogWorker
     ? startCallLogWorker({ redisUrl: testEnv.redisUrl, db, logger, queueName })
     : undefined;
   const gateway = createGateway({
@@ -57,6 +58,7 @@ export async function startTestGateway(
     maxInFlightPerTenant: options.maxInFlightPerTenant,
     allowStdio: options.allowStdio,
     maxStdioProcesses: options.maxStdioProcesses,
+    approvalKeepAliveMs: options.approvalKeepAliveMs,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
       listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
   });

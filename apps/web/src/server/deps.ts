@@ -1,8 +1,9 @@
-import { createDb, type Db } from "@toolgate/db";
+import { createDb, type Db, installationNamespace } from "@toolgate/db";
 import { parseSecretKey } from "@toolgate/secrets";
 import { Redis } from "ioredis";
 import { getEnv } from "../env";
 import type { LoginRateLimiter } from "./accounts/login-rate-limit";
+import { MemoryLoginRateLimiter } from "./accounts/memory-login-rate-limiter";
 import { RedisLoginRateLimiter } from "./accounts/redis-login-rate-limiter";
 
 /** What services need from the outside world; built once per process at the edge. */
@@ -26,11 +27,18 @@ export function getDeps(): Deps {
       secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
       allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
       gatewayUrl: env.TOOLGATE_GATEWAY_URL,
-      // One retry, then fail: a login waiting on a dead Redis is refused within a few seconds.
-      loginRateLimiter: new RedisLoginRateLimiter(
-        new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true }),
-      ),
+      loginRateLimiter: loginRateLimiter(env),
     };
   }
   return holder.toolgateWebDeps;
+}
+
+/** Redis when REDIS_URL is set (shared by every dashboard replica), else this process's memory. */
+function loginRateLimiter(env: ReturnType<typeof getEnv>): LoginRateLimiter {
+  if (env.REDIS_URL === undefined) return new MemoryLoginRateLimiter();
+  const keyPrefix = `${installationNamespace(env.DATABASE_URL, env.TOOLGATE_NAMESPACE)}:`;
+  // One retry, then fail: a login waiting on a dead Redis is refused within a few seconds.
+  return new RedisLoginRateLimiter(
+    new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true, keyPrefix }),
+  );
 }
