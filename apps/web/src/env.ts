@@ -22,6 +22,8 @@ const envSchema = z.object({
     .url()
     .default("http://localhost:4000")
     .transform((url) => url.replace(/\/+$/, "")),
+  // The public catalogue's server records (apps/web/catalogue/servers when unset).
+  TOOLGATE_CATALOGUE_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: z
     .enum(["0", "1", ""])
     .default("0")

@@ -70,6 +70,11 @@ export { changeMemberRole, listMembers, type MemberRow, removeMember } from "./r
 export { AlreadyMemberError, InviteUnusableError, LastAdminError } from "./repositories/membership-errors";
 export { getCurrentPolicy, listPolicyVersions, publishPolicy } from "./repositories/policies";
 export {
+  listPublishedServerCatalogues,
+  type PublishedServerCatalogue,
+  setServerCataloguePublished,
+} from "./repositories/published-catalogues";
+export {
   createServer,
   deleteServer,
   findServerBySlugs,

@@ -14,8 +14,10 @@ import { PageHeader } from "@/components/page-header";
 import { styles } from "@/components/styles";
 import type { SimulatorGrant } from "@/server/policies/builder-data";
 import type { HistoryEntry } from "@/server/policies/builder-history";
+import type { CatalogueDraft } from "@/server/public-catalogue/catalogue-draft";
 import { BoardToolbar } from "./board-toolbar";
 import { CardEditor } from "./card-editor";
+import { CatalogueDraftNotice } from "./catalogue-draft-notice";
 import { DraftBanner } from "./draft-banner";
 import { JsonPane, type PaneMessage } from "./json-pane";
 import { LaneBoard } from "./lane-board";
@@ -35,6 +37,8 @@ type Props = {
   catalogue: CatalogueTool[];
   grants: SimulatorGrant[];
   document: unknown;
+  /** An unpublished draft to open instead of the document ("Limit this tool"). */
+  draft?: CatalogueDraft | undefined;
   version: number | null;
   history: HistoryEntry[];
   canPublish: boolean;
@@ -45,7 +49,8 @@ type Props = {
 /** The visual policy builder: lanes and cards beside the JSON, simulator, publish, history, replay. */
 export function PolicyBuilder(props: Props) {
   const { server, catalogue, canPublish, actions } = props;
-  const draft = usePolicyDraft(props.document, catalogue);
+  const draft = usePolicyDraft(props.document, catalogue, props.draft?.document);
+  const [draftSource, setDraftSource] = useState(props.draft);
   const { state, dispatch } = draft;
   const [baseVersion, setBaseVersion] = useState(props.version);
   const [history, setHistory] = useState(props.history);
@@ -89,6 +94,7 @@ export function PolicyBuilder(props: Props) {
       setBaseVersion(result.version);
       setHistory(result.history);
       draft.markSaved();
+      setDraftSource(undefined);
       toast.success(`Published version ${result.version}: the gateway enforces it from the next call.`);
       return { notice: `Published version ${result.version}.` };
     }
@@ -119,6 +125,7 @@ export function PolicyBuilder(props: Props) {
             : "Read-only: your role can see this policy, simulate calls and browse its history, but not change it."
         }
       />
+      {draftSource !== undefined ? <CatalogueDraftNotice draft={draftSource} dirty={draft.dirty} /> : null}
       <DraftBanner published={baseVersion} dirty={draft.dirty} canPublish={canPublish} />
       <BoardToolbar
         defaultAction={state.defaultAction}

@@ -8,7 +8,10 @@ import { TextField } from "@/components/text-field";
 import { useToastAction } from "@/components/use-toast-action";
 import { addServerAction, type EnteredServer } from "./actions";
 
-export function AddServerForm() {
+/** The catalogue tool to limit once the server is registered ("Limit this tool"). */
+export type AddServerIntent = { catalogue: string; tool: string; name: string };
+
+export function AddServerForm({ intent }: { intent?: AddServerIntent | undefined } = {}) {
   // Success opens the server's page; a failure is announced and keeps what was typed.
   const [state, action] = useToastAction<EnteredServer>(addServerAction, () => null);
   const [rows, setRows] = useState<number[]>([]);
@@ -18,13 +21,19 @@ export function AddServerForm() {
   return (
     <form action={action} className="space-y-5">
       <FormAlert message={state.error} />
+      {intent !== undefined ? (
+        <>
+          <input type="hidden" name="catalogue" value={intent.catalogue} />
+          <input type="hidden" name="tool" value={intent.tool} />
+        </>
+      ) : null}
       <TextField
         label="Server name"
         name="name"
         placeholder="virtualization"
         required
         // kept after a failed attempt, like the URL
-        defaultValue={state.result?.name}
+        defaultValue={state.result?.name ?? intent?.name}
         error={state.fieldErrors?.name}
       />
       <TextField

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { limitIntent } from "@/catalogue/limit-intent";
 import { Badge } from "@/components/badge";
+import { CatalogueIntentNotice } from "@/components/catalogue-intent-notice";
 import { EmptyState } from "@/components/empty-state";
 import { FirstRunChecklist } from "@/components/first-run-checklist";
 import { formatDateTime } from "@/components/format";
@@ -9,6 +11,7 @@ import { styles } from "@/components/styles";
 import { can } from "@/server/context";
 import { getDeps } from "@/server/deps";
 import { getFirstRun } from "@/server/onboarding/get-first-run";
+import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 import { listServers } from "@/server/servers/list-servers";
 import { requireSession } from "@/server/session";
 import { AddServerForm } from "./add-server-form";
@@ -21,14 +24,24 @@ const transportLabels: Record<string, string> = {
   stdio: "stdio",
 };
 
-export default async function ServersPage() {
+export default async function ServersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireSession();
   const { db } = getDeps();
   const [servers, firstRun] = await Promise.all([listServers(db, session.ctx), getFirstRun(db, session.ctx)]);
+  // Arriving from "Limit this tool" in the public catalogue.
+  const intent = limitIntent(await catalogueForRequest(), await searchParams);
   return (
     <>
       <PageHeader title="Servers" description="The MCP servers your agents reach through Toolgate." />
-      <FirstRunChecklist steps={firstRun} />
+      {intent !== undefined ? (
+        <CatalogueIntentNotice intent={intent} />
+      ) : (
+        <FirstRunChecklist steps={firstRun} />
+      )}
       <div className="grid gap-8 lg:grid-cols-3">
         <section aria-labelledby="server-list" className="lg:col-span-2">
           <h2 id="server-list" className="sr-only">
@@ -67,7 +80,13 @@ export default async function ServersPage() {
             <h2 id="add-server" className="mb-4 text-base font-semibold">
               Register a server
             </h2>
-            <AddServerForm />
+            <AddServerForm
+              intent={
+                intent === undefined
+                  ? undefined
+                  : { catalogue: intent.server.slug, tool: intent.tool.name, name: intent.server.slug }
+              }
+            />
           </section>
         ) : null}
       </div>
