@@ -103,7 +103,7 @@ test("first run at 1440 and 390 px: checklist, approvals count and toast, held a
     await page.goto(serverPath);
     await page.getByText("Paste policy JSON").click();
     await page.getByLabel("Policy JSON").fill(journeyPolicy);
-    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByText(/Published version 1/).first()).toBeVisible();
     await page.goto("/overview");
     expect(await progress(page)).toBe("2 of 4 done");
