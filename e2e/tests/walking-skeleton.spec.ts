@@ -31,6 +31,8 @@ test("signup → server → policy → grant → agent call through the gateway 
   });
 
   await test.step("a broken policy is rejected with its JSON path", async () => {
+    // The server page offers raw JSON behind a disclosure; the builder is where drafts live.
+    await page.getByText("Paste policy JSON").click();
     await page.getByLabel("Policy JSON").fill('{ "version": "1", "default": "deny", "colour": "blue" }');
     await page.getByRole("button", { name: "Validate" }).click();
     await expect(page.getByText("/colour").first()).toBeVisible();

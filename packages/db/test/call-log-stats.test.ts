@@ -5,7 +5,13 @@ import { newTenant, useTestDb } from "./support/test-db";
 const db = useTestDb();
 const base = Date.UTC(2026, 10, 25, 10, 0, 0);
 
-function record(tenantId: string, minute: number, tool: string, decision: CallLogRecord["decision"]) {
+function record(
+  tenantId: string,
+  minute: number,
+  tool: string,
+  decision: CallLogRecord["decision"],
+  extra: Partial<CallLogRecord> = {},
+) {
   return {
     id: newId("req"),
     tenantId,
@@ -24,6 +30,7 @@ function record(tenantId: string, minute: number, tool: string, decision: CallLo
     argumentKeys: [],
     arguments: null,
     createdAt: new Date(base + minute * 60_000),
+    ...extra,
   } satisfies CallLogRecord;
 }
 
@@ -36,6 +43,12 @@ describe("callLogStats", () => {
       record(tenant.id, 1, "ListVms", "allow"),
       record(tenant.id, 1, "DeleteVm", "deny"),
       record(tenant.id, 7, "DeleteVm", "deny"),
+      record(tenant.id, 8, "StopVm", "approved", { held: true }),
+      record(tenant.id, 8, "StopVm", "deny", { held: true }),
+      record(tenant.id, 9, "GetVmInfo", "error"),
+      // protocol traffic is not a tool call
+      record(tenant.id, 1, "", "allow", { method: "initialize", tool: null }),
+      record(tenant.id, 1, "", "allow", { method: "tools/list", tool: null }),
       record(other.tenant.id, 1, "Other", "deny"),
     ]);
     const stats = await callLogStats(db, tenant.id, {
@@ -43,16 +56,21 @@ describe("callLogStats", () => {
       to: new Date(base + 10 * 60_000),
       bucketSeconds: 300,
     });
-    expect(stats.buckets.map((b) => [b.bucket.getTime() - base, b.decision, b.calls])).toEqual([
-      [0, "allow", 2],
-      [0, "deny", 1],
-      [300_000, "deny", 1],
+    expect(stats.buckets.map((b) => [b.bucket.getTime() - base, b.decision, b.calls, b.held])).toEqual([
+      [0, "allow", 2, 0],
+      [0, "deny", 1, 0],
+      // decisions in the enum's order
+      [300_000, "deny", 2, 1],
+      [300_000, "approved", 1, 1],
+      [300_000, "error", 1, 0],
     ]);
     expect(stats.topTools).toEqual([
       { name: "DeleteVm", calls: 2 },
       { name: "ListVms", calls: 2 },
+      { name: "StopVm", calls: 2 },
+      { name: "GetVmInfo", calls: 1 },
     ]);
-    expect(stats.topDeniedRules).toEqual([{ name: "(default deny)", calls: 2 }]);
+    expect(stats.topDeniedRules).toEqual([{ name: "(default deny)", calls: 3 }]);
   });
 });
 

@@ -26,12 +26,15 @@ export type CallVerdict =
       reservation: Reservation | null;
       /** For the call log: who approved, when the agent's user did in their client. */
       note?: string;
+      /** The call waited for a human decision. */
+      held?: boolean;
     }
   | {
       kind: "deny";
       decision: "deny" | "rate_limited" | "approval_pending" | "error";
       rule: string;
       text: string;
+      held?: boolean;
     }
   // Stateless wire, approval by the user: answer now with a question; the re-sent call carries the answer.
   | {
@@ -155,16 +158,22 @@ export async function decideCall(
       if (outcome.kind !== "approved") {
         const fellBack = decision.approvalBy === "user" && asked === "team";
         const reason = approvalDenialReason(call.tool, outcome, decision.timeoutSeconds, fellBack);
-        return deny(outcome.kind === "abandoned" ? "approval_pending" : "deny", decision.rule, reason);
+        const refused = deny(
+          outcome.kind === "abandoned" ? "approval_pending" : "deny",
+          decision.rule,
+          reason,
+        );
+        return { ...refused, held: true };
       }
       // Approved calls still count against their limits; the clock moved while the call waited.
-      const verdict = await reserve(
+      const reserved = await reserve(
         enforcers.limiter,
         decision.limits,
         decision.rule,
         "approved",
         enforcers.clock.now(),
       );
+      const verdict = { ...reserved, held: true };
       if (verdict.kind !== "forward" || outcome.decidedByGrantId === null) return verdict;
       return {
         ...verdict,

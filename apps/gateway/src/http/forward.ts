@@ -1,3 +1,4 @@
+import { recordUpstreamFailure } from "../call-log/call-log-draft";
 import { GatewayError } from "../errors/gateway-error";
 import { forwardToBridge } from "../relay/forward-to-bridge";
 import { type Inspection, relayResponse } from "../upstream/relay-response";
@@ -89,6 +90,8 @@ async function relay(
     services.reaper.forget(target, exchange.upstreamSessionId);
   }
   draft.sessionId ??= outcome.upstreamSessionId ?? null;
-  if (outcome.message !== null) draft.message = outcome.message;
+  if (outcome.failure !== null || reply.statusCode >= 500) {
+    recordUpstreamFailure(draft, outcome.failure?.message ?? null);
+  }
   return outcome.failed;
 }

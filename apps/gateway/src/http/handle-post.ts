@@ -118,6 +118,7 @@ async function callTool(
   ).finally(() => hold.stop());
   draft.rule = verdict.rule;
   draft.decision = verdict.decision;
+  draft.held = verdict.kind === "ask" ? true : (verdict.held ?? false);
   if (verdict.kind === "ask") return askInline(exchange, id, verdict);
   if (verdict.kind === "deny") {
     draft.message = verdict.text;

@@ -2,10 +2,15 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { RequestId } from "../jsonrpc/parse-message";
-import { errorMessageOf, filterToolsResponse, type ToolFilter } from "../upstream/response-messages";
+import {
+  type CallFailure,
+  callFailureOf,
+  filterToolsResponse,
+  type ToolFilter,
+} from "../upstream/response-messages";
 
 /** What the gateway does with the upstream's answer to one client request. */
-export type Watch = { filter: ToolFilter | null; onAnswer: (errorMessage: string | null) => void };
+export type Watch = { filter: ToolFilter | null; onAnswer: (failure: CallFailure | null) => void };
 
 type Message = Record<string, unknown>;
 
@@ -97,7 +102,7 @@ export class BridgeSession {
     let outgoing = message;
     if (watch !== undefined) {
       this.watches.delete(id);
-      watch.onAnswer(errorMessageOf(message));
+      watch.onAnswer(callFailureOf(message));
       if (watch.filter !== null) outgoing = filterToolsResponse(message, watch.filter, "session");
     }
     this.client.send(outgoing as unknown as JSONRPCMessage).catch(this.onError);

@@ -1,4 +1,5 @@
 import { finished } from "node:stream/promises";
+import { recordUpstreamFailure } from "../call-log/call-log-draft";
 import { GatewayError } from "../errors/gateway-error";
 import type { Exchange } from "../http/exchange";
 import type { Inspection } from "../upstream/relay-response";
@@ -20,9 +21,9 @@ export async function forwardToBridge(
   if (inspection.kind !== "none") {
     session.watch(inspection.id, {
       filter: inspection.kind === "tools_list" ? inspection.filter : null,
-      onAnswer: (errorMessage) => {
-        failed = errorMessage !== null;
-        if (errorMessage !== null) draft.message = errorMessage;
+      onAnswer: (failure) => {
+        failed = failure?.kind === "protocol";
+        if (failure !== null) recordUpstreamFailure(draft, failure.message);
       },
     });
   }
@@ -30,6 +31,7 @@ export async function forwardToBridge(
   await session.client.handleRequest(req, res, parsed);
   await finished(res).catch(() => undefined); // a client that left has nothing more to receive
   draft.upstreamStatus = res.statusCode;
+  if (res.statusCode >= 500) recordUpstreamFailure(draft, null);
   if (req.method === "DELETE" && exchange.upstreamSessionId !== undefined) {
     services.reaper.forget(target, exchange.upstreamSessionId);
   }

@@ -4,7 +4,13 @@ import { GatewayError } from "../errors/gateway-error";
 import { isCallStream, sseEvent } from "../http/call-stream";
 import type { RequestId } from "../jsonrpc/parse-message";
 import type { ProtocolRevision } from "../protocol/protocol-revision";
-import { errorMessageOf, filterToolsResponse, responseTo, type ToolFilter } from "./response-messages";
+import {
+  type CallFailure,
+  callFailureOf,
+  filterToolsResponse,
+  responseTo,
+  type ToolFilter,
+} from "./response-messages";
 import { SseEventSplitter, sseData, withSseData } from "./sse-event-splitter";
 
 /** What the gateway looks for in an upstream response. */
@@ -16,7 +22,8 @@ export type Inspection =
 export type RelayOutcome = {
   /** The upstream failed the request: HTTP >= 500, or a JSON-RPC error response to an inspected call. */
   failed: boolean;
-  message: string | null;
+  /** How an inspected call failed, a tool's `isError` result included. */
+  failure: CallFailure | null;
   upstreamSessionId: string | undefined;
 };
 
@@ -55,7 +62,7 @@ export async function relayResponse(
   if (upstreamSessionId !== undefined) headers["mcp-session-id"] = bindSession(upstreamSessionId);
   const outcome: RelayOutcome = {
     failed: reply.statusCode >= 500,
-    message: null,
+    failure: null,
     upstreamSessionId,
   };
   const isSse = contentType.startsWith("text/event-stream");
@@ -95,8 +102,7 @@ async function relayJson(
     return;
   }
   if (inspection.kind === "tools_call") {
-    outcome.message = errorMessageOf(response);
-    outcome.failed ||= outcome.message !== null;
+    noteFailure(outcome, callFailureOf(response));
     res.writeHead(reply.statusCode, headers).end(body);
     return;
   }
@@ -124,8 +130,7 @@ async function relayIntoCallStream(
       `The upstream MCP server answered HTTP ${reply.statusCode} without a JSON-RPC response.`,
     );
   }
-  outcome.message = errorMessageOf(response);
-  outcome.failed ||= outcome.message !== null;
+  noteFailure(outcome, callFailureOf(response));
   res.end(sseEvent(text));
 }
 
@@ -167,11 +172,16 @@ function watchCall(events: string[], id: RequestId, outcome: RelayOutcome): bool
     const data = sseData(event);
     const response = data === undefined ? undefined : responseTo(data, id);
     if (response === undefined) continue;
-    outcome.message = errorMessageOf(response);
-    outcome.failed ||= outcome.message !== null;
+    noteFailure(outcome, callFailureOf(response));
     return true;
   }
   return false;
+}
+
+// A tool's own error is logged as one, but only a protocol failure gives the call's quota back.
+function noteFailure(outcome: RelayOutcome, failure: CallFailure | null): void {
+  outcome.failure = failure;
+  outcome.failed ||= failure?.kind === "protocol";
 }
 
 /** The event rewritten with the filtered list if it carries the tools/list answer; undefined otherwise. */

@@ -3,7 +3,8 @@ import type { Decision } from "../generated/prisma/client";
 import { Prisma } from "../generated/prisma/client";
 
 export type CallLogStatsFilter = { from: Date; to: Date; bucketSeconds: number; serverId?: string };
-export type DecisionBucket = { bucket: Date; decision: Decision; calls: number };
+/** Tool calls in one time bucket with one decision; `held` of them waited for a human decision. */
+export type DecisionBucket = { bucket: Date; decision: Decision; calls: number; held: number };
 export type CountedName = { name: string; calls: number };
 export type CallLogStats = {
   buckets: DecisionBucket[];
@@ -19,17 +20,21 @@ function scope(tenantId: string, filter: CallLogStatsFilter): Prisma.Sql {
   return Prisma.sql`"tenantId" = ${tenantId} AND "createdAt" >= ${filter.from} AND "createdAt" < ${filter.to} ${server}`;
 }
 
-/** Call counts per time bucket and decision, top tools and top denying rules over a time range. */
+/**
+ * Tool-call counts (protocol traffic such as initialize or tools/list left out) per time bucket and
+ * decision, top tools and top denying rules over a time range.
+ */
 export async function callLogStats(
   db: Db,
   tenantId: string,
   filter: CallLogStatsFilter,
 ): Promise<CallLogStats> {
-  const where = scope(tenantId, filter);
+  const where = Prisma.sql`${scope(tenantId, filter)} AND method = 'tools/call'`;
   const interval = `${Math.max(1, Math.trunc(filter.bucketSeconds))} seconds`;
   const [buckets, topTools, topDeniedRules] = await Promise.all([
-    db.$queryRaw<{ bucket: Date; decision: Decision; calls: bigint }[]>`
-      SELECT date_bin(${interval}::interval, "createdAt", ${filter.from}) AS bucket, decision, count(*) AS calls
+    db.$queryRaw<{ bucket: Date; decision: Decision; calls: bigint; held: bigint }[]>`
+      SELECT date_bin(${interval}::interval, "createdAt", ${filter.from}) AS bucket, decision, count(*) AS calls,
+        count(*) FILTER (WHERE held) AS held
       FROM "CallLog" WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
     db.$queryRaw<{ name: string; calls: bigint }[]>`
       SELECT tool AS name, count(*) AS calls FROM "CallLog"
@@ -42,7 +47,12 @@ export async function callLogStats(
   const counted = (rows: { name: string; calls: bigint }[]) =>
     rows.map((row) => ({ name: row.name, calls: Number(row.calls) }));
   return {
-    buckets: buckets.map((row) => ({ bucket: row.bucket, decision: row.decision, calls: Number(row.calls) })),
+    buckets: buckets.map((row) => ({
+      bucket: row.bucket,
+      decision: row.decision,
+      calls: Number(row.calls),
+      held: Number(row.held),
+    })),
     topTools: counted(topTools),
     topDeniedRules: counted(topDeniedRules),
   };

@@ -16,6 +16,8 @@ export type CallLogRecord = {
   policyVersion: number | null;
   upstreamStatus: number | null;
   latencyMs: number;
+  /** The call waited for a human decision, whatever was decided (false when absent). */
+  held?: boolean;
   argumentKeys: string[];
   arguments: unknown | null;
   createdAt: Date;
@@ -26,7 +28,10 @@ export type CallLogFilter = {
   serverId?: string;
   grantId?: string;
   tool?: string;
+  /** `approval_pending` matches every call that was sent for approval, whatever was decided. */
   decision?: Decision;
+  /** Exact JSON-RPC method, e.g. `tools/call`. */
+  method?: string;
   rule?: string;
   from?: Date;
   to?: Date;
@@ -47,10 +52,10 @@ export async function insertCallLogs(db: Db, records: CallLogRecord[]): Promise<
   // cannot unnest a text[][] row by row, so argument keys (and JSON arguments) travel as JSON text.
   return db.$executeRaw`
     INSERT INTO "CallLog" ("id", "tenantId", "serverId", "grantId", "grantLabel", "sessionId", "method",
-      "tool", "decision", "rule", "message", "policyVersion", "upstreamStatus", "latencyMs",
+      "tool", "decision", "rule", "message", "policyVersion", "upstreamStatus", "latencyMs", "held",
       "argumentKeys", "arguments", "createdAt")
     SELECT r.id, r.tenant_id, r.server_id, r.grant_id, r.grant_label, r.session_id, r.method, r.tool,
-      r.decision::"Decision", r.rule, r.message, r.policy_version, r.upstream_status, r.latency_ms,
+      r.decision::"Decision", r.rule, r.message, r.policy_version, r.upstream_status, r.latency_ms, r.held,
       ARRAY(SELECT jsonb_array_elements_text(r.argument_keys::jsonb)), r.arguments::jsonb, r.created_at
     FROM unnest(
       ${records.map((r) => r.id)}::text[], ${records.map((r) => r.tenantId)}::text[],
@@ -60,11 +65,12 @@ export async function insertCallLogs(db: Db, records: CallLogRecord[]): Promise<
       ${records.map((r) => r.decision)}::text[], ${records.map((r) => r.rule)}::text[],
       ${records.map((r) => r.message)}::text[], ${records.map((r) => r.policyVersion)}::int4[],
       ${records.map((r) => r.upstreamStatus)}::int4[], ${records.map((r) => r.latencyMs)}::float8[],
+      ${records.map((r) => r.held ?? false)}::bool[],
       ${records.map((r) => JSON.stringify(r.argumentKeys))}::text[],
       ${records.map((r) => (r.arguments === null || r.arguments === undefined ? null : JSON.stringify(r.arguments)))}::text[],
       ${records.map((r) => r.createdAt.toISOString())}::timestamptz[]
     ) AS r(id, tenant_id, server_id, grant_id, grant_label, session_id, method, tool, decision, rule,
-      message, policy_version, upstream_status, latency_ms, argument_keys, arguments, created_at)
+      message, policy_version, upstream_status, latency_ms, held, argument_keys, arguments, created_at)
     ON CONFLICT ("id") DO NOTHING`;
 }
 
@@ -74,7 +80,10 @@ function filterWhere(tenantId: string, filter: CallLogFilter): Prisma.CallLogWhe
   if (filter.serverId !== undefined) where.push({ serverId: filter.serverId });
   if (filter.grantId !== undefined) where.push({ grantId: filter.grantId });
   if (filter.tool !== undefined) where.push({ tool: filter.tool });
-  if (filter.decision !== undefined) where.push({ decision: filter.decision });
+  if (filter.decision === "approval_pending") {
+    where.push({ OR: [{ decision: "approval_pending" }, { held: true }] });
+  } else if (filter.decision !== undefined) where.push({ decision: filter.decision });
+  if (filter.method !== undefined) where.push({ method: filter.method });
   if (filter.rule !== undefined) where.push({ rule: filter.rule });
   if (filter.from !== undefined) where.push({ createdAt: { gte: filter.from } });
   if (filter.to !== undefined) where.push({ createdAt: { lt: filter.to } });

@@ -53,7 +53,7 @@ export default async function GrantsPage() {
           <CreateGrantForm servers={servers.map((server) => ({ id: server.id, name: server.name }))} />
         </section>
       ) : null}
-      <section aria-labelledby="grant-list" className={`${styles.card} overflow-x-auto`}>
+      <section aria-labelledby="grant-list" className={`${styles.card} relative overflow-x-auto`}>
         <h2 id="grant-list" className="sr-only">
           Grants
         </h2>

@@ -17,6 +17,7 @@ const logSchema = z
     policyVersion: z.number().int().nullable(),
     upstreamStatus: z.number().int().nullable(),
     latencyMs: z.number(),
+    held: z.boolean().meta({ description: "The call waited for a human decision, whatever was decided." }),
   })
   .meta({ id: "CallLog" });
 
@@ -30,7 +31,16 @@ export const listLogsRoute = defineRoute({
   minimumRole: "viewer",
   query: z.object({
     server: z.string().max(100).optional().meta({ description: "Server id" }),
-    decision: z.enum(logDecisions).optional(),
+    decision: z.enum(logDecisions).optional().meta({
+      description:
+        "`error`: the policy let the call through but the upstream failed it (an `isError` result, a JSON-RPC error or HTTP ≥ 500). `approval_pending`: every call sent for approval, whatever was decided.",
+    }),
+    method: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .meta({ description: "JSON-RPC method, e.g. `tools/call`; all traffic when absent." }),
     tool: z.string().trim().max(200).optional(),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),

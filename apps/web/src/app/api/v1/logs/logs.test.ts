@@ -67,6 +67,42 @@ describe("/logs", () => {
     expect(byTool.logs).toHaveLength(6);
   });
 
+  it("finds upstream errors, every call sent for approval, and one method", async () => {
+    const { keys, tenantId } = await newApiTenant();
+    const row = {
+      tenantId,
+      serverId: "srv_x",
+      grantId: "grt_x",
+      grantLabel: "agent",
+      sessionId: null,
+      method: "tools/call",
+      tool: "GetVmInfo",
+      rule: "/tools/GetVmInfo",
+      message: null,
+      policyVersion: 1,
+      upstreamStatus: 200,
+      latencyMs: 1,
+      argumentKeys: [],
+      arguments: null,
+      createdAt: new Date(Date.UTC(2026, 0, 1)),
+    };
+    await insertCallLogs(apiDb(), [
+      { ...row, id: newId("req"), decision: "error", message: '"nope" not found' },
+      { ...row, id: newId("req"), decision: "approved", held: true, tool: "StopVm" },
+      { ...row, id: newId("req"), decision: "allow", method: "initialize", tool: null, rule: null },
+    ]);
+    const get = async (query: string) =>
+      expectOk(await callApi(logs.GET, { path: `/logs${query}`, key: keys.viewer }), listLogsRoute).logs;
+    expect((await get("?decision=error")).map((log) => [log.tool, log.message])).toEqual([
+      ["GetVmInfo", '"nope" not found'],
+    ]);
+    expect(
+      (await get("?decision=approval_pending")).map((log) => [log.tool, log.decision, log.held]),
+    ).toEqual([["StopVm", "approved", true]]);
+    expect((await get("?method=initialize")).map((log) => log.method)).toEqual(["initialize"]);
+    expect(await get("")).toHaveLength(3);
+  });
+
   it("rejects unknown decisions and malformed cursors with their paths", async () => {
     const { keys } = await newApiTenant();
     const decision = expectError(
