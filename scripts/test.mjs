@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { findOrObtainChromium } from "./lib/browser.mjs";
 import { stackEnv, stateDir } from "./lib/config.mjs";
 import { bin, bold, green, installDependencies, red, repoRoot, runStatus, step } from "./lib/run.mjs";
-import { ensurePostgres, ensureRedis, resolveServices } from "./lib/services.mjs";
+import { dropDatabase, ensurePostgres, ensureRedis, resolveServices } from "./lib/services.mjs";
 import { assertPortsFree, buildGateway, buildWeb, startStack } from "./lib/stack.mjs";
 
 const resultsDir = resolve(stateDir, "test-results");
@@ -162,6 +162,7 @@ async function fullJourneys({ env, ports, suffix, only }) {
   let stack;
   try {
     await assertPortsFree(ports);
+    await dropDatabase(e2eEnv.DATABASE_URL);
     check(
       "migrate e2e database",
       runStatus(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], {
