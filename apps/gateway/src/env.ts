@@ -30,13 +30,34 @@ const envSchema = z.object({
   TOOLGATE_MAX_STDIO_PROCESSES: z.coerce.number().int().min(1).default(20),
   // Gateways that share a Redis but not a database need separate queues, or one's worker takes the other's logs.
   TOOLGATE_CALL_LOG_QUEUE: z.string().min(1).default("call-logs"),
+  // Prometheus: a listener of its own (loopback by default), and/or /metrics on the gateway port with a token.
+  TOOLGATE_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  TOOLGATE_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  TOOLGATE_METRICS_TOKEN: z
+    .string()
+    .min(16, "TOOLGATE_METRICS_TOKEN must be at least 16 characters.")
+    .optional(),
+  TOOLGATE_METRICS_TENANT_LABELS: flag("0"),
 });
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+const checkedEnvSchema = envSchema.refine(
+  (env) =>
+    env.TOOLGATE_METRICS_PORT === undefined ||
+    LOOPBACK.has(env.TOOLGATE_METRICS_HOST) ||
+    env.TOOLGATE_METRICS_TOKEN !== undefined,
+  {
+    path: ["TOOLGATE_METRICS_TOKEN"],
+    message: "Metrics exposed beyond loopback (TOOLGATE_METRICS_HOST) need TOOLGATE_METRICS_TOKEN.",
+  },
+);
 
 export type Env = z.infer<typeof envSchema>;
 
 /** Parses the gateway's environment once; throws one error listing every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = checkedEnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid gateway environment:\n${lines.join("\n")}`);

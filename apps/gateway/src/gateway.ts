@@ -11,6 +11,8 @@ import type { CallLogSink } from "./call-log/call-log-sink";
 import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest } from "./http/handle-request";
 import { sendError } from "./http/send";
+import { GatewayMetrics } from "./metrics/gateway-metrics";
+import { serveMetrics } from "./metrics/serve-metrics";
 import { PinRegistry } from "./pinning/pin-registry";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { BridgeRegistry } from "./relay/bridge-registry";
@@ -55,6 +57,10 @@ export type GatewayDeps = {
   maxStdioProcesses?: number;
   /** How often a call held for approval re-reads it in case a notification was missed (default 2 s). */
   approvalPollMs?: number;
+  /** Prometheus metrics; pass one to share it with the rate limiter's observer (default: a fresh one). */
+  metrics?: GatewayMetrics;
+  /** TOOLGATE_METRICS_TOKEN: bearer token for /metrics; with it, the gateway's own port serves /metrics too. */
+  metricsToken?: string;
 };
 
 export type Gateway = {
@@ -62,6 +68,9 @@ export type Gateway = {
   cache: GatewayCache;
   /** Starts listening (port 0 for an ephemeral one) and returns the base URL. */
   listen(port: number, host: string): Promise<string>;
+  metrics: GatewayMetrics;
+  /** Serves /metrics on a listener of its own (TOOLGATE_METRICS_PORT) and returns its base URL. */
+  listenMetrics(port: number, host: string): Promise<string>;
   /** stdio server processes running now (one per bridged client session). */
   stdioProcesses(): number;
   close(): Promise<void>;
@@ -97,6 +106,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
   const approvalWaiters = new ApprovalWaiters();
   const pins = new PinRegistry(deps.db, deps.logger, deps.cacheTtlMs);
+  const concurrency = new TenantConcurrency(deps.maxInFlightPerTenant ?? 64);
+  const metrics = deps.metrics ?? new GatewayMetrics();
+  metrics.bind({
+    limiterHealth: () => deps.rateLimiter.health(),
+    postgresUp: () => probePostgres(deps.db),
+    cacheLookups: () => cache.lookups(),
+    inFlight: () => concurrency.entries(),
+    callLogQueue: async () => (await deps.callLogSink.queueStats?.()) ?? null,
+    droppedCallLogs: () => deps.callLogSink.dropped?.() ?? 0,
+  });
   const services: GatewayServices = {
     cache,
     approvals: new ApprovalGate({
@@ -108,12 +127,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
     pins,
     limiter: deps.rateLimiter,
     sink: deps.callLogSink,
+    metrics,
+    metricsToken: deps.metricsToken,
     clock: deps.clock,
     logger: deps.logger,
     pools,
     binding: new SessionBinding(deps.secretKey),
     reaper,
-    concurrency: new TenantConcurrency(deps.maxInFlightPerTenant ?? 64),
+    concurrency,
     bridges,
     maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
@@ -124,6 +145,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
     handleRequest(services, allowedOrigins, req, res).catch((error: unknown) => {
       sendError(res, error, deps.logger);
     });
+  });
+  const metricsServer = createServer(SERVER_TIMEOUTS, (req, res) => {
+    const pathname = (req.url ?? "/").split("?")[0];
+    if (pathname !== "/metrics") {
+      res.writeHead(404, { "content-type": "text/plain" }).end("Metrics are at /metrics.\n");
+      return;
+    }
+    serveMetrics(metrics, deps.metricsToken, req, res).catch((error: unknown) =>
+      sendError(res, error, deps.logger),
+    );
   });
   let subscription: { close(): Promise<void> } | undefined;
   const sweeper = setInterval(() => reaper.sweep(), Math.min(sessionIdleMs / 2, 60_000));
@@ -147,22 +178,42 @@ export function createGateway(deps: GatewayDeps): Gateway {
           },
         });
       }
-      await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => resolve());
-      });
-      const { port: bound } = server.address() as AddressInfo;
-      return `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
+      return listening(server, port, host);
     },
+    metrics,
+    listenMetrics: (port, host) => listening(metricsServer, port, host),
     stdioProcesses: () => bridges.stdioProcesses,
     async close() {
       clearInterval(sweeper);
       await subscription?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (metricsServer.listening) {
+        metricsServer.closeAllConnections();
+        await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+      }
       await bridges.closeAll();
       await pools.close();
       await guardedFetch.close();
     },
   };
+}
+
+async function listening(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
+}
+
+// Scrape-time health probe: a trivial query with a short deadline.
+async function probePostgres(db: Db): Promise<boolean> {
+  const deadline = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref());
+  const probe = db.$queryRaw`SELECT 1`.then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([probe, deadline]);
 }

@@ -5,6 +5,7 @@ import { startCallLogWorker } from "./call-log/call-log-worker";
 import { parseEnv } from "./env";
 import { createGateway } from "./gateway";
 import { createLogger } from "./logger";
+import { GatewayMetrics } from "./metrics/gateway-metrics";
 import { createLimiterRedis } from "./rate-limit/create-limiter-redis";
 import { RedisRateLimiter } from "./rate-limit/redis-rate-limiter";
 
@@ -12,6 +13,10 @@ const env = parseEnv(process.env);
 const logger = createLogger(env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL);
 const redis = await createLimiterRedis(env.REDIS_URL, logger);
+const metrics = new GatewayMetrics({
+  tenantLabels: env.TOOLGATE_METRICS_TENANT_LABELS,
+  processMetrics: true,
+});
 const callLogSink = new BullmqCallLogSink({
   redisUrl: env.REDIS_URL,
   logger,
@@ -23,7 +28,12 @@ const worker = env.TOOLGATE_RUN_LOG_WORKER
 
 const gateway = createGateway({
   db,
-  rateLimiter: new RedisRateLimiter(redis, { logger }),
+  rateLimiter: new RedisRateLimiter(redis, {
+    logger,
+    observer: (result, ms) => metrics.recordLimiterRoundTrip(result, ms),
+  }),
+  metrics,
+  metricsToken: env.TOOLGATE_METRICS_TOKEN,
   callLogSink,
   clock: { now: () => Date.now() },
   logger,
@@ -43,6 +53,10 @@ const gateway = createGateway({
 
 const url = await gateway.listen(env.PORT, env.HOST);
 logger.info({ url }, "gateway listening");
+if (env.TOOLGATE_METRICS_PORT !== undefined) {
+  const metricsUrl = await gateway.listenMetrics(env.TOOLGATE_METRICS_PORT, env.TOOLGATE_METRICS_HOST);
+  logger.info({ url: `${metricsUrl}/metrics` }, "metrics listening");
+}
 
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "shutting down");

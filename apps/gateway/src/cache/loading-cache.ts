@@ -22,6 +22,8 @@ export class LoadingCache<V> {
   private generation = 0;
   /** How many loads ran (each a database query in the gateway); for tests and metrics. */
   loads = 0;
+  /** How many lookups were answered from memory; for metrics. */
+  hits = 0;
 
   constructor(private readonly options: LoadingCacheOptions<V>) {
     this.entries = new LRUCache<string, Entry<V>>({ max: options.max, ttl: options.ttlMs });
@@ -29,7 +31,10 @@ export class LoadingCache<V> {
 
   get(key: string): Promise<V> {
     const hit = this.entries.get(key);
-    if (hit !== undefined) return Promise.resolve(hit.value);
+    if (hit !== undefined) {
+      this.hits += 1;
+      return Promise.resolve(hit.value);
+    }
     return this.inflight.get(key) ?? this.loadInto(key);
   }
 

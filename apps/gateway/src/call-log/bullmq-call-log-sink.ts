@@ -2,7 +2,7 @@ import type { CallLogRecord } from "@toolgate/db";
 import { Queue } from "bullmq";
 import type { Logger } from "pino";
 import { CALL_LOG_QUEUE, type CallLogJob } from "./call-log-job";
-import type { CallLogSink } from "./call-log-sink";
+import type { CallLogQueueStats, CallLogSink } from "./call-log-sink";
 
 export type BullmqCallLogSinkOptions = {
   redisUrl: string;
@@ -25,6 +25,7 @@ export class BullmqCallLogSink implements CallLogSink {
   private buffer: CallLogRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly pending = new Set<Promise<unknown>>();
+  private droppedRecords = 0;
 
   constructor(options: BullmqCallLogSinkOptions) {
     this.queue = new Queue<CallLogJob>(options.queueName ?? CALL_LOG_QUEUE, {
@@ -39,6 +40,25 @@ export class BullmqCallLogSink implements CallLogSink {
     this.buffer.push(record);
     if (this.buffer.length >= this.maxBatch) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.flushIntervalMs);
+  }
+
+  dropped(): number {
+    return this.droppedRecords;
+  }
+
+  async queueStats(): Promise<CallLogQueueStats> {
+    const [counts, oldest] = await Promise.all([
+      this.queue.getJobCounts("waiting", "active", "delayed", "failed"),
+      this.queue.getWaiting(0, 0),
+    ]);
+    const first = oldest[0];
+    return {
+      waiting: counts.waiting ?? 0,
+      active: counts.active ?? 0,
+      delayed: counts.delayed ?? 0,
+      failed: counts.failed ?? 0,
+      oldestWaitingMs: first === undefined ? 0 : Math.max(0, Date.now() - first.timestamp),
+    };
   }
 
   async close(): Promise<void> {
@@ -65,6 +85,7 @@ export class BullmqCallLogSink implements CallLogSink {
         },
       )
       .catch((error: unknown) => {
+        this.droppedRecords += records.length;
         this.logger.error({ err: error, records: records.length }, "could not enqueue call logs");
       });
     this.pending.add(added);

@@ -1,8 +1,23 @@
 import type { CallLogRecord } from "@toolgate/db";
 
+/** The queue behind a sink, as metrics see it. */
+export type CallLogQueueStats = {
+  waiting: number;
+  active: number;
+  delayed: number;
+  /** Batches that used up their retries. */
+  failed: number;
+  /** Age of the oldest waiting batch; 0 when none waits. */
+  oldestWaitingMs: number;
+};
+
 /** Where the gateway sends one record per authenticated request; `write` never blocks the request. */
 export interface CallLogSink {
   write(record: CallLogRecord): void;
   /** Flushes what is buffered and releases resources. */
   close(): Promise<void>;
+  /** Records lost because they could not be enqueued (metrics). */
+  dropped?(): number;
+  /** Depth and lag of the queue behind the sink, if it has one (metrics). */
+  queueStats?(): Promise<CallLogQueueStats>;
 }

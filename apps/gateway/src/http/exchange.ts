@@ -15,4 +15,6 @@ export type Exchange = {
   /** The upstream session id inside the client's Mcp-Session-Id, verified to belong to this grant. */
   upstreamSessionId: string | undefined;
   requestId: RequestId | null;
+  /** Time the upstream took (request sent → response relayed), null if nothing was forwarded. */
+  upstreamMs: number | null;
 };

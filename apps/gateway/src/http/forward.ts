@@ -30,6 +30,7 @@ export async function forward(
   }
   const sessionId = exchange.upstreamSessionId;
   const done = sessionId === undefined ? undefined : services.reaper.begin(target, sessionId);
+  const upstreamAt = performance.now();
   try {
     if (target.transport !== "streamable_http") return await forwardToBridge(exchange, body, inspection);
     return await relay(exchange, method, body, inspection, controller.signal);
@@ -40,6 +41,7 @@ export async function forward(
     exchange.draft.message = "The client closed the connection.";
     return false;
   } finally {
+    exchange.upstreamMs = performance.now() - upstreamAt;
     done?.();
     release();
   }

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { ApprovalGate } from "../approvals/approval-gate";
 import type { GatewayCache } from "../cache/gateway-cache";
 import type { CallLogSink } from "../call-log/call-log-sink";
+import type { GatewayMetrics } from "../metrics/gateway-metrics";
 import type { PinRegistry } from "../pinning/pin-registry";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
 import type { BridgeRegistry } from "../relay/bridge-registry";
@@ -22,6 +23,10 @@ export type GatewayServices = {
   pins: PinRegistry;
   limiter: RateLimiter;
   sink: CallLogSink;
+  /** Prometheus metrics; recording is synchronous and cheap. */
+  metrics: GatewayMetrics;
+  /** TOOLGATE_METRICS_TOKEN: when set, /metrics on the gateway's own port answers to this bearer token. */
+  metricsToken: string | undefined;
   clock: Clock;
   logger: Logger;
   pools: UpstreamPools;

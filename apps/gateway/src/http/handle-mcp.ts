@@ -27,6 +27,7 @@ export async function handleMcp(
     draft: newCallLogDraft(req.method ?? "?"),
     upstreamSessionId: undefined,
     requestId: null,
+    upstreamMs: null,
   };
   try {
     exchange.upstreamSessionId = verifiedSession(exchange);
@@ -40,7 +41,14 @@ export async function handleMcp(
     exchange.draft.decision = "error";
     exchange.draft.message = error.message;
   } finally {
-    services.sink.write(toCallLogRecord(auth, exchange.draft, nowMs, performance.now() - startedAt));
+    const latencyMs = performance.now() - startedAt;
+    services.sink.write(toCallLogRecord(auth, exchange.draft, nowMs, latencyMs));
+    services.metrics.recordRequest(
+      exchange.draft.method,
+      exchange.draft.decision,
+      latencyMs,
+      exchange.upstreamMs,
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { type AuthContext, authenticate } from "../auth/authenticate";
 import { extractToken } from "../auth/extract-token";
 import { redactUrl } from "../auth/redact-url";
 import { GatewayError } from "../errors/gateway-error";
+import { serveMetrics } from "../metrics/serve-metrics";
 import { allowOrigin, answerPreflight } from "./cors";
 import type { GatewayServices } from "./gateway-services";
 import { handleMcp } from "./handle-mcp";
@@ -41,6 +42,11 @@ export async function handleRequest(
     // Still 200 with Redis away: unlimited tools keep working; limited ones fail closed.
     const redis = services.limiter.health();
     sendJson(res, 200, JSON.stringify({ status: redis === "ok" ? "ok" : "degraded", redis }));
+    return;
+  }
+  if (pathname === "/metrics" && services.metricsToken !== undefined) {
+    // On the public listener only with a token; TOOLGATE_METRICS_PORT serves them on a listener of their own.
+    await serveMetrics(services.metrics, services.metricsToken, req, res);
     return;
   }
   const path = parseMcpPath(pathname);

@@ -7,6 +7,7 @@ import { startCallLogWorker } from "../../src/call-log/call-log-worker";
 import { createGateway, type Gateway } from "../../src/gateway";
 import type { Clock } from "../../src/http/gateway-services";
 import { createLogger } from "../../src/logger";
+import { GatewayMetrics } from "../../src/metrics/gateway-metrics";
 import { RedisRateLimiter } from "../../src/rate-limit/redis-rate-limiter";
 import { testEnv } from "./test-env";
 
@@ -31,6 +32,7 @@ export async function startTestGateway(
     maxInFlightPerTenant?: number;
     allowStdio?: boolean;
     maxStdioProcesses?: number;
+    metricsToken?: string;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -43,9 +45,14 @@ export async function startTestGateway(
   const worker: Worker | undefined = options.runLogWorker
     ? startCallLogWorker({ redisUrl: testEnv.redisUrl, db, logger, queueName })
     : undefined;
+  const metrics = new GatewayMetrics();
   const gateway = createGateway({
     db,
-    rateLimiter: new RedisRateLimiter(redis),
+    rateLimiter: new RedisRateLimiter(redis, {
+      observer: (result, ms) => metrics.recordLimiterRoundTrip(result, ms),
+    }),
+    metrics,
+    metricsToken: options.metricsToken,
     callLogSink,
     clock: options.clock ?? { now: () => Date.now() },
     logger,
