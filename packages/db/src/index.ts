@@ -30,6 +30,10 @@ export {
   type ToolCategory,
   type Transport,
   type User,
+  type WebhookDelivery,
+  type WebhookDeliveryStatus,
+  type WebhookEndpoint,
+  type WebhookFormat,
 } from "./generated/prisma/client";
 export { migrateDeploy } from "./migrate/migrate-deploy";
 export { type IdPrefix, newId } from "./new-id";
@@ -76,3 +80,17 @@ export {
   listServers,
 } from "./repositories/servers";
 export { type CatalogueEntry, listTools, saveCatalogue } from "./repositories/tools";
+export {
+  createWebhookDeliveries,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  findSubscribedEndpoints,
+  findWebhookEndpointsByIds,
+  getWebhookDelivery,
+  getWebhookEndpoint,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  type NewWebhookDelivery,
+  recordWebhookAttempt,
+  resetWebhookDelivery,
+} from "./repositories/webhooks";

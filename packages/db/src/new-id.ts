@@ -14,7 +14,9 @@ export type IdPrefix =
   | "req"
   | "apr"
   | "aud"
-  | "log";
+  | "log"
+  | "whk"
+  | "msg";
 
 // Crockford base32, lower-case: URL-safe, and its order matches the byte order,
 // so ids made later sort after ids made earlier (ULID layout: 48-bit ms time + 80 random bits).
