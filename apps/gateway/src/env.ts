@@ -30,6 +30,10 @@ const envSchema = z.object({
   TOOLGATE_MAX_STDIO_PROCESSES: z.coerce.number().int().min(1).default(20),
   // Gateways that share a Redis but not a database need separate queues, or one's worker takes the other's logs.
   TOOLGATE_CALL_LOG_QUEUE: z.string().min(1).default("call-logs"),
+  // Webhooks: the queue shared with the dashboard, whether this process delivers, and links back to the dashboard.
+  TOOLGATE_WEBHOOK_QUEUE: z.string().min(1).default("webhooks"),
+  TOOLGATE_RUN_WEBHOOK_WORKER: flag("1"),
+  TOOLGATE_DASHBOARD_URL: z.string().url().optional(),
   // Prometheus: a listener of its own (loopback by default), and/or /metrics on the gateway port with a token.
   TOOLGATE_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   TOOLGATE_METRICS_HOST: z.string().min(1).default("127.0.0.1"),

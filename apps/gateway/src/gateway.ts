@@ -21,6 +21,8 @@ import { SessionBinding } from "./upstream/session-binding";
 import { SessionReaper } from "./upstream/session-reaper";
 import { terminateSession } from "./upstream/terminate-session";
 import { UpstreamPools } from "./upstream/upstream-pools";
+import { type EventPublisher, NO_EVENTS } from "./webhooks/event-publisher";
+import { approvalRequestedEvent, toolQuarantinedEvent } from "./webhooks/gateway-events";
 
 /** A source of change notifications; after a reconnect events may have been missed, so caches are dropped. */
 export type ChangeSubscription = (listener: {
@@ -61,6 +63,10 @@ export type GatewayDeps = {
   metrics?: GatewayMetrics;
   /** TOOLGATE_METRICS_TOKEN: bearer token for /metrics; with it, the gateway's own port serves /metrics too. */
   metricsToken?: string;
+  /** Webhook events (a WebhookPublisher); none by default. */
+  events?: EventPublisher;
+  /** TOOLGATE_DASHBOARD_URL: the dashboard's public URL, for approve/deny links in approval.requested events. */
+  dashboardUrl?: string;
 };
 
 export type Gateway = {
@@ -105,7 +111,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ttlMs: deps.cacheTtlMs,
   });
   const approvalWaiters = new ApprovalWaiters();
-  const pins = new PinRegistry(deps.db, deps.logger, deps.cacheTtlMs);
+  const events = deps.events ?? NO_EVENTS;
+  const pins = new PinRegistry(deps.db, deps.logger, deps.cacheTtlMs, (site, change) => {
+    if (change.kind !== "quarantined") return;
+    const tool = { id: change.entry.id, name: change.tool.name, from: change.entry.hash, to: change.hash };
+    events.publish(site.tenantId, toolQuarantinedEvent(site, tool));
+  });
   const concurrency = new TenantConcurrency(deps.maxInFlightPerTenant ?? 64);
   const metrics = deps.metrics ?? new GatewayMetrics();
   metrics.bind({
@@ -123,10 +134,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
       waiters: approvalWaiters,
       logger: deps.logger,
       pollMs: deps.approvalPollMs,
+      onRequested: (approval, request) =>
+        events.publish(
+          approval.tenantId,
+          approvalRequestedEvent(approval, request.labels, deps.dashboardUrl),
+        ),
     }),
     pins,
     limiter: deps.rateLimiter,
     sink: deps.callLogSink,
+    events,
     metrics,
     metricsToken: deps.metricsToken,
     clock: deps.clock,

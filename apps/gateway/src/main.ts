@@ -1,5 +1,6 @@
 import { createDb, listenForChanges } from "@toolgate/db";
 import { parseSecretKey } from "@toolgate/secrets";
+import { startWebhookWorker, WebhookPublisher } from "@toolgate/webhooks";
 import { BullmqCallLogSink } from "./call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "./call-log/call-log-worker";
 import { parseEnv } from "./env";
@@ -26,6 +27,24 @@ const worker = env.TOOLGATE_RUN_LOG_WORKER
   ? startCallLogWorker({ redisUrl: env.REDIS_URL, db, logger, queueName: env.TOOLGATE_CALL_LOG_QUEUE })
   : undefined;
 
+const webhookConnection = { url: env.REDIS_URL };
+const webhooks = new WebhookPublisher({
+  connection: webhookConnection,
+  logger,
+  queueName: env.TOOLGATE_WEBHOOK_QUEUE,
+});
+const webhookWorker = env.TOOLGATE_RUN_WEBHOOK_WORKER
+  ? startWebhookWorker({
+      db,
+      connection: webhookConnection,
+      queueName: env.TOOLGATE_WEBHOOK_QUEUE,
+      secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
+      logger,
+      // Webhook URLs follow the same address rules as upstream servers.
+      allowPrivateAddresses: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
+    })
+  : undefined;
+
 const gateway = createGateway({
   db,
   rateLimiter: new RedisRateLimiter(redis, {
@@ -34,6 +53,8 @@ const gateway = createGateway({
   }),
   metrics,
   metricsToken: env.TOOLGATE_METRICS_TOKEN,
+  events: webhooks,
+  dashboardUrl: env.TOOLGATE_DASHBOARD_URL,
   callLogSink,
   clock: { now: () => Date.now() },
   logger,
@@ -63,6 +84,8 @@ async function shutdown(signal: string): Promise<void> {
   await gateway.close();
   await callLogSink.close();
   await worker?.close();
+  await webhooks.close();
+  await webhookWorker?.close();
   redis.disconnect();
   await db.$disconnect();
   process.exit(0);

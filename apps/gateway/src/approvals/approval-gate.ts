@@ -13,6 +13,8 @@ export type ApprovalRequest = {
   args: Record<string, unknown>;
   rule: string;
   timeoutSeconds: number;
+  /** Names for people (webhook messages): the server's slug and the grant's label. */
+  labels: { serverName: string; grantLabel: string };
 };
 
 /** How a held call ended; only "approved" lets it go on (to its limits). */
@@ -31,6 +33,8 @@ export type ApprovalGateOptions = {
   pollMs?: number;
   /** Wall-clock time; approvals are about human time, so not the limiter's (test-pinned) clock. */
   now?: () => number;
+  /** Told once per new approval request (not for a retry that finds one), after it is stored. */
+  onRequested?: (approval: Approval, request: ApprovalRequest) => void;
 };
 
 /**
@@ -57,11 +61,13 @@ export class ApprovalGate {
       argumentsHash: argumentsDigest(request.args),
     };
     const startedAt = new Date(this.now());
-    let approval = await store.findOrCreate(
+    const found = await store.findOrCreate(
       key,
       { arguments: request.args, rule: request.rule, timeoutSeconds: request.timeoutSeconds },
       startedAt,
     );
+    let approval = found.approval;
+    if (found.created) this.options.onRequested?.(approval, request);
     this.options.logger.debug({ approvalId: approval.id, tool: request.tool }, "call held for approval");
     for (;;) {
       const settled = await this.settle(approval);

@@ -5,7 +5,7 @@ import {
   formatDenial,
   type LimitCheck,
 } from "@toolgate/policy-core";
-import type { ApprovalGate } from "../approvals/approval-gate";
+import type { ApprovalGate, ApprovalRequest } from "../approvals/approval-gate";
 import type { CachedPolicy } from "../cache/cached-types";
 import type { Clock } from "../http/gateway-services";
 import type { PinRegistry } from "../pinning/pin-registry";
@@ -42,7 +42,7 @@ function deny(decision: Extract<CallVerdict, { kind: "deny" }>["decision"], rule
  */
 export async function decideCall(
   policy: CachedPolicy,
-  call: CallContext,
+  call: CallContext & { labels: ApprovalRequest["labels"] },
   enforcers: Enforcers,
   nowMs: number,
   signal: AbortSignal,
@@ -72,6 +72,7 @@ export async function decideCall(
           args: call.args,
           rule: decision.rule,
           timeoutSeconds: decision.timeoutSeconds,
+          labels: call.labels,
         },
         signal,
       );

@@ -10,6 +10,7 @@ import type { TenantConcurrency } from "../safety/tenant-concurrency";
 import type { SessionBinding } from "../upstream/session-binding";
 import type { SessionReaper } from "../upstream/session-reaper";
 import type { UpstreamPools } from "../upstream/upstream-pools";
+import type { EventPublisher } from "../webhooks/event-publisher";
 
 /** Wall-clock time in ms; injected so tests can pin rate-limit windows. */
 export type Clock = { now(): number };
@@ -23,6 +24,8 @@ export type GatewayServices = {
   pins: PinRegistry;
   limiter: RateLimiter;
   sink: CallLogSink;
+  /** Webhook events (call.denied, call.rate_limited…); publishing never blocks. */
+  events: EventPublisher;
   /** Prometheus metrics; recording is synchronous and cheap. */
   metrics: GatewayMetrics;
   /** TOOLGATE_METRICS_TOKEN: when set, /metrics on the gateway's own port answers to this bearer token. */

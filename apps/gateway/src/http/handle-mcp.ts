@@ -3,6 +3,7 @@ import type { AuthContext } from "../auth/authenticate";
 import { newCallLogDraft, toCallLogRecord } from "../call-log/call-log-draft";
 import { GatewayError } from "../errors/gateway-error";
 import type { Inspection } from "../upstream/relay-response";
+import { callEvent } from "../webhooks/gateway-events";
 import type { Exchange } from "./exchange";
 import { forward } from "./forward";
 import type { GatewayServices } from "./gateway-services";
@@ -42,7 +43,10 @@ export async function handleMcp(
     exchange.draft.message = error.message;
   } finally {
     const latencyMs = performance.now() - startedAt;
-    services.sink.write(toCallLogRecord(auth, exchange.draft, nowMs, latencyMs));
+    const record = toCallLogRecord(auth, exchange.draft, nowMs, latencyMs);
+    services.sink.write(record);
+    const event = callEvent(record, auth.server.slug);
+    if (event !== null) services.events.publish(auth.server.tenantId, event);
     services.metrics.recordRequest(
       exchange.draft.method,
       exchange.draft.decision,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Db, listenForChanges } from "@toolgate/db";
+import { startWebhookWorker, WebhookPublisher, type WebhookWorker } from "@toolgate/webhooks";
 import { Queue, type Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { BullmqCallLogSink } from "../../src/call-log/bullmq-call-log-sink";
@@ -33,6 +34,8 @@ export async function startTestGateway(
     allowStdio?: boolean;
     maxStdioProcesses?: number;
     metricsToken?: string;
+    /** Publish webhook events and run a webhook worker on a queue of its own; links use this dashboard URL. */
+    webhooks?: { dashboardUrl: string };
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -46,6 +49,25 @@ export async function startTestGateway(
     ? startCallLogWorker({ redisUrl: testEnv.redisUrl, db, logger, queueName })
     : undefined;
   const metrics = new GatewayMetrics();
+  const webhookQueue = `webhooks-test-${randomUUID()}`;
+  const connection = { url: testEnv.redisUrl };
+  const webhooks =
+    options.webhooks === undefined
+      ? undefined
+      : new WebhookPublisher({ connection, logger, queueName: webhookQueue, flushIntervalMs: 10 });
+  const webhookWorker: WebhookWorker | undefined =
+    options.webhooks === undefined
+      ? undefined
+      : startWebhookWorker({
+          db,
+          connection,
+          queueName: webhookQueue,
+          secretKey: testEnv.secretKey,
+          logger,
+          allowPrivateAddresses: true,
+          attempts: 3,
+          retryDelayMs: 50,
+        });
   const gateway = createGateway({
     db,
     rateLimiter: new RedisRateLimiter(redis, {
@@ -53,6 +75,8 @@ export async function startTestGateway(
     }),
     metrics,
     metricsToken: options.metricsToken,
+    events: webhooks,
+    dashboardUrl: options.webhooks?.dashboardUrl,
     callLogSink,
     clock: options.clock ?? { now: () => Date.now() },
     logger,
@@ -76,6 +100,13 @@ export async function startTestGateway(
       await gateway.close();
       await callLogSink.close();
       await worker?.close();
+      await webhooks?.close();
+      await webhookWorker?.close();
+      if (options.webhooks !== undefined) {
+        const hooks = new Queue(webhookQueue, { connection });
+        await hooks.obliterate({ force: true });
+        await hooks.close();
+      }
       const queue = new Queue(queueName, { connection: { url: testEnv.redisUrl } });
       await queue.obliterate({ force: true });
       await queue.close();
