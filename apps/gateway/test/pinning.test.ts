@@ -1,14 +1,14 @@
 import { createWebhookEndpoint, listAuditEvents, notifyChange } from "@toolgate/db";
 import { type DemoUpstream, startDemoUpstream } from "@toolgate/demo-upstream";
+import { sealSecret } from "@toolgate/secrets";
+import { generateWebhookSecret } from "@toolgate/webhooks";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogueUpstream } from "./support/catalogue-upstream";
 import { connectClient } from "./support/connect-client";
 import { type SeededTenant, seedTenant } from "./support/seed-tenant";
 import { startTestGateway, type TestGateway } from "./support/start-test-gateway";
 import { testDb } from "./support/test-db";
-import { sealSecret } from "@toolgate/secrets";
-import { generateWebhookSecret } from "@toolgate/webhooks";
-import { Webhook } from "standardwebhooks";
 import { testEnv } from "./support/test-env";
 import { toolText } from "./support/tool-text";
 import { startWebhookReceiver } from "./support/webhook-receiver";
