@@ -19,6 +19,8 @@ const envSchema = z.object({
     .url()
     .default("http://localhost:4000")
     .transform((url) => url.replace(/\/+$/, "")),
+  // The BullMQ queue shared with the gateway, whose worker delivers webhooks.
+  TOOLGATE_WEBHOOK_QUEUE: z.string().min(1).default("webhooks"),
   TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: z
     .enum(["0", "1", ""])
     .default("0")

@@ -15,7 +15,8 @@ export type Permission =
   | "manage_policies"
   | "manage_grants"
   | "manage_members"
-  | "read_audit";
+  | "read_audit"
+  | "manage_webhooks";
 
 const permissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set([
@@ -25,6 +26,7 @@ const permissions: Record<Role, ReadonlySet<Permission>> = {
     "manage_grants",
     "manage_members",
     "read_audit",
+    "manage_webhooks",
   ]),
   policy_manager: new Set(["read", "manage_servers", "manage_policies", "manage_grants"]),
   viewer: new Set(["read"]),

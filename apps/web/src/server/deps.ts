@@ -1,9 +1,11 @@
 import { createDb, type Db } from "@toolgate/db";
 import { parseSecretKey } from "@toolgate/secrets";
+import { WebhookPublisher } from "@toolgate/webhooks";
 import { Redis } from "ioredis";
 import { getEnv } from "../env";
 import type { LoginRateLimiter } from "./accounts/login-rate-limit";
 import { RedisLoginRateLimiter } from "./accounts/redis-login-rate-limiter";
+import { installEventPublisher } from "./webhooks/publish-event";
 
 /** What services need from the outside world; built once per process at the edge. */
 export type Deps = {
@@ -12,6 +14,8 @@ export type Deps = {
   allowPrivateUpstreams: boolean;
   gatewayUrl: string;
   loginRateLimiter: LoginRateLimiter;
+  /** Webhook events and deliveries go through this BullMQ queue; the gateway's worker sends them. */
+  webhooks: WebhookPublisher;
 };
 
 // Kept on globalThis so dev-mode module reloads reuse one connection pool.
@@ -21,6 +25,12 @@ const holder = globalThis as typeof globalThis & { toolgateWebDeps?: Deps };
 export function getDeps(): Deps {
   if (holder.toolgateWebDeps === undefined) {
     const env = getEnv();
+    const webhooks = new WebhookPublisher({
+      connection: { url: env.REDIS_URL },
+      logger: console,
+      queueName: env.TOOLGATE_WEBHOOK_QUEUE,
+    });
+    installEventPublisher(webhooks);
     holder.toolgateWebDeps = {
       db: createDb(env.DATABASE_URL),
       secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
@@ -30,6 +40,7 @@ export function getDeps(): Deps {
       loginRateLimiter: new RedisLoginRateLimiter(
         new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true }),
       ),
+      webhooks,
     };
   }
   return holder.toolgateWebDeps;

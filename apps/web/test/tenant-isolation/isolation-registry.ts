@@ -110,6 +110,26 @@ export const actionCases: Record<string, ActionCase> = {
     kind: "form",
     fields: (fx) => ({ apiKeyId: fx.ids.apiKeyId }),
   },
+  "(app)/settings/webhooks/actions.ts#createWebhookAction": {
+    kind: "no-foreign-ids",
+    reason: "adds an endpoint to the caller's own organisation",
+  },
+  "(app)/settings/webhooks/actions.ts#deleteWebhookAction": {
+    kind: "form",
+    fields: (fx) => ({ endpointId: fx.ids.webhookEndpointId }),
+  },
+  "(app)/settings/webhooks/actions.ts#testWebhookAction": {
+    kind: "form",
+    fields: (fx) => ({ endpointId: fx.ids.webhookEndpointId }),
+  },
+  "(app)/settings/webhooks/actions.ts#redeliverWebhookAction": {
+    kind: "form",
+    fields: (fx) => ({ deliveryId: fx.ids.webhookDeliveryId }),
+  },
+  "(decide)/approvals/[approvalId]/actions.ts#decideOneApprovalAction": {
+    kind: "form",
+    fields: (fx) => ({ approvalId: fx.ids.approvalId, decision: "approved", reason: "" }),
+  },
   "(auth)/invite/[token]/actions.ts#joinAsNewUserAction": {
     kind: "no-foreign-ids",
     reason: "identified by an invite token, not by ids",

@@ -133,7 +133,7 @@ export async function recordWebhookAttempt(
 export async function resetWebhookDelivery(db: Db, tenantId: string, id: string): Promise<boolean> {
   const { count } = await db.webhookDelivery.updateMany({
     where: { id, tenantId },
-    data: { status: "pending", attempts: 0, lastError: null },
+    data: { status: "pending", lastError: null },
   });
   return count === 1;
 }

@@ -30,6 +30,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <NavLink href="/settings/api-keys">API</NavLink>
             <NavLink href="/members">Members</NavLink>
             {can(session.ctx.role, "read_audit") ? <NavLink href="/audit">Audit</NavLink> : null}
+            {can(session.ctx.role, "manage_webhooks") ? (
+              <NavLink href="/settings/webhooks">Webhooks</NavLink>
+            ) : null}
           </div>
           <div className="ml-auto flex items-center gap-4 text-sm">
             {organisations.length > 1 ? (

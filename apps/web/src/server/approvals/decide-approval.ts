@@ -1,7 +1,9 @@
 import { type Db, notifyChange, recordAudit } from "@toolgate/db";
+import { webhookEvent } from "@toolgate/webhooks";
 import { z } from "zod";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
+import { publishEvent } from "../webhooks/publish-event";
 import { toApprovalView } from "./approval-view";
 
 export const decideApprovalInputSchema = z.object({
@@ -43,5 +45,17 @@ export async function decideApproval(
     targetId: row.id,
     data: { tool: row.tool, serverId: row.serverId, grantId: row.grantId, reason: row.reason },
   });
+  publishEvent(
+    ctx.tenantId,
+    webhookEvent("approval.decided", {
+      approvalId: row.id,
+      status: row.status,
+      reason: row.reason,
+      tool: row.tool,
+      serverId: row.serverId,
+      grantId: row.grantId,
+      decidedById: ctx.userId,
+    }),
+  );
   return toApprovalView(row);
 }

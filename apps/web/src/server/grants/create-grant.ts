@@ -1,8 +1,10 @@
 import { createGrant as createGrantRow, type Db, getServer, recordAudit } from "@toolgate/db";
 import { generateToken, hashToken, tokenPrefix } from "@toolgate/secrets";
+import { webhookEvent } from "@toolgate/webhooks";
 import { z } from "zod";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
+import { publishEvent } from "../webhooks/publish-event";
 import { toGrantView } from "./grant-view";
 
 export const createGrantInputSchema = z.object({
@@ -53,5 +55,16 @@ export async function createGrant(db: Db, ctx: SessionContext, input: CreateGran
     targetId: grant.id,
     data: { label: grant.label, serverId: grant.serverId, expiresAt: grant.expiresAt?.toISOString() ?? null },
   });
+  publishEvent(
+    ctx.tenantId,
+    webhookEvent("grant.created", {
+      grantId: grant.id,
+      label: grant.label,
+      serverId: grant.serverId,
+      tokenPrefix: grant.tokenPrefix,
+      expiresAt: grant.expiresAt?.toISOString() ?? null,
+      createdById: ctx.userId,
+    }),
+  );
   return { grant: toGrantView(grant, new Date()), token };
 }

@@ -1,6 +1,8 @@
 import { type Db, recordAudit, revokeGrant as revokeGrantRow } from "@toolgate/db";
+import { webhookEvent } from "@toolgate/webhooks";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
+import { publishEvent } from "../webhooks/publish-event";
 import { toGrantView } from "./grant-view";
 
 /** Revokes a grant; agents using its token are refused from their next call. */
@@ -15,5 +17,14 @@ export async function revokeGrant(db: Db, ctx: SessionContext, grantId: string) 
     targetId: grant.id,
     data: { label: grant.label },
   });
+  publishEvent(
+    ctx.tenantId,
+    webhookEvent("grant.revoked", {
+      grantId: grant.id,
+      label: grant.label,
+      serverId: grant.serverId,
+      revokedById: ctx.userId,
+    }),
+  );
   return toGrantView(grant, new Date());
 }

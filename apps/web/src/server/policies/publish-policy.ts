@@ -1,8 +1,10 @@
 import { type Db, getServer, publishPolicy as publishPolicyVersion, recordAudit } from "@toolgate/db";
 import { type PolicyIssue, parsePolicyJson } from "@toolgate/policy-core";
+import { webhookEvent } from "@toolgate/webhooks";
 import { z } from "zod";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
+import { publishEvent } from "../webhooks/publish-event";
 
 export const publishPolicyInputSchema = z.object({
   serverId: z.string().min(1),
@@ -43,5 +45,15 @@ export async function publishPolicy(
     targetId: server.id,
     data: { version: published.version },
   });
+  publishEvent(
+    ctx.tenantId,
+    webhookEvent("policy.published", {
+      serverId: server.id,
+      serverName: server.name,
+      version: published.version,
+      message: input.message ?? "",
+      authorId: ctx.userId,
+    }),
+  );
   return { ok: true, version: published.version };
 }
