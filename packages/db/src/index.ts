@@ -53,6 +53,7 @@ export {
   type CallLogRecord,
   insertCallLogs,
   listCallLogs,
+  rebuildCallLogRollups,
 } from "./repositories/call-logs";
 export {
   createGrant,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type CallLogRecord, callLogStats, insertCallLogs, listCallLogsAfter, newId } from "../src/index";
+import {
+  type CallLogRecord,
+  callLogStats,
+  insertCallLogs,
+  listCallLogsAfter,
+  newId,
+  rebuildCallLogRollups,
+} from "../src/index";
 import { newTenant, useTestDb } from "./support/test-db";
 
 const db = useTestDb();
@@ -53,6 +60,69 @@ describe("callLogStats", () => {
       { name: "ListVms", calls: 2 },
     ]);
     expect(stats.topDeniedRules).toEqual([{ name: "(default deny)", calls: 2 }]);
+  });
+});
+
+describe("hourly rollups", () => {
+  it("are written with the rows, exactly (a retried batch counts once), and the overview ranges read them", async () => {
+    const { tenant } = await newTenant(db);
+    const rows = [
+      record(tenant.id, 5, "ListVms", "allow"),
+      record(tenant.id, 59, "ListVms", "allow"),
+      record(tenant.id, 60, "DeleteVm", "deny"),
+      record(tenant.id, 61, "DeleteVm", "deny"),
+      record(tenant.id, 130, "MountIso", "rate_limited"),
+      { ...record(tenant.id, 131, "ListVms", "allow"), serverId: "srv_b" },
+      { ...record(tenant.id, 132, "ListVms", "allow"), tool: null, rule: null, method: "initialize" },
+    ];
+    expect(await insertCallLogs(db, rows.slice(0, 4))).toBe(4);
+    // The log worker retries a batch after a failure: its rows are skipped, and so are their counts.
+    expect(await insertCallLogs(db, rows)).toBe(3);
+    const hourly = () =>
+      db.callLogHourly.findMany({
+        where: { tenantId: tenant.id },
+        orderBy: [{ hour: "asc" }, { serverId: "asc" }, { decision: "asc" }, { tool: "asc" }],
+      });
+    const incremental = await hourly();
+    expect(
+      incremental.map((row) => [row.hour.getTime() - base, row.serverId, row.decision, row.tool, row.calls]),
+    ).toEqual([
+      [0, "srv_a", "allow", "ListVms", 2n],
+      [3_600_000, "srv_a", "deny", "DeleteVm", 2n],
+      [7_200_000, "srv_a", "allow", "", 1n],
+      [7_200_000, "srv_a", "rate_limited", "MountIso", 1n],
+      [7_200_000, "srv_b", "allow", "ListVms", 1n],
+    ]);
+    // Recomputing from the raw rows gives the same rollups.
+    await rebuildCallLogRollups(db, tenant.id);
+    expect(await hourly()).toEqual(incremental);
+
+    const stats = await callLogStats(db, tenant.id, {
+      from: new Date(base),
+      to: new Date(base + 3 * 3_600_000),
+      bucketSeconds: 3_600,
+    });
+    expect(stats.buckets.map((b) => [b.bucket.getTime() - base, b.decision, b.calls])).toEqual([
+      [0, "allow", 2],
+      [3_600_000, "deny", 2],
+      [7_200_000, "allow", 2],
+      [7_200_000, "rate_limited", 1],
+    ]);
+    expect(stats.topTools).toEqual([
+      { name: "ListVms", calls: 3 },
+      { name: "DeleteVm", calls: 2 },
+      { name: "MountIso", calls: 1 },
+    ]);
+    expect(stats.topDeniedRules).toEqual([{ name: "(default deny)", calls: 3 }]);
+    const serverB = await callLogStats(db, tenant.id, {
+      from: new Date(base),
+      to: new Date(base + 6 * 3_600_000),
+      bucketSeconds: 6 * 3_600,
+      serverId: "srv_b",
+    });
+    expect(serverB.buckets.map((b) => [b.bucket.getTime() - base, b.decision, b.calls])).toEqual([
+      [0, "allow", 1],
+    ]);
   });
 });
 

@@ -19,26 +19,25 @@ function scope(tenantId: string, filter: CallLogStatsFilter): Prisma.Sql {
   return Prisma.sql`"tenantId" = ${tenantId} AND "createdAt" >= ${filter.from} AND "createdAt" < ${filter.to} ${server}`;
 }
 
-/** Call counts per time bucket and decision, top tools and top denying rules over a time range. */
+const HOUR_MS = 3_600_000;
+
+/**
+ * Call counts per time bucket and decision, top tools and top denying rules over a time range. Ranges
+ * and buckets in whole UTC hours (the overview's) read the hourly rollups, so the cost depends on the
+ * number of hours, not of calls; anything else aggregates the raw rows.
+ */
 export async function callLogStats(
   db: Db,
   tenantId: string,
   filter: CallLogStatsFilter,
 ): Promise<CallLogStats> {
-  const where = scope(tenantId, filter);
-  const interval = `${Math.max(1, Math.trunc(filter.bucketSeconds))} seconds`;
-  const [buckets, topTools, topDeniedRules] = await Promise.all([
-    db.$queryRaw<{ bucket: Date; decision: Decision; calls: bigint }[]>`
-      SELECT date_bin(${interval}::interval, "createdAt", ${filter.from}) AS bucket, decision, count(*) AS calls
-      FROM "CallLog" WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
-    db.$queryRaw<{ name: string; calls: bigint }[]>`
-      SELECT tool AS name, count(*) AS calls FROM "CallLog"
-      WHERE ${where} AND tool IS NOT NULL GROUP BY tool ORDER BY calls DESC, name LIMIT ${TOP}`,
-    db.$queryRaw<{ name: string; calls: bigint }[]>`
-      SELECT rule AS name, count(*) AS calls FROM "CallLog"
-      WHERE ${where} AND rule IS NOT NULL AND decision IN ('deny', 'rate_limited')
-      GROUP BY rule ORDER BY calls DESC, name LIMIT ${TOP}`,
-  ]);
+  const wholeHours =
+    filter.from.getTime() % HOUR_MS === 0 &&
+    filter.to.getTime() % HOUR_MS === 0 &&
+    (filter.bucketSeconds * 1000) % HOUR_MS === 0;
+  const [buckets, topTools, topDeniedRules] = await (wholeHours
+    ? fromRollups(db, tenantId, filter)
+    : fromRows(db, tenantId, filter));
   const counted = (rows: { name: string; calls: bigint }[]) =>
     rows.map((row) => ({ name: row.name, calls: Number(row.calls) }));
   return {
@@ -46,4 +45,45 @@ export async function callLogStats(
     topTools: counted(topTools),
     topDeniedRules: counted(topDeniedRules),
   };
+}
+
+type BucketRow = { bucket: Date; decision: Decision; calls: bigint };
+type NameRow = { name: string; calls: bigint };
+
+function interval(filter: CallLogStatsFilter): string {
+  return `${Math.max(1, Math.trunc(filter.bucketSeconds))} seconds`;
+}
+
+function fromRollups(db: Db, tenantId: string, filter: CallLogStatsFilter) {
+  const server =
+    filter.serverId === undefined ? Prisma.empty : Prisma.sql`AND "serverId" = ${filter.serverId}`;
+  const where = Prisma.sql`"tenantId" = ${tenantId} AND "hour" >= ${filter.from} AND "hour" < ${filter.to} ${server}`;
+  return Promise.all([
+    db.$queryRaw<BucketRow[]>`
+      SELECT date_bin(${interval(filter)}::interval, "hour", ${filter.from}) AS bucket, decision, sum(calls)::bigint AS calls
+      FROM "CallLogHourly" WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+    db.$queryRaw<NameRow[]>`
+      SELECT tool AS name, sum(calls)::bigint AS calls FROM "CallLogHourly"
+      WHERE ${where} AND tool <> '' GROUP BY tool ORDER BY calls DESC, name LIMIT ${TOP}`,
+    db.$queryRaw<NameRow[]>`
+      SELECT rule AS name, sum(calls)::bigint AS calls FROM "CallLogHourly"
+      WHERE ${where} AND rule <> '' AND decision IN ('deny', 'rate_limited')
+      GROUP BY rule ORDER BY calls DESC, name LIMIT ${TOP}`,
+  ]);
+}
+
+function fromRows(db: Db, tenantId: string, filter: CallLogStatsFilter) {
+  const where = scope(tenantId, filter);
+  return Promise.all([
+    db.$queryRaw<BucketRow[]>`
+      SELECT date_bin(${interval(filter)}::interval, "createdAt", ${filter.from}) AS bucket, decision, count(*) AS calls
+      FROM "CallLog" WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+    db.$queryRaw<NameRow[]>`
+      SELECT tool AS name, count(*) AS calls FROM "CallLog"
+      WHERE ${where} AND tool IS NOT NULL GROUP BY tool ORDER BY calls DESC, name LIMIT ${TOP}`,
+    db.$queryRaw<NameRow[]>`
+      SELECT rule AS name, count(*) AS calls FROM "CallLog"
+      WHERE ${where} AND rule IS NOT NULL AND decision IN ('deny', 'rate_limited')
+      GROUP BY rule ORDER BY calls DESC, name LIMIT ${TOP}`,
+  ]);
 }

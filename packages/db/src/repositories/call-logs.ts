@@ -1,5 +1,5 @@
 import type { Db } from "../create-db";
-import type { CallLog, Decision, Prisma } from "../generated/prisma/client";
+import { type CallLog, type Decision, Prisma } from "../generated/prisma/client";
 
 export type CallLogRecord = {
   id: string;
@@ -45,7 +45,10 @@ export async function insertCallLogs(db: Db, records: CallLogRecord[]): Promise<
   if (records.length === 0) return 0;
   // Raw SQL because Prisma's createMany cost a quarter of the gateway's CPU in the log worker. Postgres
   // cannot unnest a text[][] row by row, so argument keys (and JSON arguments) travel as JSON text.
-  return db.$executeRaw`
+  // One statement: the rows, and the hourly rollups of exactly the rows inserted (a retried batch's
+  // duplicates are skipped by both), so the overview's counts stay exact.
+  const [result] = await db.$queryRaw<{ inserted: number }[]>`
+    WITH inserted AS (
     INSERT INTO "CallLog" ("id", "tenantId", "serverId", "grantId", "grantLabel", "sessionId", "method",
       "tool", "decision", "rule", "message", "policyVersion", "upstreamStatus", "latencyMs",
       "argumentKeys", "arguments", "createdAt")
@@ -65,7 +68,38 @@ export async function insertCallLogs(db: Db, records: CallLogRecord[]): Promise<
       ${records.map((r) => r.createdAt.toISOString())}::timestamptz[]
     ) AS r(id, tenant_id, server_id, grant_id, grant_label, session_id, method, tool, decision, rule,
       message, policy_version, upstream_status, latency_ms, argument_keys, arguments, created_at)
-    ON CONFLICT ("id") DO NOTHING`;
+    ON CONFLICT ("id") DO NOTHING
+    RETURNING "tenantId", "serverId", "decision", "tool", "rule", "createdAt"
+    ), rolled AS (
+      INSERT INTO "CallLogHourly" ("tenantId", "hour", "serverId", "decision", "tool", "rule", "calls")
+      SELECT "tenantId", ${HOUR_OF_CREATED_AT}, "serverId", "decision", coalesce("tool", ''),
+        coalesce("rule", ''), count(*)
+      FROM inserted
+      GROUP BY 1, 2, 3, 4, 5, 6
+      ON CONFLICT ("tenantId", "hour", "serverId", "decision", "tool", "rule")
+      DO UPDATE SET "calls" = "CallLogHourly"."calls" + excluded."calls"
+    )
+    SELECT count(*)::int AS inserted FROM inserted`;
+  return result?.inserted ?? 0;
+}
+
+// The UTC hour a row belongs to (not the session time zone's, which may be a half-hour off).
+const HOUR_OF_CREATED_AT = Prisma.sql`date_trunc('hour', "createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`;
+
+/**
+ * Recomputes a tenant's hourly rollups from its raw rows (for bulk loads that bypass insertCallLogs,
+ * such as the benchmark seed). Exact: the rollups are replaced, not added to.
+ */
+export async function rebuildCallLogRollups(db: Db, tenantId: string): Promise<void> {
+  await db.$transaction([
+    db.$executeRaw`DELETE FROM "CallLogHourly" WHERE "tenantId" = ${tenantId}`,
+    db.$executeRaw`
+      INSERT INTO "CallLogHourly" ("tenantId", "hour", "serverId", "decision", "tool", "rule", "calls")
+      SELECT "tenantId", ${HOUR_OF_CREATED_AT}, "serverId", "decision", coalesce("tool", ''),
+        coalesce("rule", ''), count(*)
+      FROM "CallLog" WHERE "tenantId" = ${tenantId}
+      GROUP BY 1, 2, 3, 4, 5, 6`,
+  ]);
 }
 
 function filterWhere(tenantId: string, filter: CallLogFilter): Prisma.CallLogWhereInput[] {
