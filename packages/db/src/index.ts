@@ -54,6 +54,7 @@ export {
   insertCallLogs,
   listCallLogs,
   rebuildCallLogRollups,
+  streamCallLogs,
 } from "./repositories/call-logs";
 export {
   createGrant,

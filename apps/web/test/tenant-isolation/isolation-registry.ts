@@ -158,6 +158,7 @@ export const routeBodies: Record<string, (fx: IsolationFixture) => unknown> = {
 /** Query strings for route handlers that need one, by "<METHOD> <path template>". */
 export const routeQueries: Record<string, string> = {
   "GET /servers/{serverId}/policy/diff": "?from=1&to=1",
+  "GET /logs/export": "?from=2000-01-01T00:00:00Z",
 };
 
 /** Route handlers that take no tenant-owned id and need no tenant credentials. */

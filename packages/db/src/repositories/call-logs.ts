@@ -148,3 +148,33 @@ export async function listCallLogs(
     found.length > limit && last !== undefined ? { createdAt: last.createdAt, id: last.id } : null;
   return { rows, nextCursor };
 }
+
+/**
+ * Every call log of the tenant matching `filter` (a time range), oldest first, in batches: each batch is
+ * one keyset query, so memory stays at one batch whatever the number of rows (exports).
+ */
+export async function* streamCallLogs(
+  db: Db,
+  tenantId: string,
+  filter: CallLogFilter,
+  batchSize = 2_000,
+): AsyncGenerator<CallLog[]> {
+  let after: CallLogCursor | null = null;
+  for (;;) {
+    const where = filterWhere(tenantId, filter);
+    if (after !== null) {
+      where.push({
+        OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
+      });
+    }
+    const rows = await db.callLog.findMany({
+      where: { AND: where },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: batchSize,
+    });
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (rows.length < batchSize || last === undefined) return;
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+}

@@ -37,6 +37,8 @@ export default async function ApprovalDecisionPage({
   }
   const pending = approval.status === "pending" && approval.expiresAt.getTime() > Date.now();
   const status = approval.status === "pending" && !pending ? "expired" : approval.status;
+  // "used" is an approval whose call has run: for a reviewer, it was approved.
+  const label = status === "used" ? "approved · call ran" : status;
   return (
     <article aria-label="Approval request">
       <div className="flex items-baseline justify-between gap-2">
@@ -44,7 +46,7 @@ export default async function ApprovalDecisionPage({
           <span className="font-mono">{approval.tool}</span>
         </h1>
         <span data-testid="approval-status">
-          <Badge tone={toneFor(status)}>{status}</Badge>
+          <Badge tone={toneFor(status)}>{label}</Badge>
         </span>
       </div>
       <p className="mt-1 text-xs text-slate-600">
@@ -68,7 +70,7 @@ export default async function ApprovalDecisionPage({
       </pre>
       <div className="mt-6">
         {!pending ? (
-          <p className="text-sm text-slate-600">This request is {status}; there is nothing left to decide.</p>
+          <p className="text-sm text-slate-600">This request is {label}; there is nothing left to decide.</p>
         ) : can(session.ctx.role, "manage_policies") ? (
           <DecideForm approvalId={approval.id} suggested={suggested} />
         ) : (
