@@ -34,6 +34,10 @@ const envSchema = z.object({
   TOOLGATE_WEBHOOK_QUEUE: z.string().min(1).default("webhooks"),
   TOOLGATE_RUN_WEBHOOK_WORKER: flag("1"),
   TOOLGATE_DASHBOARD_URL: z.string().url().optional(),
+  // OpenTelemetry traces: off unless an OTLP/HTTP endpoint is set (the standard OTEL_* names).
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("toolgate-gateway"),
   // Prometheus: a listener of its own (loopback by default), and/or /metrics on the gateway port with a token.
   TOOLGATE_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   TOOLGATE_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
@@ -58,6 +62,13 @@ const checkedEnvSchema = envSchema.refine(
 );
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The OTLP/HTTP traces URL, or undefined when tracing is off (the generic endpoint gets /v1/traces). */
+export function otlpTracesUrl(env: Env): string | undefined {
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined) return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT === undefined) return undefined;
+  return `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, "")}/v1/traces`;
+}
 
 /** Parses the gateway's environment once; throws one error listing every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {

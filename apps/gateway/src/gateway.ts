@@ -17,6 +17,7 @@ import { PinRegistry } from "./pinning/pin-registry";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { BridgeRegistry } from "./relay/bridge-registry";
 import { TenantConcurrency } from "./safety/tenant-concurrency";
+import { NO_TRACING, type Tracing } from "./tracing/tracing";
 import { SessionBinding } from "./upstream/session-binding";
 import { SessionReaper } from "./upstream/session-reaper";
 import { terminateSession } from "./upstream/terminate-session";
@@ -67,6 +68,8 @@ export type GatewayDeps = {
   events?: EventPublisher;
   /** TOOLGATE_DASHBOARD_URL: the dashboard's public URL, for approve/deny links in approval.requested events. */
   dashboardUrl?: string;
+  /** OpenTelemetry tracing (createOtelTracing); off by default. */
+  tracing?: Tracing;
 };
 
 export type Gateway = {
@@ -144,6 +147,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     limiter: deps.rateLimiter,
     sink: deps.callLogSink,
     events,
+    tracing: deps.tracing ?? NO_TRACING,
     metrics,
     metricsToken: deps.metricsToken,
     clock: deps.clock,

@@ -3,12 +3,13 @@ import { parseSecretKey } from "@toolgate/secrets";
 import { startWebhookWorker, WebhookPublisher } from "@toolgate/webhooks";
 import { BullmqCallLogSink } from "./call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "./call-log/call-log-worker";
-import { parseEnv } from "./env";
+import { otlpTracesUrl, parseEnv } from "./env";
 import { createGateway } from "./gateway";
 import { createLogger } from "./logger";
 import { GatewayMetrics } from "./metrics/gateway-metrics";
 import { createLimiterRedis } from "./rate-limit/create-limiter-redis";
 import { RedisRateLimiter } from "./rate-limit/redis-rate-limiter";
+import { createOtelTracing } from "./tracing/otel-tracing";
 
 const env = parseEnv(process.env);
 const logger = createLogger(env.LOG_LEVEL);
@@ -45,6 +46,10 @@ const webhookWorker = env.TOOLGATE_RUN_WEBHOOK_WORKER
     })
   : undefined;
 
+const tracesUrl = otlpTracesUrl(env);
+const tracing =
+  tracesUrl === undefined ? undefined : createOtelTracing({ tracesUrl, serviceName: env.OTEL_SERVICE_NAME });
+
 const gateway = createGateway({
   db,
   rateLimiter: new RedisRateLimiter(redis, {
@@ -55,6 +60,7 @@ const gateway = createGateway({
   metricsToken: env.TOOLGATE_METRICS_TOKEN,
   events: webhooks,
   dashboardUrl: env.TOOLGATE_DASHBOARD_URL,
+  tracing,
   callLogSink,
   clock: { now: () => Date.now() },
   logger,
@@ -86,6 +92,7 @@ async function shutdown(signal: string): Promise<void> {
   await worker?.close();
   await webhooks.close();
   await webhookWorker?.close();
+  await tracing?.shutdown();
   redis.disconnect();
   await db.$disconnect();
   process.exit(0);

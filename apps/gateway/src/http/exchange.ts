@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthContext } from "../auth/authenticate";
 import type { CallLogDraft } from "../call-log/call-log-draft";
 import type { RequestId } from "../jsonrpc/parse-message";
+import type { RequestTrace } from "../tracing/tracing";
 import type { GatewayServices } from "./gateway-services";
 
 /** One authenticated MCP request as it moves through the gateway. */
@@ -17,4 +18,6 @@ export type Exchange = {
   requestId: RequestId | null;
   /** Time the upstream took (request sent → response relayed), null if nothing was forwarded. */
   upstreamMs: number | null;
+  /** The request's span when tracing is on (OTLP endpoint configured), else null. */
+  trace: RequestTrace | null;
 };

@@ -58,15 +58,21 @@ async function relay(
 ): Promise<boolean> {
   const { req, res, auth, services, draft } = exchange;
   const target = auth.server.upstream;
+  const span = exchange.trace?.startUpstream();
+  const headers = upstreamHeaders(req.headers, target.headers, exchange.upstreamSessionId);
   const reply = await sendUpstream(services.pools, target, {
     method,
-    headers: upstreamHeaders(req.headers, target.headers, exchange.upstreamSessionId),
+    headers: span === undefined ? headers : { ...headers, ...span.headers },
     body,
     signal,
     headersTimeoutMs: services.upstreamHeadersTimeoutMs,
     bodyTimeoutMs: method === "GET" ? 0 : services.upstreamBodyTimeoutMs,
+  }).catch((error: unknown) => {
+    span?.end(null, error);
+    throw error;
   });
   draft.upstreamStatus = reply.statusCode;
+  span?.end(reply.statusCode);
   const outcome = await relayResponse(reply, res, inspection, (upstreamId) =>
     services.binding.bind(upstreamId, auth.grant.id, auth.server.id),
   );

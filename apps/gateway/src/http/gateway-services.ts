@@ -7,6 +7,7 @@ import type { PinRegistry } from "../pinning/pin-registry";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
 import type { BridgeRegistry } from "../relay/bridge-registry";
 import type { TenantConcurrency } from "../safety/tenant-concurrency";
+import type { Tracing } from "../tracing/tracing";
 import type { SessionBinding } from "../upstream/session-binding";
 import type { SessionReaper } from "../upstream/session-reaper";
 import type { UpstreamPools } from "../upstream/upstream-pools";
@@ -28,6 +29,8 @@ export type GatewayServices = {
   events: EventPublisher;
   /** Prometheus metrics; recording is synchronous and cheap. */
   metrics: GatewayMetrics;
+  /** OpenTelemetry spans per request and upstream call; NO_TRACING unless configured. */
+  tracing: Tracing;
   /** TOOLGATE_METRICS_TOKEN: when set, /metrics on the gateway's own port answers to this bearer token. */
   metricsToken: string | undefined;
   clock: Clock;

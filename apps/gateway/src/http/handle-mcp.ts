@@ -29,6 +29,7 @@ export async function handleMcp(
     upstreamSessionId: undefined,
     requestId: null,
     upstreamMs: null,
+    trace: services.tracing.startRequest(req.headers),
   };
   try {
     exchange.upstreamSessionId = verifiedSession(exchange);
@@ -53,6 +54,7 @@ export async function handleMcp(
       latencyMs,
       exchange.upstreamMs,
     );
+    exchange.trace?.end({ ...record, tenantId: auth.server.tenantId });
   }
 }
 

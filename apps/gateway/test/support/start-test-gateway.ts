@@ -10,6 +10,7 @@ import type { Clock } from "../../src/http/gateway-services";
 import { createLogger } from "../../src/logger";
 import { GatewayMetrics } from "../../src/metrics/gateway-metrics";
 import { RedisRateLimiter } from "../../src/rate-limit/redis-rate-limiter";
+import type { Tracing } from "../../src/tracing/tracing";
 import { testEnv } from "./test-env";
 
 export type TestGateway = {
@@ -36,6 +37,7 @@ export async function startTestGateway(
     metricsToken?: string;
     /** Publish webhook events and run a webhook worker on a queue of its own; links use this dashboard URL. */
     webhooks?: { dashboardUrl: string };
+    tracing?: Tracing;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -77,6 +79,7 @@ export async function startTestGateway(
     metricsToken: options.metricsToken,
     events: webhooks,
     dashboardUrl: options.webhooks?.dashboardUrl,
+    tracing: options.tracing,
     callLogSink,
     clock: options.clock ?? { now: () => Date.now() },
     logger,

@@ -91,15 +91,19 @@ const HOUR_OF_CREATED_AT = Prisma.sql`date_trunc('hour', "createdAt" AT TIME ZON
  * such as the benchmark seed). Exact: the rollups are replaced, not added to.
  */
 export async function rebuildCallLogRollups(db: Db, tenantId: string): Promise<void> {
-  await db.$transaction([
-    db.$executeRaw`DELETE FROM "CallLogHourly" WHERE "tenantId" = ${tenantId}`,
-    db.$executeRaw`
-      INSERT INTO "CallLogHourly" ("tenantId", "hour", "serverId", "decision", "tool", "rule", "calls")
-      SELECT "tenantId", ${HOUR_OF_CREATED_AT}, "serverId", "decision", coalesce("tool", ''),
-        coalesce("rule", ''), count(*)
-      FROM "CallLog" WHERE "tenantId" = ${tenantId}
-      GROUP BY 1, 2, 3, 4, 5, 6`,
-  ]);
+  // Millions of rows take minutes to aggregate: a long timeout, since it is one statement's work.
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`DELETE FROM "CallLogHourly" WHERE "tenantId" = ${tenantId}`;
+      await tx.$executeRaw`
+        INSERT INTO "CallLogHourly" ("tenantId", "hour", "serverId", "decision", "tool", "rule", "calls")
+        SELECT "tenantId", ${HOUR_OF_CREATED_AT}, "serverId", "decision", coalesce("tool", ''),
+          coalesce("rule", ''), count(*)
+        FROM "CallLog" WHERE "tenantId" = ${tenantId}
+        GROUP BY 1, 2, 3, 4, 5, 6`;
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
 }
 
 function filterWhere(tenantId: string, filter: CallLogFilter): Prisma.CallLogWhereInput[] {
