@@ -81,17 +81,29 @@ describe("hourly rollups", () => {
     const hourly = () =>
       db.callLogHourly.findMany({
         where: { tenantId: tenant.id },
-        orderBy: [{ hour: "asc" }, { serverId: "asc" }, { decision: "asc" }, { tool: "asc" }],
+        orderBy: [{ dimension: "asc" }, { hour: "asc" }, { serverId: "asc" }, { key: "asc" }],
       });
     const incremental = await hourly();
-    expect(
-      incremental.map((row) => [row.hour.getTime() - base, row.serverId, row.decision, row.tool, row.calls]),
-    ).toEqual([
-      [0, "srv_a", "allow", "ListVms", 2n],
-      [3_600_000, "srv_a", "deny", "DeleteVm", 2n],
-      [7_200_000, "srv_a", "allow", "", 1n],
-      [7_200_000, "srv_a", "rate_limited", "MountIso", 1n],
-      [7_200_000, "srv_b", "allow", "ListVms", 1n],
+    const series = (dimension: string) =>
+      incremental
+        .filter((row) => row.dimension === dimension)
+        .map((row) => [row.hour.getTime() - base, row.serverId, row.key, row.calls]);
+    expect(series("decision")).toEqual([
+      [0, "srv_a", "allow", 2n],
+      [3_600_000, "srv_a", "deny", 2n],
+      [7_200_000, "srv_a", "allow", 1n],
+      [7_200_000, "srv_a", "rate_limited", 1n],
+      [7_200_000, "srv_b", "allow", 1n],
+    ]);
+    expect(series("tool")).toEqual([
+      [0, "srv_a", "ListVms", 2n],
+      [3_600_000, "srv_a", "DeleteVm", 2n],
+      [7_200_000, "srv_a", "MountIso", 1n],
+      [7_200_000, "srv_b", "ListVms", 1n],
+    ]);
+    expect(series("denied_rule")).toEqual([
+      [3_600_000, "srv_a", "(default deny)", 2n],
+      [7_200_000, "srv_a", "(default deny)", 1n],
     ]);
     // Recomputing from the raw rows gives the same rollups.
     await rebuildCallLogRollups(db, tenant.id);

@@ -57,18 +57,20 @@ function interval(filter: CallLogStatsFilter): string {
 function fromRollups(db: Db, tenantId: string, filter: CallLogStatsFilter) {
   const server =
     filter.serverId === undefined ? Prisma.empty : Prisma.sql`AND "serverId" = ${filter.serverId}`;
-  const where = Prisma.sql`"tenantId" = ${tenantId} AND "hour" >= ${filter.from} AND "hour" < ${filter.to} ${server}`;
+  const where = (dimension: string) =>
+    Prisma.sql`"tenantId" = ${tenantId} AND dimension = ${dimension}::"RollupDimension"
+      AND "hour" >= ${filter.from} AND "hour" < ${filter.to} ${server}`;
   return Promise.all([
     db.$queryRaw<BucketRow[]>`
-      SELECT date_bin(${interval(filter)}::interval, "hour", ${filter.from}) AS bucket, decision, sum(calls)::bigint AS calls
-      FROM "CallLogHourly" WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+      SELECT date_bin(${interval(filter)}::interval, "hour", ${filter.from}) AS bucket, key::"Decision" AS decision,
+        sum(calls)::bigint AS calls
+      FROM "CallLogHourly" WHERE ${where("decision")} GROUP BY 1, 2 ORDER BY 1, 2`,
     db.$queryRaw<NameRow[]>`
-      SELECT tool AS name, sum(calls)::bigint AS calls FROM "CallLogHourly"
-      WHERE ${where} AND tool <> '' GROUP BY tool ORDER BY calls DESC, name LIMIT ${TOP}`,
+      SELECT key AS name, sum(calls)::bigint AS calls FROM "CallLogHourly"
+      WHERE ${where("tool")} GROUP BY key ORDER BY calls DESC, name LIMIT ${TOP}`,
     db.$queryRaw<NameRow[]>`
-      SELECT rule AS name, sum(calls)::bigint AS calls FROM "CallLogHourly"
-      WHERE ${where} AND rule <> '' AND decision IN ('deny', 'rate_limited')
-      GROUP BY rule ORDER BY calls DESC, name LIMIT ${TOP}`,
+      SELECT key AS name, sum(calls)::bigint AS calls FROM "CallLogHourly"
+      WHERE ${where("denied_rule")} GROUP BY key ORDER BY calls DESC, name LIMIT ${TOP}`,
   ]);
 }
 

@@ -71,20 +71,30 @@ export async function insertCallLogs(db: Db, records: CallLogRecord[]): Promise<
     ON CONFLICT ("id") DO NOTHING
     RETURNING "tenantId", "serverId", "decision", "tool", "rule", "createdAt"
     ), rolled AS (
-      INSERT INTO "CallLogHourly" ("tenantId", "hour", "serverId", "decision", "tool", "rule", "calls")
-      SELECT "tenantId", ${HOUR_OF_CREATED_AT}, "serverId", "decision", coalesce("tool", ''),
-        coalesce("rule", ''), count(*)
-      FROM inserted
-      GROUP BY 1, 2, 3, 4, 5, 6
-      ON CONFLICT ("tenantId", "hour", "serverId", "decision", "tool", "rule")
+      INSERT INTO "CallLogHourly" ("tenantId", "dimension", "hour", "serverId", "key", "calls")
+      ${rollupsOf(Prisma.sql`inserted`)}
+      ON CONFLICT ("tenantId", "dimension", "hour", "serverId", "key")
       DO UPDATE SET "calls" = "CallLogHourly"."calls" + excluded."calls"
     )
     SELECT count(*)::int AS inserted FROM inserted`;
   return result?.inserted ?? 0;
 }
 
-// The UTC hour a row belongs to (not the session time zone's, which may be a half-hour off).
-const HOUR_OF_CREATED_AT = Prisma.sql`date_trunc('hour', "createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`;
+/**
+ * The rollup rows of a set of call-log rows (`source`: a relation with tenantId, serverId, decision,
+ * tool, rule, createdAt): per UTC hour (not the session time zone's, which may be a half-hour off) and
+ * server, calls by decision, by tool, and by rule for denied and rate-limited calls.
+ */
+function rollupsOf(source: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c."tenantId", d.dimension::"RollupDimension",
+      date_trunc('hour', c."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', c."serverId", d.key, count(*)
+    FROM ${source} AS c,
+      LATERAL (VALUES ('decision', c."decision"::text), ('tool', c."tool"),
+        ('denied_rule', CASE WHEN c."decision" IN ('deny', 'rate_limited') THEN c."rule" END)) AS d(dimension, key)
+    WHERE d.key IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5`;
+}
 
 /**
  * Recomputes a tenant's hourly rollups from its raw rows (for bulk loads that bypass insertCallLogs,
@@ -96,11 +106,8 @@ export async function rebuildCallLogRollups(db: Db, tenantId: string): Promise<v
     async (tx) => {
       await tx.$executeRaw`DELETE FROM "CallLogHourly" WHERE "tenantId" = ${tenantId}`;
       await tx.$executeRaw`
-        INSERT INTO "CallLogHourly" ("tenantId", "hour", "serverId", "decision", "tool", "rule", "calls")
-        SELECT "tenantId", ${HOUR_OF_CREATED_AT}, "serverId", "decision", coalesce("tool", ''),
-          coalesce("rule", ''), count(*)
-        FROM "CallLog" WHERE "tenantId" = ${tenantId}
-        GROUP BY 1, 2, 3, 4, 5, 6`;
+        INSERT INTO "CallLogHourly" ("tenantId", "dimension", "hour", "serverId", "key", "calls")
+        ${rollupsOf(Prisma.sql`(SELECT * FROM "CallLog" WHERE "tenantId" = ${tenantId})`)}`;
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
