@@ -1,5 +1,5 @@
 import { type DemoUpstream, startDemoUpstream } from "@toolgate/demo-upstream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createOtelTracing } from "../src/tracing/otel-tracing";
 import type { Tracing } from "../src/tracing/tracing";
 import { connectClient } from "./support/connect-client";
@@ -49,9 +49,15 @@ describe("OpenTelemetry traces", () => {
     await client.callTool({ name: "GetVmState", arguments: { vm_name: "alpine-ci" } });
     await client.callTool({ name: "DeleteVm", arguments: { vm_name: "debian-db" } });
     await client.close();
-    await tracing.flush();
-
-    const spans = receiver.spans.filter((span) => span.traceId === CLIENT_TRACE);
+    // A request's span ends just after its response is sent: flush until both calls' spans arrived.
+    const spans = await vi.waitFor(async () => {
+      await tracing.flush();
+      const received = receiver.spans.filter((span) => span.traceId === CLIENT_TRACE);
+      const tools = received.map((span) => span.attributes["gen_ai.tool.name"]);
+      expect(tools).toEqual(expect.arrayContaining(["GetVmState", "DeleteVm"]));
+      expect(received.filter((span) => span.name === "upstream").length).toBeGreaterThanOrEqual(3);
+      return received;
+    });
     const allowed = spans.find((span) => span.attributes["gen_ai.tool.name"] === "GetVmState");
     const denied = spans.find((span) => span.attributes["gen_ai.tool.name"] === "DeleteVm");
     // Each request continues the client's trace as a server span under the client's span.

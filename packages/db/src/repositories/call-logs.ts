@@ -174,6 +174,9 @@ export async function* streamCallLogs(
   for (;;) {
     const where = filterWhere(tenantId, filter);
     if (after !== null) {
+      // The plain bound lets the index scan start at the cursor; the OR alone would be a filter,
+      // rescanning the range from its start for every batch.
+      where.push({ createdAt: { gte: after.createdAt } });
       where.push({
         OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
       });
