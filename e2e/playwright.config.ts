@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 // The stack (dashboard, gateway, demo upstream) is started by `npm test` before Playwright runs;
-// it passes the URLs in E2E_* variables. Browser: Debian's Chromium, never a downloaded one.
+// it passes the URLs in E2E_* variables, and the Chromium it found or installed in CHROMIUM_PATH
+// (unset: Playwright's own browser).
 export default defineConfig({
   testDir: "./tests",
   timeout: 90_000,
@@ -16,7 +17,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: process.env.CHROMIUM_PATH || undefined,
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -1,8 +1,9 @@
-// `npm start`: install, start services, migrate, build, run web + gateway + demo upstream, seed the demo.
+// `npm start`: install, pick or start the services (local PostgreSQL/Redis, else the embedded default:
+// embedded PostgreSQL and no Redis), migrate, build, run web + gateway + demo upstream, seed the demo.
 import { resolve } from "node:path";
 import { stackEnv, stateDir } from "./lib/config.mjs";
 import { bold, green, installDependencies, red, repoRoot, run, step } from "./lib/run.mjs";
-import { ensurePostgres, ensureRedis } from "./lib/services.mjs";
+import { resolveServices } from "./lib/services.mjs";
 import { assertPortsFree, buildWeb, startStack } from "./lib/stack.mjs";
 
 const [major] = process.versions.node.split(".").map(Number);
@@ -22,10 +23,29 @@ async function main() {
   step("Installing dependencies (pnpm, frozen lockfile)");
   installDependencies();
 
-  const env = stackEnv({ databaseName: "toolgate", ports, respectShell: true });
-  step("Checking PostgreSQL and Redis");
-  await ensurePostgres(env.DATABASE_URL);
-  await ensureRedis(env.REDIS_URL);
+  // TOOLGATE_MODE=embedded: the embedded default even where local servers run.
+  const forceEmbedded = process.env.TOOLGATE_MODE === "embedded";
+  step("Choosing PostgreSQL and Redis");
+  const services = await resolveServices({
+    databaseName: "toolgate",
+    embeddedDataDir: resolve(stateDir, "postgres"),
+    shell: process.env,
+    forceEmbedded,
+  });
+  // The embedded server stops with this script, however it ends (the stack's own handlers below
+  // take over once it runs).
+  process.on("exit", () => services.stop());
+  const early = () => process.exit(1);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.once(signal, early);
+  const modeLines = `  PostgreSQL    ${services.lines.postgres}\n  Redis         ${services.lines.redis}`;
+  console.log(modeLines);
+  const env = stackEnv({
+    databaseName: "toolgate",
+    ports,
+    respectShell: true,
+    databaseUrl: services.databaseUrl,
+    redisUrl: services.redisUrl,
+  });
 
   step("Applying database migrations");
   run(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], {
@@ -47,6 +67,7 @@ ${green(bold("Toolgate is running."))}
   Demo token    ${demo.token}
   Demo upstream ${env.DEMO_UPSTREAM_URL}
   REST API      ${demo.apiUrl ?? `${demo.dashboardUrl}/api/v1`} (admin key: ${demo.apiKey ?? "see the dashboard"})
+${modeLines}
 
   These details are also in .toolgate/demo.json. Press Ctrl+C to stop.
 `);
@@ -57,11 +78,13 @@ ${green(bold("Toolgate is running."))}
     stopping = true;
     console.log("\nStopping Toolgate…");
     await stack.stop();
+    services.stop();
     process.exit(0);
   };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  process.on("SIGHUP", shutdown);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.off(signal, early);
+    process.on(signal, shutdown);
+  }
   // npm does not forward SIGTERM to this script: stop with the parent rather than orphaning the servers.
   const parent = process.ppid;
   setInterval(() => {

@@ -99,6 +99,24 @@ test("policy builder: drag MountIso to Rate-limit, JSON equals the canonical pol
     await expect.poll(() => jsonPane(page)).toEqual(canonicalPolicy);
   });
 
+  await test.step("an approval rule can name who approves: the agent's user, in their client", async () => {
+    await page.getByLabel("Lane for GetVmState").selectOption("require_approval");
+    await page.getByRole("button", { name: "Edit GetVmState" }).click();
+    const editor = page.getByRole("region", { name: "Edit GetVmState" });
+    await editor.getByLabel("Who approves").selectOption("user");
+    await expect
+      .poll(async () => ((await jsonPane(page)) as { tools: Record<string, unknown> }).tools.GetVmState)
+      .toEqual({ action: "require_approval", approval: { by: "user" } });
+    await expect(page.locator(`[data-card="GetVmState"]`)).toContainText("approved by the agent's user");
+    await editor.getByLabel("Who approves").selectOption("team");
+    await expect
+      .poll(async () => ((await jsonPane(page)) as { tools: Record<string, unknown> }).tools.GetVmState)
+      .toEqual({ action: "require_approval" });
+    // Back to the canonical policy, edited from the JSON side.
+    await page.getByRole("textbox", { name: "Policy JSON" }).fill(JSON.stringify(canonicalPolicy, null, 2));
+    await expect.poll(() => jsonPane(page)).toEqual(canonicalPolicy);
+  });
+
   await test.step("simulate a call: the decision and the rule that fired", async () => {
     await page.getByLabel("Tool to simulate").fill("MountIso");
     await page.getByRole("button", { name: "Simulate" }).click();

@@ -21,15 +21,17 @@ export function loadOrCreateSecrets() {
 
 /**
  * The environment for the whole stack. With respectShell (npm start), variables already set in the
- * shell win; tests ignore the shell so they can never touch a real database by accident.
+ * shell win; tests ignore the shell so they can never touch a real database by accident. Explicit
+ * databaseUrl/redisUrl (from resolveServices) replace the local defaults.
  */
-export function stackEnv({ databaseName, ports, respectShell }) {
+export function stackEnv({ databaseName, ports, respectShell, databaseUrl, redisUrl }) {
   const secrets = loadOrCreateSecrets();
   const env = {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${databaseName}`,
-    REDIS_URL: "redis://127.0.0.1:6379",
+    DATABASE_URL: databaseUrl ?? `postgresql://postgres@127.0.0.1:5432/${databaseName}`,
+    // "" means none: single-node mode (limits in process, call-log queue in Postgres).
+    REDIS_URL: redisUrl ?? "redis://127.0.0.1:6379",
     AUTH_SECRET: secrets.AUTH_SECRET,
     AUTH_TRUST_HOST: "true",
     TOOLGATE_SECRET_KEY: secrets.TOOLGATE_SECRET_KEY,

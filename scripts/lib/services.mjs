@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { connect } from "node:net";
+import { relative } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** True when something accepts TCP connections on host:port. */
@@ -47,13 +48,16 @@ export async function ensurePostgres(databaseUrl) {
     } catch {
       versions = [];
     }
+    let started = false;
     for (const version of versions) {
       console.log(`Starting PostgreSQL ${version} (pg_ctlcluster)…`);
-      spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "start"], {
+      const result = spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "start"], {
         stdio: "inherit",
       });
+      started ||= result.status === 0;
     }
-    if (await waitFor(host, port, 20)) return;
+    // A cluster that was already running but does not answer here will not start answering.
+    if (started && (await waitFor(host, port, 20))) return;
   }
   throw new Error(
     `PostgreSQL is not reachable at ${host}:${port}.\n` +
@@ -91,4 +95,73 @@ export async function ensureRedis(redisUrl) {
     `Redis is not reachable at ${host}:${port}.\n` +
       "Install Redis 7 (Debian/Ubuntu: `sudo apt-get install redis-server`) and start it, or point REDIS_URL at a server.",
   );
+}
+
+const DEFAULT_POSTGRES = { host: "127.0.0.1", port: 5432 };
+const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+
+/** The URL without its password, for printing. */
+export function redactUrl(url) {
+  const parsed = new URL(url);
+  if (parsed.password !== "") parsed.password = "***";
+  return parsed.toString();
+}
+
+async function quietly(ensure) {
+  try {
+    await ensure();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Decides where data lives. PostgreSQL: DATABASE_URL when set; else a local server on 5432 (started
+ * when installed but stopped); else the embedded one in `embeddedDataDir`. Redis: REDIS_URL when
+ * set; else one answering on 6379; else none (single-node mode).
+ * `forceEmbedded` skips the local servers (TOOLGATE_MODE=embedded, and the tests of that mode).
+ * Returns the URLs (REDIS_URL "" for none), one line per service for people, and stop().
+ */
+export async function resolveServices({ databaseName, embeddedDataDir, shell = {}, forceEmbedded = false }) {
+  const lines = {};
+  let databaseUrl;
+  let embedded;
+  if (shell.DATABASE_URL) {
+    databaseUrl = shell.DATABASE_URL;
+    await ensurePostgres(databaseUrl);
+    lines.postgres = `${redactUrl(databaseUrl)} (DATABASE_URL)`;
+  } else {
+    const local = `postgresql://postgres@${DEFAULT_POSTGRES.host}:${DEFAULT_POSTGRES.port}/${databaseName}`;
+    if (!forceEmbedded && (await quietly(() => ensurePostgres(local)))) {
+      databaseUrl = local;
+      lines.postgres = `local server, ${redactUrl(local)}`;
+    } else {
+      const { startEmbeddedPostgres } = await import("./embedded-postgres.mjs");
+      embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir });
+      databaseUrl = embedded.url(databaseName);
+      const inside = relative(process.cwd(), embedded.dataDir);
+      const shown = inside === "" || inside.startsWith("..") ? embedded.dataDir : inside;
+      lines.postgres = `embedded, ${shown} (127.0.0.1:${embedded.port}, database ${databaseName})`;
+    }
+  }
+
+  let redisUrl = "";
+  if (shell.REDIS_URL) {
+    redisUrl = shell.REDIS_URL;
+    await ensureRedis(redisUrl);
+    lines.redis = `${redactUrl(redisUrl)} (REDIS_URL)`;
+  } else if (!forceEmbedded && (await isListening("127.0.0.1", 6379))) {
+    redisUrl = DEFAULT_REDIS_URL;
+    lines.redis = `local server, ${DEFAULT_REDIS_URL}`;
+  } else {
+    lines.redis = "none — single-node mode; set REDIS_URL to run several gateways";
+  }
+  return {
+    databaseUrl,
+    redisUrl,
+    embedded: embedded !== undefined,
+    lines,
+    stop: () => embedded?.stop(),
+  };
 }

@@ -6,11 +6,16 @@ const flag = (fallback: "0" | "1") =>
     .default(fallback)
     .transform((value) => value === "1" || value === "true");
 
+// An empty variable counts as unset (the scripts pass REDIS_URL="" for single-node mode).
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:5432/toolgate"),
-  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  // Unset: single-node mode (limits in this process, call-log queue in Postgres); one gateway only.
+  REDIS_URL: optional(z.string().url()),
   TOOLGATE_SECRET_KEY: z.string({ error: "TOOLGATE_SECRET_KEY is required (32 bytes, base64)." }).min(1),
   TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: flag("0"),
   TOOLGATE_ALLOWED_ORIGINS: z
@@ -28,23 +33,29 @@ const envSchema = z.object({
   // Servers that are local processes: self-hosted only, never in SaaS mode.
   TOOLGATE_ALLOW_STDIO: flag("0"),
   TOOLGATE_MAX_STDIO_PROCESSES: z.coerce.number().int().min(1).default(20),
-  // Gateways that share a Redis but not a database need separate queues, or one's worker takes the other's logs.
-  TOOLGATE_CALL_LOG_QUEUE: z.string().min(1).default("call-logs"),
-  // Webhooks: the queue shared with the dashboard, whether this process delivers, and links back to the dashboard.
-  TOOLGATE_WEBHOOK_QUEUE: z.string().min(1).default("webhooks"),
+  // Keeps this installation's Redis keys and queue apart from others on the same Redis; derived
+  // from the database when unset (installationNamespace).
+  TOOLGATE_NAMESPACE: optional(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  // Default: `call-logs-<namespace>`. Gateways that share a Redis but not a database need separate
+  // queues, or one's worker takes the other's logs.
+  TOOLGATE_CALL_LOG_QUEUE: optional(z.string().min(1)),
+  // Keep-alive progress of a call held for approval; well under the 60 s request timeout of SDK clients.
+  TOOLGATE_APPROVAL_KEEPALIVE_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
+  // Webhooks: the queue shared with the dashboard (default `webhooks-<namespace>`), whether this process
+  // delivers, and the dashboard's public URL for links back to it.
+  TOOLGATE_WEBHOOK_QUEUE: optional(z.string().min(1)),
   TOOLGATE_RUN_WEBHOOK_WORKER: flag("1"),
-  TOOLGATE_DASHBOARD_URL: z.string().url().optional(),
+  TOOLGATE_DASHBOARD_URL: optional(z.string().url()),
   // OpenTelemetry traces: off unless an OTLP/HTTP endpoint is set (the standard OTEL_* names).
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optional(z.string().url()),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optional(z.string().url()),
   OTEL_SERVICE_NAME: z.string().min(1).default("toolgate-gateway"),
   // Prometheus: a listener of its own (loopback by default), and/or /metrics on the gateway port with a token.
-  TOOLGATE_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  TOOLGATE_METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
   TOOLGATE_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
-  TOOLGATE_METRICS_TOKEN: z
-    .string()
-    .min(16, "TOOLGATE_METRICS_TOKEN must be at least 16 characters.")
-    .optional(),
+  TOOLGATE_METRICS_TOKEN: optional(
+    z.string().min(16, "TOOLGATE_METRICS_TOKEN must be at least 16 characters."),
+  ),
   TOOLGATE_METRICS_TENANT_LABELS: flag("0"),
 });
 

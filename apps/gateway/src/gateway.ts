@@ -4,6 +4,7 @@ import type { ChangeEvent, Db } from "@toolgate/db";
 import { createGuardedFetch } from "@toolgate/upstream";
 import type { Logger } from "pino";
 import { ApprovalGate } from "./approvals/approval-gate";
+import { ApprovalQuestions } from "./approvals/approval-question";
 import { ApprovalStore } from "./approvals/approval-store";
 import { ApprovalWaiters } from "./approvals/approval-waiters";
 import { GatewayCache } from "./cache/gateway-cache";
@@ -14,8 +15,10 @@ import { sendError } from "./http/send";
 import { GatewayMetrics } from "./metrics/gateway-metrics";
 import { serveMetrics } from "./metrics/serve-metrics";
 import { PinRegistry } from "./pinning/pin-registry";
+import { SessionClients } from "./protocol/client-capabilities";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { BridgeRegistry } from "./relay/bridge-registry";
+import type { RuntimeMode } from "./runtime/runtime";
 import { TenantConcurrency } from "./safety/tenant-concurrency";
 import { NO_TRACING, type Tracing } from "./tracing/tracing";
 import { SessionBinding } from "./upstream/session-binding";
@@ -34,6 +37,8 @@ export type ChangeSubscription = (listener: {
 /** What the gateway is built from; tests pass their own clock, limiter and sink. */
 export type GatewayDeps = {
   db: Db;
+  /** Shown on /healthz; "single-node" means no Redis (default "redis"). */
+  mode?: RuntimeMode;
   rateLimiter: RateLimiter;
   callLogSink: CallLogSink;
   clock: Clock;
@@ -70,6 +75,8 @@ export type GatewayDeps = {
   dashboardUrl?: string;
   /** OpenTelemetry tracing (createOtelTracing); off by default. */
   tracing?: Tracing;
+  /** How often a held call sends keep-alive progress to a client that gave a progress token (default 15 s). */
+  approvalKeepAliveMs?: number;
 };
 
 export type Gateway = {
@@ -144,6 +151,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         ),
     }),
     pins,
+    mode: deps.mode ?? "redis",
     limiter: deps.rateLimiter,
     sink: deps.callLogSink,
     events,
@@ -157,6 +165,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     reaper,
     concurrency,
     bridges,
+    questions: new ApprovalQuestions(deps.secretKey),
+    sessionClients: new SessionClients(),
+    approvalKeepAliveMs: deps.approvalKeepAliveMs ?? 15_000,
     maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
     upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,

@@ -4,20 +4,18 @@ import { createDb } from "@toolgate/db";
 import { startCallLogWorker } from "./call-log/call-log-worker";
 import { parseEnv } from "./env";
 import { createLogger } from "./logger";
+import { openCallLogQueue } from "./runtime/runtime";
 
 const env = parseEnv(process.env);
 const logger = createLogger(env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL);
-const worker = startCallLogWorker({
-  redisUrl: env.REDIS_URL,
-  db,
-  logger,
-  queueName: env.TOOLGATE_CALL_LOG_QUEUE,
-});
-logger.info("call-log worker running");
+const queue = openCallLogQueue(env);
+const worker = startCallLogWorker({ transport: queue.transport, db, logger, queueName: queue.queueName });
+logger.info({ callLogQueue: queue.queueName }, "call-log worker running");
 
 async function shutdown(): Promise<void> {
   await worker.close();
+  await queue.close();
   await db.$disconnect();
   process.exit(0);
 }

@@ -1,44 +1,43 @@
-import { createDb, listenForChanges } from "@toolgate/db";
+import { createDb, installationNamespace, listenForChanges } from "@toolgate/db";
 import { parseSecretKey } from "@toolgate/secrets";
-import { startWebhookWorker, WebhookPublisher } from "@toolgate/webhooks";
+import { startWebhookWorker, WebhookPublisher, type WebhookTransport } from "@toolgate/webhooks";
 import { BullmqCallLogSink } from "./call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "./call-log/call-log-worker";
 import { otlpTracesUrl, parseEnv } from "./env";
 import { createGateway } from "./gateway";
 import { createLogger } from "./logger";
 import { GatewayMetrics } from "./metrics/gateway-metrics";
-import { createLimiterRedis } from "./rate-limit/create-limiter-redis";
-import { RedisRateLimiter } from "./rate-limit/redis-rate-limiter";
+import { openCallLogQueue, openLimits, runtimeMode } from "./runtime/runtime";
 import { createOtelTracing } from "./tracing/otel-tracing";
 
 const env = parseEnv(process.env);
 const logger = createLogger(env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL);
-const redis = await createLimiterRedis(env.REDIS_URL, logger);
+const mode = runtimeMode(env);
 const metrics = new GatewayMetrics({
   tenantLabels: env.TOOLGATE_METRICS_TENANT_LABELS,
   processMetrics: true,
 });
-const callLogSink = new BullmqCallLogSink({
-  redisUrl: env.REDIS_URL,
-  logger,
-  queueName: env.TOOLGATE_CALL_LOG_QUEUE,
-});
+const limits = await openLimits(env, logger, (result, ms) => metrics.recordLimiterRoundTrip(result, ms));
+const queue = openCallLogQueue(env);
+const callLogSink = new BullmqCallLogSink({ transport: queue.transport, logger, queueName: queue.queueName });
 const worker = env.TOOLGATE_RUN_LOG_WORKER
-  ? startCallLogWorker({ redisUrl: env.REDIS_URL, db, logger, queueName: env.TOOLGATE_CALL_LOG_QUEUE })
+  ? startCallLogWorker({ transport: queue.transport, db, logger, queueName: queue.queueName })
   : undefined;
 
-const webhookConnection = { url: env.REDIS_URL };
-const webhooks = new WebhookPublisher({
-  connection: webhookConnection,
-  logger,
-  queueName: env.TOOLGATE_WEBHOOK_QUEUE,
-});
+// Webhooks ride the same kind of queue as call logs: Redis, or Postgres in single-node mode.
+const webhookTransport: WebhookTransport =
+  env.REDIS_URL === undefined
+    ? { kind: "postgres", databaseUrl: env.DATABASE_URL }
+    : { kind: "redis", url: env.REDIS_URL };
+const webhookQueue =
+  env.TOOLGATE_WEBHOOK_QUEUE ?? `webhooks-${installationNamespace(env.DATABASE_URL, env.TOOLGATE_NAMESPACE)}`;
+const webhooks = new WebhookPublisher({ transport: webhookTransport, logger, queueName: webhookQueue });
 const webhookWorker = env.TOOLGATE_RUN_WEBHOOK_WORKER
   ? startWebhookWorker({
       db,
-      connection: webhookConnection,
-      queueName: env.TOOLGATE_WEBHOOK_QUEUE,
+      transport: webhookTransport,
+      queueName: webhookQueue,
       secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
       logger,
       // Webhook URLs follow the same address rules as upstream servers.
@@ -52,15 +51,8 @@ const tracing =
 
 const gateway = createGateway({
   db,
-  rateLimiter: new RedisRateLimiter(redis, {
-    logger,
-    observer: (result, ms) => metrics.recordLimiterRoundTrip(result, ms),
-  }),
-  metrics,
-  metricsToken: env.TOOLGATE_METRICS_TOKEN,
-  events: webhooks,
-  dashboardUrl: env.TOOLGATE_DASHBOARD_URL,
-  tracing,
+  mode,
+  rateLimiter: limits.rateLimiter,
   callLogSink,
   clock: { now: () => Date.now() },
   logger,
@@ -70,6 +62,12 @@ const gateway = createGateway({
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
   allowStdio: env.TOOLGATE_ALLOW_STDIO,
   maxStdioProcesses: env.TOOLGATE_MAX_STDIO_PROCESSES,
+  approvalKeepAliveMs: env.TOOLGATE_APPROVAL_KEEPALIVE_MS,
+  metrics,
+  metricsToken: env.TOOLGATE_METRICS_TOKEN,
+  events: webhooks,
+  dashboardUrl: env.TOOLGATE_DASHBOARD_URL,
+  tracing,
   subscribeToChanges: ({ onEvent, onReconnect }) =>
     listenForChanges(env.DATABASE_URL, onEvent, {
       onReconnect,
@@ -79,11 +77,12 @@ const gateway = createGateway({
 });
 
 const url = await gateway.listen(env.PORT, env.HOST);
-logger.info({ url }, "gateway listening");
 if (env.TOOLGATE_METRICS_PORT !== undefined) {
   const metricsUrl = await gateway.listenMetrics(env.TOOLGATE_METRICS_PORT, env.TOOLGATE_METRICS_HOST);
   logger.info({ url: `${metricsUrl}/metrics` }, "metrics listening");
 }
+// `url` last: tests and benches find it right before the message.
+logger.info({ mode, callLogQueue: queue.queueName, webhookQueue, url }, "gateway listening");
 
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "shutting down");
@@ -93,7 +92,8 @@ async function shutdown(signal: string): Promise<void> {
   await webhooks.close();
   await webhookWorker?.close();
   await tracing?.shutdown();
-  redis.disconnect();
+  await queue.close();
+  limits.close();
   await db.$disconnect();
   process.exit(0);
 }

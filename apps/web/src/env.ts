@@ -4,7 +4,10 @@ const envSchema = z.object({
   DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/toolgate"),
   // The dashboard's public URL (next-auth reads it too); invite links are built from it when set.
   AUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
-  REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+  // Unset or empty: single-node mode, login attempts counted in this process (one dashboard process).
+  REDIS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+  // Keeps this installation's Redis keys apart from others on the same Redis (default: from the database).
+  TOOLGATE_NAMESPACE: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   AUTH_SECRET: z
     .string()
     .min(16, "AUTH_SECRET must be at least 16 characters (e.g. `openssl rand -base64 32`)."),
@@ -19,8 +22,10 @@ const envSchema = z.object({
     .url()
     .default("http://localhost:4000")
     .transform((url) => url.replace(/\/+$/, "")),
-  // The BullMQ queue shared with the gateway, whose worker delivers webhooks.
-  TOOLGATE_WEBHOOK_QUEUE: z.string().min(1).default("webhooks"),
+  // The BullMQ queue shared with the gateway, whose worker delivers webhooks (default webhooks-<namespace>).
+  TOOLGATE_WEBHOOK_QUEUE: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional()),
+  // The public catalogue's server records (apps/web/catalogue/servers when unset).
+  TOOLGATE_CATALOGUE_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: z
     .enum(["0", "1", ""])
     .default("0")

@@ -35,6 +35,7 @@ export {
   type WebhookEndpoint,
   type WebhookFormat,
 } from "./generated/prisma/client";
+export { installationNamespace } from "./installation-namespace";
 export { migrateDeploy } from "./migrate/migrate-deploy";
 export { type IdPrefix, newId } from "./new-id";
 export { createUserWithTenant, findUserByEmail, getTenant, listMemberships } from "./repositories/accounts";
@@ -74,6 +75,11 @@ export {
 export { changeMemberRole, listMembers, type MemberRow, removeMember } from "./repositories/members";
 export { AlreadyMemberError, InviteUnusableError, LastAdminError } from "./repositories/membership-errors";
 export { getCurrentPolicy, listPolicyVersions, publishPolicy } from "./repositories/policies";
+export {
+  listPublishedServerCatalogues,
+  type PublishedServerCatalogue,
+  setServerCataloguePublished,
+} from "./repositories/published-catalogues";
 export {
   createServer,
   deleteServer,

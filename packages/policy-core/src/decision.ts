@@ -24,11 +24,20 @@ export type LimitCheck = {
   rule: string;
 };
 
+/** Who decides a held call: the tenant's team, or the person at the MCP client ("user"). */
+export type Approver = "team" | "user";
+
 /** The verdict for one call; decisions may be shared between calls, so treat them as read-only. */
 export type Decision =
   | { outcome: "allow"; rule: string }
   | { outcome: "check_limits"; rule: string; limits: LimitCheck[] }
-  | { outcome: "require_approval"; rule: string; timeoutSeconds: number; limits: LimitCheck[] }
+  | {
+      outcome: "require_approval";
+      rule: string;
+      timeoutSeconds: number;
+      approvalBy: Approver;
+      limits: LimitCheck[];
+    }
   | { outcome: "deny"; rule: string; reason: string };
 
 /** Fixed labels used as `rule` when no single policy rule decided. */

@@ -134,7 +134,17 @@ describe("decision order within a rule", () => {
         limits: [{ counter: "vm", window: 60, max: 5, scope: "session" }],
       },
       Blocked: { action: "deny", deny_if: [{ path: "args.x", op: "exists" }] },
+      AskUser: { action: "require_approval", approval: { timeout: "5m", by: "user" } },
     },
+  });
+
+  it("an approval says who decides: the team by default, the agent's user when by is user", () => {
+    expect(decide(policy, "AskUser", {})).toMatchObject({
+      outcome: "require_approval",
+      rule: "/tools/AskUser",
+      timeoutSeconds: 300,
+      approvalBy: "user",
+    });
   });
 
   it("deny beats deny_if", () => {
@@ -165,6 +175,7 @@ describe("decision order within a rule", () => {
       outcome: "require_approval",
       rule: "/tools/vm_management",
       timeoutSeconds: 30,
+      approvalBy: "team",
       limits: [
         {
           key: "tg:rl:tnt_1:srv_1:s:ses_1:vm:60",
@@ -296,7 +307,16 @@ describe("actions and messages", () => {
   it.each([
     ["Quiet", { outcome: "deny", rule: "/tools/Quiet", reason: "Tool 'Quiet' is denied by this policy." }],
     ["Told", { outcome: "deny", rule: "/tools/Told", reason: "Ask the infra team." }],
-    ["Approve", { outcome: "require_approval", rule: "/tools/Approve", timeoutSeconds: 600, limits: [] }],
+    [
+      "Approve",
+      {
+        outcome: "require_approval",
+        rule: "/tools/Approve",
+        timeoutSeconds: 600,
+        approvalBy: "team",
+        limits: [],
+      },
+    ],
     ["Plain", { outcome: "allow", rule: "/tools/Plain" }],
     ["Other", { outcome: "allow", rule: "(default allow)" }],
   ])("%s", (tool, expected) => {

@@ -30,6 +30,7 @@ export function evaluateCall(policy: CompiledPolicy, call: CallContext): Decisio
       outcome: "require_approval",
       rule: rule.pointer,
       timeoutSeconds: rule.timeoutSeconds,
+      approvalBy: rule.approvalBy,
       limits: checks(rule.limits, call),
     };
   }

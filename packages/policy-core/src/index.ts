@@ -2,6 +2,7 @@ export { canonicalToolName } from "./canonical-name";
 export { compilePolicy } from "./compile/compile-policy";
 export type { CompiledPolicy } from "./compile/compiled-policy";
 export {
+  type Approver,
   type CallContext,
   DEFAULT_APPROVAL_TIMEOUT_SECONDS,
   type Decision,

@@ -35,6 +35,12 @@ describe("valid documents", () => {
     expect(parsePolicy(document)).toEqual({ ok: true, policy: document });
   });
 
+  it.each(["team", "user"])("accepts approval by %s", (by) => {
+    expect(parsePolicy(withRule({ action: "require_approval", approval: { timeout: "10m", by } })).ok).toBe(
+      true,
+    );
+  });
+
   it.each(["30s", "10m", "1h", "2d"])("accepts approval timeout %s", (timeout) => {
     expect(parsePolicy(withRule({ action: "require_approval", approval: { timeout } })).ok).toBe(true);
   });
@@ -311,6 +317,11 @@ const invalid: [string, unknown, PolicyIssue][] = [
       path: "/tools/MountIso/approval",
       message: 'approval only applies to rules with action "require_approval"',
     },
+  ],
+  [
+    "unknown approver",
+    withRule({ action: "require_approval", approval: { by: "manager" } }),
+    { path: "/tools/MountIso/approval/by", message: 'by must be "team" or "user"' },
   ],
   [
     "unknown approval field",

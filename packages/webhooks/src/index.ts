@@ -18,6 +18,7 @@ export {
   type WebhookPublisherOptions,
 } from "./webhook-publisher";
 export { generateWebhookSecret, signWebhook, type WebhookSignatureHeaders } from "./webhook-secret";
+export { openWebhookQueue, type WebhookQueue, type WebhookTransport } from "./webhook-transport";
 export {
   startWebhookWorker,
   WebhookDeliveryError,

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { type ConnectionOptions, Queue } from "bullmq";
 import type { WebhookEvent } from "./webhook-event";
 import {
   DELIVER_JOB,
@@ -9,6 +8,7 @@ import {
   type PublishedEvent,
   WEBHOOK_QUEUE,
 } from "./webhook-jobs";
+import { openWebhookQueue, type WebhookQueue, type WebhookTransport } from "./webhook-transport";
 
 /** The little of a logger the webhook code needs (pino's Logger fits). */
 export type WebhookLogger = {
@@ -17,7 +17,7 @@ export type WebhookLogger = {
 };
 
 export type WebhookPublisherOptions = {
-  connection: ConnectionOptions;
+  transport: WebhookTransport;
   logger: WebhookLogger;
   queueName?: string;
   flushIntervalMs?: number;
@@ -31,15 +31,15 @@ export type WebhookPublisherOptions = {
  * enqueues one fan-out job per batch. The worker finds the subscribed endpoints and delivers.
  */
 export class WebhookPublisher {
-  private readonly queue: Queue;
-  private readonly options: Required<Omit<WebhookPublisherOptions, "connection" | "queueName">>;
+  private readonly queue: WebhookQueue;
+  private readonly options: Required<Omit<WebhookPublisherOptions, "transport" | "queueName">>;
   private buffer: PublishedEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly pending = new Set<Promise<unknown>>();
   private droppedEvents = 0;
 
   constructor(options: WebhookPublisherOptions) {
-    this.queue = new Queue(options.queueName ?? WEBHOOK_QUEUE, { connection: options.connection });
+    this.queue = openWebhookQueue(options.transport, options.queueName ?? WEBHOOK_QUEUE);
     this.options = {
       logger: options.logger,
       flushIntervalMs: options.flushIntervalMs ?? 100,

@@ -9,7 +9,7 @@ import {
 } from "@toolgate/db";
 import { openSecret } from "@toolgate/secrets";
 import { type AddressPolicy, createGuardedFetch } from "@toolgate/upstream";
-import { type ConnectionOptions, type Job, Queue, Worker } from "bullmq";
+import type { Job } from "bullmq";
 import { renderWebhookBody } from "./render-webhook-body";
 import { TEST_EVENT_TYPE, webhookEventSchema } from "./webhook-event";
 import {
@@ -23,10 +23,16 @@ import {
 } from "./webhook-jobs";
 import { deliverOptions, type WebhookLogger } from "./webhook-publisher";
 import { signWebhook } from "./webhook-secret";
+import {
+  openWebhookQueue,
+  openWebhookWorker,
+  type WebhookQueue,
+  type WebhookTransport,
+} from "./webhook-transport";
 
 export type WebhookWorkerOptions = AddressPolicy & {
   db: Db;
-  connection: ConnectionOptions;
+  transport: WebhookTransport;
   /** TOOLGATE_SECRET_KEY: opens the endpoints' sealed signing secrets. */
   secretKey: Buffer;
   logger: WebhookLogger;
@@ -54,13 +60,14 @@ export class WebhookDeliveryError extends Error {
  */
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const queueName = options.queueName ?? WEBHOOK_QUEUE;
-  const queue = new Queue(queueName, { connection: options.connection });
+  const queue = openWebhookQueue(options.transport, queueName);
   const guarded = createGuardedFetch({
     allowPrivateAddresses: options.allowPrivateAddresses,
     timeoutMs: options.timeoutMs ?? 10_000,
   });
   const retry = deliverOptions(options.attempts, options.retryDelayMs);
-  const worker = new Worker(
+  const worker = openWebhookWorker(
+    options.transport,
     queueName,
     async (job: Job) => {
       if (job.name === FANOUT_JOB)
@@ -69,7 +76,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
         return deliver(options, guarded.fetch, job, deliverJobSchema.parse(job.data));
       throw new Error(`unknown webhook job ${job.name}`);
     },
-    { connection: options.connection, concurrency: options.concurrency ?? 8 },
+    options.concurrency ?? 8,
   );
   worker.on("failed", (job, error) => {
     options.logger.warn({ err: error, jobId: job?.id, attempts: job?.attemptsMade }, "webhook job failed");
@@ -85,7 +92,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
 
 async function fanOut(
   db: Db,
-  queue: Queue,
+  queue: WebhookQueue,
   events: PublishedEvent[],
   retry: ReturnType<typeof deliverOptions>,
 ): Promise<void> {

@@ -24,6 +24,7 @@ import { startWebhookReceiver } from "./webhook-receiver";
 
 const db = createDb(testEnv.databaseUrl);
 const connection = { url: testEnv.redisUrl };
+const transport = { kind: "redis", url: testEnv.redisUrl } as const;
 const logger = { warn: () => {}, error: () => {} };
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -55,10 +56,10 @@ async function setup(options: {
     secretSealed: sealSecret(secret, testEnv.secretKey),
   });
   const queueName = `webhooks-test-${randomUUID()}`;
-  const publisher = new WebhookPublisher({ connection, logger, queueName, flushIntervalMs: 10 });
+  const publisher = new WebhookPublisher({ transport, logger, queueName, flushIntervalMs: 10 });
   const worker: WebhookWorker = startWebhookWorker({
     db,
-    connection,
+    transport,
     queueName,
     secretKey: testEnv.secretKey,
     logger,

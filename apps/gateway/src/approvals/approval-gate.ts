@@ -17,9 +17,12 @@ export type ApprovalRequest = {
   labels: { serverName: string; grantLabel: string };
 };
 
+/** A call now waiting on a pending approval: what its hold listener is told (once). */
+export type HeldApproval = { approvalId: string; expiresAt: Date };
+
 /** How a held call ended; only "approved" lets it go on (to its limits). */
 export type ApprovalOutcome =
-  | { kind: "approved"; approvalId: string }
+  | { kind: "approved"; approvalId: string; decidedByGrantId: string | null }
   | { kind: "denied"; approvalId: string; reason: string | null }
   | { kind: "expired"; approvalId: string }
   | { kind: "abandoned"; approvalId: string }
@@ -51,27 +54,22 @@ export class ApprovalGate {
     this.now = options.now ?? Date.now;
   }
 
-  async await(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalOutcome> {
+  async await(
+    request: ApprovalRequest,
+    signal: AbortSignal,
+    onHeld?: (held: HeldApproval) => void,
+  ): Promise<ApprovalOutcome> {
     const { store } = this.options;
-    const key: ApprovalKey = {
-      tenantId: request.tenantId,
-      serverId: request.serverId,
-      grantId: request.grantId,
-      tool: request.tool,
-      argumentsHash: argumentsDigest(request.args),
-    };
-    const startedAt = new Date(this.now());
-    const found = await store.findOrCreate(
-      key,
-      { arguments: request.args, rule: request.rule, timeoutSeconds: request.timeoutSeconds },
-      startedAt,
-    );
-    let approval = found.approval;
-    if (found.created) this.options.onRequested?.(approval, request);
+    let approval = await this.findOrCreate(request);
     this.options.logger.debug({ approvalId: approval.id, tool: request.tool }, "call held for approval");
+    let told = false;
     for (;;) {
       const settled = await this.settle(approval);
       if (settled !== undefined) return settled;
+      if (!told) {
+        told = true;
+        onHeld?.({ approvalId: approval.id, expiresAt: approval.expiresAt });
+      }
       const left = approval.expiresAt.getTime() - this.now();
       const woke = await this.options.waiters.wait(approval.id, Math.min(left, this.pollMs), signal);
       if (woke === "aborted") return { kind: "abandoned", approvalId: approval.id };
@@ -79,6 +77,64 @@ export class ApprovalGate {
       if (current === null) return { kind: "expired", approvalId: approval.id };
       approval = current;
     }
+  }
+
+  /**
+   * Without waiting: how this call's approval stands now (creating the pending request if there is
+   * none). For the stateless wire, where the client is asked through an InputRequiredResult and
+   * answers by sending the call again.
+   */
+  async check(
+    request: ApprovalRequest,
+    answeredId?: string,
+  ): Promise<ApprovalOutcome | ({ kind: "pending" } & HeldApproval)> {
+    // The approval the client just answered decides this call, if it is about this exact call.
+    const answered =
+      answeredId === undefined ? null : await this.options.store.get(request.tenantId, answeredId);
+    const approval =
+      answered !== null && sameCall(answered, request) && answered.status !== "used"
+        ? answered
+        : await this.findOrCreate(request);
+    return (
+      (await this.settle(approval)) ?? {
+        kind: "pending",
+        approvalId: approval.id,
+        expiresAt: approval.expiresAt,
+      }
+    );
+  }
+
+  private async findOrCreate(request: ApprovalRequest): Promise<Approval> {
+    const key: ApprovalKey = {
+      tenantId: request.tenantId,
+      serverId: request.serverId,
+      grantId: request.grantId,
+      tool: request.tool,
+      argumentsHash: argumentsDigest(request.args),
+    };
+    const found = await this.options.store.findOrCreate(
+      key,
+      { arguments: request.args, rule: request.rule, timeoutSeconds: request.timeoutSeconds },
+      new Date(this.now()),
+    );
+    if (found.created) this.options.onRequested?.(found.approval, request);
+    return found.approval;
+  }
+
+  /**
+   * The answer of the person at the grant's client to an in-band approval question: decides the
+   * approval if it is still pending (every gateway holding the call wakes). True if it decided it.
+   */
+  async answerInBand(
+    key: { tenantId: string; grantId: string; approvalId: string },
+    accepted: boolean,
+  ): Promise<boolean> {
+    const decision = accepted
+      ? { status: "approved" as const, reason: null }
+      : { status: "denied" as const, reason: "The person using the agent declined it in their MCP client." };
+    const decided = await this.options.store.decideInBand(key, decision, new Date(this.now()));
+    if (decided) this.options.waiters.notify(key.approvalId);
+    return decided;
   }
 
   /** The outcome an approval in this state gives, or undefined while it is still pending. */
@@ -90,7 +146,7 @@ export class ApprovalGate {
       case "approved":
         // Atomic: of all the calls that see this approval, exactly one runs.
         return (await store.use(approval.tenantId, approvalId, now))
-          ? { kind: "approved", approvalId }
+          ? { kind: "approved", approvalId, decidedByGrantId: approval.decidedByGrantId }
           : { kind: "used_elsewhere", approvalId };
       case "denied":
         return { kind: "denied", approvalId, reason: approval.reason };
@@ -104,4 +160,14 @@ export class ApprovalGate {
         return { kind: "expired", approvalId };
     }
   }
+}
+
+/** Whether an approval is about exactly this call: same server, grant, tool and argument digest. */
+function sameCall(approval: Approval, request: ApprovalRequest): boolean {
+  return (
+    approval.serverId === request.serverId &&
+    approval.grantId === request.grantId &&
+    approval.tool === request.tool &&
+    approval.argumentsHash === argumentsDigest(request.args)
+  );
 }

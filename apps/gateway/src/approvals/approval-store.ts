@@ -1,4 +1,4 @@
-import { type Approval, type Db, newId, type Prisma } from "@toolgate/db";
+import { type Approval, type Db, newId, notifyChange, type Prisma } from "@toolgate/db";
 
 /** Who asks to run what: an approval is found again only by the same tenant, server, grant, tool and arguments. */
 export type ApprovalKey = {
@@ -51,6 +51,37 @@ export class ApprovalStore {
       where: { id: approvalId, tenantId, status: "approved", usedAt: null, expiresAt: { gt: now } },
       data: { status: "used", usedAt: now },
     });
+    return count === 1;
+  }
+
+  /**
+   * Records the decision of the person at the grant's MCP client (approval "by": "user"), if the
+   * approval is still pending, belongs to that grant and has not expired; then wakes the gateways
+   * holding the call. True if this answer decided it.
+   */
+  async decideInBand(
+    key: { tenantId: string; grantId: string; approvalId: string },
+    decision: { status: "approved" | "denied"; reason: string | null },
+    now: Date,
+  ): Promise<boolean> {
+    const { count } = await this.db.approval.updateMany({
+      where: {
+        id: key.approvalId,
+        tenantId: key.tenantId,
+        grantId: key.grantId,
+        status: "pending",
+        expiresAt: { gt: now },
+      },
+      data: {
+        status: decision.status,
+        reason: decision.reason,
+        decidedByGrantId: key.grantId,
+        decidedAt: now,
+      },
+    });
+    if (count === 1) {
+      await notifyChange(this.db, { kind: "approval", tenantId: key.tenantId, approvalId: key.approvalId });
+    }
     return count === 1;
   }
 

@@ -1,11 +1,14 @@
 import type { CallLogRecord } from "@toolgate/db";
-import { Queue } from "bullmq";
 import type { Logger } from "pino";
 import { CALL_LOG_QUEUE, type CallLogJob } from "./call-log-job";
 import type { CallLogQueueStats, CallLogSink } from "./call-log-sink";
+import { type JobQueue, openQueue, type QueueTransport, redisTransport } from "./queue-transport";
 
 export type BullmqCallLogSinkOptions = {
-  redisUrl: string;
+  /** The queue on Redis at this URL… */
+  redisUrl?: string;
+  /** …or on the given transport (single-node mode: Postgres). */
+  transport?: QueueTransport;
   logger: Logger;
   /** Defaults to the shared "call-logs" queue; tests use their own. */
   queueName?: string;
@@ -18,7 +21,7 @@ export type BullmqCallLogSinkOptions = {
  * Jobs retry with exponential backoff, so a short Postgres outage loses nothing.
  */
 export class BullmqCallLogSink implements CallLogSink {
-  private readonly queue: Queue<CallLogJob>;
+  private readonly queue: JobQueue<CallLogJob>;
   private readonly logger: Logger;
   private readonly flushIntervalMs: number;
   private readonly maxBatch: number;
@@ -28,9 +31,7 @@ export class BullmqCallLogSink implements CallLogSink {
   private droppedRecords = 0;
 
   constructor(options: BullmqCallLogSinkOptions) {
-    this.queue = new Queue<CallLogJob>(options.queueName ?? CALL_LOG_QUEUE, {
-      connection: { url: options.redisUrl },
-    });
+    this.queue = openQueue(callLogTransport(options), options.queueName ?? CALL_LOG_QUEUE);
     this.logger = options.logger;
     this.flushIntervalMs = options.flushIntervalMs ?? 50;
     this.maxBatch = options.maxBatch ?? 200;
@@ -91,4 +92,11 @@ export class BullmqCallLogSink implements CallLogSink {
     this.pending.add(added);
     void added.finally(() => this.pending.delete(added));
   }
+}
+
+/** The transport named by the options: an explicit one, else Redis at redisUrl. */
+export function callLogTransport(options: { redisUrl?: string; transport?: QueueTransport }): QueueTransport {
+  if (options.transport !== undefined) return options.transport;
+  if (options.redisUrl !== undefined) return redisTransport(options.redisUrl);
+  throw new Error("The call-log queue needs a redisUrl or a transport.");
 }

@@ -1,18 +1,23 @@
 import { type Db, insertCallLogs, touchGrantsLastUsed } from "@toolgate/db";
-import { type Job, Worker } from "bullmq";
+import type { Job } from "bullmq";
 import type { Logger } from "pino";
+import { callLogTransport } from "./bullmq-call-log-sink";
 import { CALL_LOG_QUEUE, parseCallLogJob } from "./call-log-job";
+import { type JobWorker, openWorker, type QueueTransport } from "./queue-transport";
 
 /** Starts the worker that writes queued call-log batches to Postgres and marks their grants as used. */
 export function startCallLogWorker(options: {
-  redisUrl: string;
+  /** The queue on Redis at this URL, or on the given transport (single-node mode: Postgres). */
+  redisUrl?: string;
+  transport?: QueueTransport;
   db: Db;
   logger: Logger;
   concurrency?: number;
   queueName?: string;
-}): Worker {
+}): JobWorker {
   const { db, logger } = options;
-  const worker = new Worker(
+  const worker = openWorker(
+    callLogTransport(options),
     options.queueName ?? CALL_LOG_QUEUE,
     async (job: Job) => {
       const records = parseCallLogJob(job.data);
@@ -26,10 +31,7 @@ export function startCallLogWorker(options: {
       const latest = Math.max(...lastUse.values());
       await touchGrantsLastUsed(db, [...lastUse.keys()], new Date(latest));
     },
-    {
-      connection: { url: options.redisUrl, maxRetriesPerRequest: null },
-      concurrency: options.concurrency ?? 4,
-    },
+    { concurrency: options.concurrency ?? 4 },
   );
   worker.on("failed", (job, error) => {
     logger.warn(

@@ -1,7 +1,20 @@
 import type { ApprovalOutcome } from "../approvals/approval-gate";
 
+// Said when a `by: "user"` approval could not be asked in the client and went to the team.
+const FELL_BACK =
+  " Your client cannot be asked to approve calls (it did not declare form elicitation), so the team was asked instead.";
+
 /** Why a held call did not run, in the words the agent sees. */
 export function approvalDenialReason(
+  tool: string,
+  outcome: Exclude<ApprovalOutcome, { kind: "approved" }>,
+  timeoutSeconds: number,
+  fellBack = false,
+): string {
+  return baseReason(tool, outcome, timeoutSeconds) + (fellBack ? FELL_BACK : "");
+}
+
+function baseReason(
   tool: string,
   outcome: Exclude<ApprovalOutcome, { kind: "approved" }>,
   timeoutSeconds: number,

@@ -5,7 +5,8 @@ import {
   formatDenial,
   type LimitCheck,
 } from "@toolgate/policy-core";
-import type { ApprovalGate, ApprovalRequest } from "../approvals/approval-gate";
+import type { ApprovalGate, ApprovalRequest, HeldApproval } from "../approvals/approval-gate";
+import type { HeldCall } from "../approvals/hold-channel";
 import type { CachedPolicy } from "../cache/cached-types";
 import type { Clock } from "../http/gateway-services";
 import type { PinRegistry } from "../pinning/pin-registry";
@@ -15,13 +16,39 @@ import { approvalDenialReason } from "./approval-denial";
 
 /** What to do with one tools/call: forward it (holding any limit reservation), or answer with a denial. */
 export type CallVerdict =
-  | { kind: "forward"; decision: "allow" | "approved"; rule: string; reservation: Reservation | null }
+  | {
+      kind: "forward";
+      decision: "allow" | "approved";
+      rule: string;
+      reservation: Reservation | null;
+      /** For the call log: who approved, when the agent's user did in their client. */
+      note?: string;
+    }
   | {
       kind: "deny";
       decision: "deny" | "rate_limited" | "approval_pending" | "error";
       rule: string;
       text: string;
+    }
+  // Stateless wire, approval by the user: answer now with a question; the re-sent call carries the answer.
+  | {
+      kind: "ask";
+      decision: "approval_pending";
+      rule: string;
+      approvalId: string;
+      expiresAt: Date;
+      call: HeldCall;
     };
+
+/** How a held call reaches whoever decides it. */
+export type HoldOptions = {
+  /** Told when the call starts waiting (to reach the decider); returns who was asked. */
+  onHold?: (held: HeldApproval, call: HeldCall) => "team" | "user";
+  /** The client can be asked without holding the call (stateless wire, form elicitation declared). */
+  askInline?: boolean;
+  /** The approval the re-sent call just answered (stateless wire), which then decides it. */
+  answeredApprovalId?: string;
+};
 
 /** The stateful parts of enforcement, injected by the gateway. */
 export type Enforcers = { limiter: RateLimiter; approvals: ApprovalGate; pins: PinRegistry; clock: Clock };
@@ -46,6 +73,7 @@ export async function decideCall(
   enforcers: Enforcers,
   nowMs: number,
   signal: AbortSignal,
+  hold: HoldOptions = {},
 ): Promise<CallVerdict> {
   if (policy === null) {
     return deny("deny", NO_POLICY, "No policy is published for this server, so every tool call is denied.");
@@ -63,25 +91,60 @@ export async function decideCall(
     case "check_limits":
       return reserve(enforcers.limiter, decision.limits, decision.rule, "allow", nowMs);
     case "require_approval": {
-      const outcome = await enforcers.approvals.await(
-        {
-          tenantId: call.tenantId,
-          serverId: call.serverId,
-          grantId: call.grantId,
-          tool: call.tool,
-          args: call.args,
+      let asked: "team" | "user" = "team";
+      const heldCall: HeldCall = {
+        tool: call.tool,
+        args: call.args,
+        rule: decision.rule,
+        by: decision.approvalBy,
+      };
+      const request = {
+        tenantId: call.tenantId,
+        serverId: call.serverId,
+        grantId: call.grantId,
+        tool: call.tool,
+        args: call.args,
+        rule: decision.rule,
+        timeoutSeconds: decision.timeoutSeconds,
+        labels: call.labels,
+      };
+      const inline = decision.approvalBy === "user" && hold.askInline === true;
+      const checked = inline ? await enforcers.approvals.check(request, hold.answeredApprovalId) : undefined;
+      if (checked?.kind === "pending") {
+        const { approvalId, expiresAt } = checked;
+        return {
+          kind: "ask",
+          decision: "approval_pending",
           rule: decision.rule,
-          timeoutSeconds: decision.timeoutSeconds,
-          labels: call.labels,
-        },
-        signal,
-      );
+          approvalId,
+          expiresAt,
+          call: heldCall,
+        };
+      }
+      if (inline) asked = "user";
+      const outcome =
+        checked ??
+        (await enforcers.approvals.await(request, signal, (held) => {
+          asked = hold.onHold?.(held, heldCall) ?? "team";
+        }));
       if (outcome.kind !== "approved") {
-        const reason = approvalDenialReason(call.tool, outcome, decision.timeoutSeconds);
+        const fellBack = decision.approvalBy === "user" && asked === "team";
+        const reason = approvalDenialReason(call.tool, outcome, decision.timeoutSeconds, fellBack);
         return deny(outcome.kind === "abandoned" ? "approval_pending" : "deny", decision.rule, reason);
       }
       // Approved calls still count against their limits; the clock moved while the call waited.
-      return reserve(enforcers.limiter, decision.limits, decision.rule, "approved", enforcers.clock.now());
+      const verdict = await reserve(
+        enforcers.limiter,
+        decision.limits,
+        decision.rule,
+        "approved",
+        enforcers.clock.now(),
+      );
+      if (verdict.kind !== "forward" || outcome.decidedByGrantId === null) return verdict;
+      return {
+        ...verdict,
+        note: `Approved in their MCP client by the person using this grant (approval ${outcome.approvalId}).`,
+      };
     }
   }
 }

@@ -11,6 +11,8 @@ export const errorCodes = {
   tenant_busy: { status: 429, rpc: -32005 },
   stdio_capacity: { status: 503, rpc: -32005 },
   unsupported_batch: { status: 400, rpc: -32600 },
+  // The spec's HeaderMismatch: routing headers (Mcp-Method, Mcp-Name, MCP-Protocol-Version) vs the body.
+  header_mismatch: { status: 400, rpc: -32020 },
   upstream_unavailable: { status: 502, rpc: -32003 },
   upstream_rejected: { status: 502, rpc: -32003 },
   upstream_blocked: { status: 502, rpc: -32003 },

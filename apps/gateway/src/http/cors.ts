@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 
 const ALLOWED_HEADERS =
-  "authorization, content-type, accept, mcp-protocol-version, mcp-session-id, last-event-id";
+  "authorization, content-type, accept, mcp-protocol-version, mcp-session-id, last-event-id, mcp-method, mcp-name";
 
 /** Lets a browser page on an allowed origin call the gateway and read the session header. */
 export function allowOrigin(res: ServerResponse, origin: string): void {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthContext } from "../auth/authenticate";
 import type { CallLogDraft } from "../call-log/call-log-draft";
 import type { RequestId } from "../jsonrpc/parse-message";
+import type { ProtocolRevision } from "../protocol/protocol-revision";
 import type { RequestTrace } from "../tracing/tracing";
 import type { GatewayServices } from "./gateway-services";
 
@@ -20,4 +21,6 @@ export type Exchange = {
   upstreamMs: number | null;
   /** The request's span when tracing is on (OTLP endpoint configured), else null. */
   trace: RequestTrace | null;
+  /** The wire the client's request is on; answers the gateway makes itself take its shape. */
+  revision: ProtocolRevision;
 };

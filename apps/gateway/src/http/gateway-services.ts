@@ -1,11 +1,14 @@
 import type { Logger } from "pino";
 import type { ApprovalGate } from "../approvals/approval-gate";
+import type { ApprovalQuestions } from "../approvals/approval-question";
 import type { GatewayCache } from "../cache/gateway-cache";
 import type { CallLogSink } from "../call-log/call-log-sink";
 import type { GatewayMetrics } from "../metrics/gateway-metrics";
 import type { PinRegistry } from "../pinning/pin-registry";
+import type { SessionClients } from "../protocol/client-capabilities";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
 import type { BridgeRegistry } from "../relay/bridge-registry";
+import type { RuntimeMode } from "../runtime/runtime";
 import type { TenantConcurrency } from "../safety/tenant-concurrency";
 import type { Tracing } from "../tracing/tracing";
 import type { SessionBinding } from "../upstream/session-binding";
@@ -23,6 +26,7 @@ export type GatewayServices = {
   approvals: ApprovalGate;
   /** Tool-definition pinning: quarantines tools whose definition changed since review (pinning/). */
   pins: PinRegistry;
+  mode: RuntimeMode;
   limiter: RateLimiter;
   sink: CallLogSink;
   /** Webhook events (call.denied, call.rate_limited…); publishing never blocks. */
@@ -41,6 +45,12 @@ export type GatewayServices = {
   concurrency: TenantConcurrency;
   /** Client sessions relayed to legacy SSE and stdio upstreams. */
   bridges: BridgeRegistry;
+  /** In-band approval questions (approval "by": "user") and the answers to them. */
+  questions: ApprovalQuestions;
+  /** What each session's client declared at initialize (can it be asked?). */
+  sessionClients: SessionClients;
+  /** How often a held call sends keep-alive progress to a client that gave a progress token. */
+  approvalKeepAliveMs: number;
   maxBodyBytes: number;
   upstreamHeadersTimeoutMs: number;
   upstreamBodyTimeoutMs: number;

@@ -30,6 +30,7 @@ export async function handleMcp(
     requestId: null,
     upstreamMs: null,
     trace: services.tracing.startRequest(req.headers),
+    revision: "session",
   };
   try {
     exchange.upstreamSessionId = verifiedSession(exchange);

@@ -40,8 +40,9 @@ export async function handleRequest(
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   if (pathname === "/healthz") {
     // Still 200 with Redis away: unlimited tools keep working; limited ones fail closed.
-    const redis = services.limiter.health();
-    sendJson(res, 200, JSON.stringify({ status: redis === "ok" ? "ok" : "degraded", redis }));
+    const redis = services.mode === "single-node" ? "none" : services.limiter.health();
+    const status = redis === "degraded" ? "degraded" : "ok";
+    sendJson(res, 200, JSON.stringify({ status, mode: services.mode, redis }));
     return;
   }
   if (pathname === "/metrics" && services.metricsToken !== undefined) {

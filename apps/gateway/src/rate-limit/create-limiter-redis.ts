@@ -7,6 +7,8 @@ export type LimiterRedisOptions = {
   commandTimeoutMs?: number;
   /** How long startup waits for a first connection before serving degraded. */
   connectWaitMs?: number;
+  /** Prefixed to every key: keeps installations that share a Redis apart. */
+  keyPrefix?: string;
 };
 
 /**
@@ -22,6 +24,7 @@ export async function createLimiterRedis(
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     commandTimeout: options.commandTimeoutMs ?? 250,
+    keyPrefix: options.keyPrefix,
     // Reconnect quickly and keep trying: recovery needs no restart.
     retryStrategy: (attempt) => Math.min(attempt * 50, 1_000),
   });

@@ -98,7 +98,7 @@ export class BridgeSession {
     if (watch !== undefined) {
       this.watches.delete(id);
       watch.onAnswer(errorMessageOf(message));
-      if (watch.filter !== null) outgoing = filterToolsResponse(message, watch.filter);
+      if (watch.filter !== null) outgoing = filterToolsResponse(message, watch.filter, "session");
     }
     this.client.send(outgoing as unknown as JSONRPCMessage).catch(this.onError);
   }

@@ -1,14 +1,16 @@
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { Dispatcher } from "undici";
 import { GatewayError } from "../errors/gateway-error";
+import { isCallStream, sseEvent } from "../http/call-stream";
 import type { RequestId } from "../jsonrpc/parse-message";
+import type { ProtocolRevision } from "../protocol/protocol-revision";
 import { errorMessageOf, filterToolsResponse, responseTo, type ToolFilter } from "./response-messages";
 import { SseEventSplitter, sseData, withSseData } from "./sse-event-splitter";
 
 /** What the gateway looks for in an upstream response. */
 export type Inspection =
   | { kind: "none" }
-  | { kind: "tools_list"; id: RequestId; filter: ToolFilter }
+  | { kind: "tools_list"; id: RequestId; filter: ToolFilter; revision: ProtocolRevision }
   | { kind: "tools_call"; id: RequestId };
 
 export type RelayOutcome = {
@@ -59,7 +61,9 @@ export async function relayResponse(
   const isSse = contentType.startsWith("text/event-stream");
   if (isSse) headers["cache-control"] = "no-cache";
 
-  if (inspection.kind === "none" || reply.statusCode >= 300) {
+  if (isCallStream(res)) {
+    await relayIntoCallStream(reply, res, inspection, outcome);
+  } else if (inspection.kind === "none" || reply.statusCode >= 300) {
     res.writeHead(reply.statusCode, headers);
     await pipeBody(reply, res);
   } else if (isSse) {
@@ -96,8 +100,33 @@ async function relayJson(
     res.writeHead(reply.statusCode, headers).end(body);
     return;
   }
-  const filtered = JSON.stringify(filterToolsResponse(response, inspection.filter));
+  const filtered = JSON.stringify(filterToolsResponse(response, inspection.filter, inspection.revision));
   res.writeHead(reply.statusCode, headers).end(filtered);
+}
+
+/** The answer of a call whose SSE stream the gateway already opened (it was held): events on that stream. */
+async function relayIntoCallStream(
+  reply: Dispatcher.ResponseData,
+  res: ServerResponse,
+  inspection: Inspection,
+  outcome: RelayOutcome,
+): Promise<void> {
+  const isSse = (header(reply, "content-type") ?? "").startsWith("text/event-stream");
+  if (isSse && reply.statusCode < 300 && inspection.kind !== "none") {
+    await relaySse(reply, res, inspection, outcome);
+    return;
+  }
+  const text = (await readCapped(reply)).toString("utf8");
+  const response = inspection.kind === "none" ? undefined : responseTo(text, inspection.id);
+  if (response === undefined) {
+    throw new GatewayError(
+      "upstream_unavailable",
+      `The upstream MCP server answered HTTP ${reply.statusCode} without a JSON-RPC response.`,
+    );
+  }
+  outcome.message = errorMessageOf(response);
+  outcome.failed ||= outcome.message !== null;
+  res.end(sseEvent(text));
 }
 
 async function relaySse(
@@ -121,7 +150,7 @@ async function relaySse(
     }
     let text = "";
     for (const event of splitter.push(chunk)) {
-      const rewritten = rewriteToolsListEvent(event, inspection.id, inspection.filter);
+      const rewritten = rewriteToolsListEvent(event, inspection);
       text += `${rewritten ?? event}\n\n`;
       answered ||= rewritten !== undefined;
     }
@@ -145,12 +174,19 @@ function watchCall(events: string[], id: RequestId, outcome: RelayOutcome): bool
   return false;
 }
 
-function rewriteToolsListEvent(event: string, id: RequestId, filter: ToolFilter): string {
+/** The event rewritten with the filtered list if it carries the tools/list answer; undefined otherwise. */
+function rewriteToolsListEvent(
+  event: string,
+  inspection: Extract<Inspection, { kind: "tools_list" }>,
+): string | undefined {
   const data = sseData(event);
-  const response = data === undefined ? undefined : responseTo(data, id);
+  const response = data === undefined ? undefined : responseTo(data, inspection.id);
   return response === undefined
-    ? event
-    : withSseData(event, JSON.stringify(filterToolsResponse(response, filter)));
+    ? undefined
+    : withSseData(
+        event,
+        JSON.stringify(filterToolsResponse(response, inspection.filter, inspection.revision)),
+      );
 }
 
 async function pipeBody(reply: Dispatcher.ResponseData, res: ServerResponse): Promise<void> {

@@ -1,4 +1,6 @@
 import type { RequestId } from "../jsonrpc/parse-message";
+import type { ProtocolRevision } from "../protocol/protocol-revision";
+import { privateListResult } from "../protocol/result-shape";
 
 export type ToolFilter = (tools: { name: string }[]) => { name: string }[];
 
@@ -28,15 +30,16 @@ export function errorMessageOf(response: Record<string, unknown>): string | null
     : "Upstream returned a JSON-RPC error.";
 }
 
-/** A tools/list response with only the tools the policy shows; other responses unchanged. */
+/** A tools/list response with only the tools the policy shows (that grant's view); other responses unchanged. */
 export function filterToolsResponse(
   response: Record<string, unknown>,
   filter: ToolFilter,
+  revision: ProtocolRevision,
 ): Record<string, unknown> {
   const result = response.result;
   if (!isRecord(result) || !Array.isArray(result.tools)) return response;
   const named = result.tools.filter(
     (tool): tool is { name: string } => isRecord(tool) && typeof tool.name === "string",
   );
-  return { ...response, result: { ...result, tools: filter(named) } };
+  return { ...response, result: privateListResult(revision, { ...result, tools: filter(named) }) };
 }

@@ -44,15 +44,18 @@ export async function spawnGateway(extraEnv: Record<string, string> = {}): Promi
     child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
     child.once("exit", (code) => reject(new Error(`gateway exited (${code}):\n${output.join("\n")}`)));
   });
-  return { url, output, close: () => stop(child, queueName) };
+  // Single-node mode (REDIS_URL "") keeps its queue in the test database, not on Redis.
+  const redisQueue = extraEnv.REDIS_URL === "" ? undefined : queueName;
+  return { url, output, close: () => stop(child, redisQueue) };
 }
 
-async function stop(child: ChildProcess, queueName: string): Promise<void> {
+async function stop(child: ChildProcess, queueName: string | undefined): Promise<void> {
   if (child.exitCode === null) {
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     child.kill("SIGTERM");
     await exited;
   }
+  if (queueName === undefined) return;
   const queue = new Queue(queueName, { connection: { url: testEnv.redisUrl } });
   await queue.obliterate({ force: true });
   await queue.close();

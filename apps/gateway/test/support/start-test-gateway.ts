@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Db, listenForChanges } from "@toolgate/db";
 import { startWebhookWorker, WebhookPublisher, type WebhookWorker } from "@toolgate/webhooks";
-import { Queue, type Worker } from "bullmq";
+import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { BullmqCallLogSink } from "../../src/call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "../../src/call-log/call-log-worker";
@@ -38,6 +38,7 @@ export async function startTestGateway(
     /** Publish webhook events and run a webhook worker on a queue of its own; links use this dashboard URL. */
     webhooks?: { dashboardUrl: string };
     tracing?: Tracing;
+    approvalKeepAliveMs?: number;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -47,22 +48,23 @@ export async function startTestGateway(
   // must not take these records into another database.
   const queueName = `call-logs-test-${randomUUID()}`;
   const callLogSink = new BullmqCallLogSink({ redisUrl: testEnv.redisUrl, logger, queueName });
-  const worker: Worker | undefined = options.runLogWorker
+  const worker = options.runLogWorker
     ? startCallLogWorker({ redisUrl: testEnv.redisUrl, db, logger, queueName })
     : undefined;
   const metrics = new GatewayMetrics();
   const webhookQueue = `webhooks-test-${randomUUID()}`;
   const connection = { url: testEnv.redisUrl };
+  const transport = { kind: "redis", url: testEnv.redisUrl } as const;
   const webhooks =
     options.webhooks === undefined
       ? undefined
-      : new WebhookPublisher({ connection, logger, queueName: webhookQueue, flushIntervalMs: 10 });
+      : new WebhookPublisher({ transport, logger, queueName: webhookQueue, flushIntervalMs: 10 });
   const webhookWorker: WebhookWorker | undefined =
     options.webhooks === undefined
       ? undefined
       : startWebhookWorker({
           db,
-          connection,
+          transport,
           queueName: webhookQueue,
           secretKey: testEnv.secretKey,
           logger,
@@ -91,6 +93,7 @@ export async function startTestGateway(
     maxInFlightPerTenant: options.maxInFlightPerTenant,
     allowStdio: options.allowStdio,
     maxStdioProcesses: options.maxStdioProcesses,
+    approvalKeepAliveMs: options.approvalKeepAliveMs,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
       listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
   });

@@ -16,7 +16,8 @@ export type Permission =
   | "manage_grants"
   | "manage_members"
   | "read_audit"
-  | "manage_webhooks";
+  | "manage_webhooks"
+  | "publish_catalogue";
 
 const permissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set([
@@ -27,6 +28,7 @@ const permissions: Record<Role, ReadonlySet<Permission>> = {
     "manage_members",
     "read_audit",
     "manage_webhooks",
+    "publish_catalogue",
   ]),
   policy_manager: new Set(["read", "manage_servers", "manage_policies", "manage_grants"]),
   viewer: new Set(["read"]),

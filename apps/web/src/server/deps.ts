@@ -1,9 +1,10 @@
-import { createDb, type Db } from "@toolgate/db";
+import { createDb, type Db, installationNamespace } from "@toolgate/db";
 import { parseSecretKey } from "@toolgate/secrets";
 import { WebhookPublisher } from "@toolgate/webhooks";
 import { Redis } from "ioredis";
 import { getEnv } from "../env";
 import type { LoginRateLimiter } from "./accounts/login-rate-limit";
+import { MemoryLoginRateLimiter } from "./accounts/memory-login-rate-limiter";
 import { RedisLoginRateLimiter } from "./accounts/redis-login-rate-limiter";
 import { installEventPublisher } from "./webhooks/publish-event";
 
@@ -25,10 +26,16 @@ const holder = globalThis as typeof globalThis & { toolgateWebDeps?: Deps };
 export function getDeps(): Deps {
   if (holder.toolgateWebDeps === undefined) {
     const env = getEnv();
+    // The same queue as the gateway's webhook worker: on Redis, or in Postgres without Redis.
     const webhooks = new WebhookPublisher({
-      connection: { url: env.REDIS_URL },
+      transport:
+        env.REDIS_URL === undefined
+          ? { kind: "postgres", databaseUrl: env.DATABASE_URL }
+          : { kind: "redis", url: env.REDIS_URL },
       logger: console,
-      queueName: env.TOOLGATE_WEBHOOK_QUEUE,
+      queueName:
+        env.TOOLGATE_WEBHOOK_QUEUE ??
+        `webhooks-${installationNamespace(env.DATABASE_URL, env.TOOLGATE_NAMESPACE)}`,
     });
     installEventPublisher(webhooks);
     holder.toolgateWebDeps = {
@@ -36,12 +43,19 @@ export function getDeps(): Deps {
       secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
       allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
       gatewayUrl: env.TOOLGATE_GATEWAY_URL,
-      // One retry, then fail: a login waiting on a dead Redis is refused within a few seconds.
-      loginRateLimiter: new RedisLoginRateLimiter(
-        new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true }),
-      ),
+      loginRateLimiter: loginRateLimiter(env),
       webhooks,
     };
   }
   return holder.toolgateWebDeps;
+}
+
+/** Redis when REDIS_URL is set (shared by every dashboard replica), else this process's memory. */
+function loginRateLimiter(env: ReturnType<typeof getEnv>): LoginRateLimiter {
+  if (env.REDIS_URL === undefined) return new MemoryLoginRateLimiter();
+  const keyPrefix = `${installationNamespace(env.DATABASE_URL, env.TOOLGATE_NAMESPACE)}:`;
+  // One retry, then fail: a login waiting on a dead Redis is refused within a few seconds.
+  return new RedisLoginRateLimiter(
+    new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true, keyPrefix }),
+  );
 }

@@ -77,6 +77,10 @@ export const actionCases: Record<string, ActionCase> = {
     kind: "form",
     fields: (fx) => ({ serverId: fx.ids.serverId }),
   },
+  "(app)/servers/[serverId]/catalogue-publish-actions.ts#setCataloguePublishedAction": {
+    kind: "form",
+    fields: (fx) => ({ serverId: fx.ids.serverId, publish: "1" }),
+  },
   "(app)/servers/[serverId]/actions.ts#acceptToolAction": {
     kind: "form",
     fields: (fx) => ({ serverId: fx.ids.serverId, toolId: fx.ids.toolId }),

@@ -81,6 +81,7 @@ function compileRule(key: string, rule: PolicyRule, allToolsLimits: readonly Com
     require: guard(rule.require, `${pointer}/require`, "require", message),
     limits: mergeLimits(own, allToolsLimits),
     timeoutSeconds,
+    approvalBy: rule.approval?.by ?? "team",
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Decision, LimitScope } from "../decision";
+import type { Approver, Decision, LimitScope } from "../decision";
 import type { Glob } from "../glob";
 import type { Policy } from "../schema/policy-schema";
 import type { CompiledCondition } from "./compile-condition";
@@ -31,6 +31,7 @@ export type CompiledRule = {
   /** The rule's own limits followed by all_tools limits, one per counter. */
   readonly limits: readonly CompiledLimit[];
   readonly timeoutSeconds: number;
+  readonly approvalBy: Approver;
 };
 
 /** How one tool name (as called) resolves; cached per name. */

@@ -17,6 +17,8 @@ export const CONDITION_OPS = [
   "exists",
 ] as const;
 export const RULE_ACTIONS = ["allow", "deny", "require_approval"] as const;
+/** Who decides a require_approval call: the tenant's team, or the person using the agent. */
+export const APPROVERS = ["team", "user"] as const;
 
 // Counter names end up inside Redis keys; a small alphabet keeps keys readable and unambiguous.
 const COUNTER_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -92,6 +94,10 @@ export const ruleSchema = z
     approval: z
       .strictObject({
         timeout: z.string({ error: 'timeout must be a duration such as "30s", "10m" or "1h"' }).optional(),
+        by: z.enum(APPROVERS, { error: 'by must be "team" or "user"' }).optional().meta({
+          description:
+            'Who approves: "team" (default; the dashboard or a notification) or "user" (the person at the MCP client is asked in-band; falls back to the team).',
+        }),
       })
       .optional(),
   })

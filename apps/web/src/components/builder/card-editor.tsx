@@ -104,11 +104,29 @@ export function CardEditor({ card, sharedLimits, defaultLimit, errors, onChange,
                 placeholder="10m"
                 value={rule.approval?.timeout ?? ""}
                 onChange={(event) => {
-                  const { approval: _dropped, ...rest } = rule;
+                  const { timeout: _dropped, ...others } = rule.approval ?? {};
                   const timeout = event.target.value;
-                  onChange(timeout === "" ? rest : { ...rest, approval: { ...rule.approval, timeout } });
+                  onChange(withApproval(rule, timeout === "" ? others : { ...others, timeout }));
                 }}
               />
+            </label>
+          ) : null}
+          {rule.action === "require_approval" ? (
+            <label className="block text-xs text-slate-600">
+              Who approves
+              <select
+                className={`${styles.input} py-1 text-xs`}
+                value={rule.approval?.by ?? "team"}
+                onChange={(event) => {
+                  const { by: _dropped, ...others } = rule.approval ?? {};
+                  // "team" is the default: leave it out of the JSON rather than spell it.
+                  const by = event.target.value === "user" ? "user" : undefined;
+                  onChange(withApproval(rule, by === undefined ? others : { ...others, by }));
+                }}
+              >
+                <option value="team">The team (dashboard, notifications)</option>
+                <option value="user">The agent&apos;s user, in their MCP client</option>
+              </select>
             </label>
           ) : null}
           <ConditionsEditor
@@ -146,4 +164,10 @@ export function CardEditor({ card, sharedLimits, defaultLimit, errors, onChange,
       ) : null}
     </section>
   );
+}
+
+/** The rule with these approval settings; no `approval` key at all when none is set. */
+function withApproval(rule: PolicyRule, approval: NonNullable<PolicyRule["approval"]>): PolicyRule {
+  const { approval: _dropped, ...rest } = rule;
+  return Object.keys(approval).length === 0 ? rest : { ...rest, approval };
 }

@@ -13,8 +13,10 @@ import { PageHeader } from "@/components/page-header";
 import { styles } from "@/components/styles";
 import type { SimulatorGrant } from "@/server/policies/builder-data";
 import type { HistoryEntry } from "@/server/policies/builder-history";
+import type { CatalogueDraft } from "@/server/public-catalogue/catalogue-draft";
 import { BoardToolbar } from "./board-toolbar";
 import { CardEditor } from "./card-editor";
+import { CatalogueDraftNotice } from "./catalogue-draft-notice";
 import { JsonPane, type PaneMessage } from "./json-pane";
 import { LaneBoard } from "./lane-board";
 import { LimitsEditor } from "./limits-editor";
@@ -33,6 +35,8 @@ type Props = {
   catalogue: CatalogueTool[];
   grants: SimulatorGrant[];
   document: unknown;
+  /** An unpublished draft to open instead of the document ("Limit this tool"). */
+  draft?: CatalogueDraft | undefined;
   version: number | null;
   history: HistoryEntry[];
   canPublish: boolean;
@@ -43,7 +47,8 @@ type Props = {
 /** The visual policy builder: lanes and cards beside the JSON, simulator, publish, history, replay. */
 export function PolicyBuilder(props: Props) {
   const { server, catalogue, canPublish, actions } = props;
-  const draft = usePolicyDraft(props.document, catalogue);
+  const draft = usePolicyDraft(props.document, catalogue, props.draft?.document);
+  const [draftSource, setDraftSource] = useState(props.draft);
   const { state, dispatch } = draft;
   const [baseVersion, setBaseVersion] = useState(props.version);
   const [history, setHistory] = useState(props.history);
@@ -87,6 +92,7 @@ export function PolicyBuilder(props: Props) {
       setBaseVersion(result.version);
       setHistory(result.history);
       draft.markSaved();
+      setDraftSource(undefined);
       return { notice: `Published version ${result.version}.` };
     }
     if (result.issues !== undefined)
@@ -109,6 +115,7 @@ export function PolicyBuilder(props: Props) {
         title={`Policy builder · ${server.name}`}
         description="Drag tools between lanes or edit the JSON; both stay in step. Simulate and replay before you publish."
       />
+      {draftSource !== undefined ? <CatalogueDraftNotice draft={draftSource} dirty={draft.dirty} /> : null}
       <BoardToolbar
         defaultAction={state.defaultAction}
         readOnly={!canPublish}

@@ -12,6 +12,7 @@ export function ruleSummary(rule: PolicyRule): string[] {
   for (const condition of rule.deny_if ?? [])
     lines.push(`deny if ${condition.path} ${condition.op} ${JSON.stringify(condition.value ?? true)}`);
   if (rule.approval?.timeout !== undefined) lines.push(`approval times out after ${rule.approval.timeout}`);
+  if (rule.approval?.by === "user") lines.push("approved by the agent's user, in their client");
   const message = rule.on_deny ?? rule.reason;
   if (message !== undefined) lines.push(`says “${message}”`);
   return lines;

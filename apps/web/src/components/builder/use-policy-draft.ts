@@ -28,12 +28,14 @@ function initialDraft(document: unknown) {
  * text may be anything the user typed. Visual edits rewrite the text; text that parses
  * replaces the visual state; text that does not keeps it and reports why.
  */
-export function usePolicyDraft(document: unknown, catalogue: CatalogueTool[]) {
-  const [start] = useState(() => initialDraft(document));
+export function usePolicyDraft(document: unknown, catalogue: CatalogueTool[], unpublished?: unknown) {
+  // An unpublished draft (e.g. from the catalogue) opens as the edit, the document stays the baseline.
+  const [saved] = useState(() => initialDraft(document));
+  const [start] = useState(() => (unpublished === undefined ? saved : initialDraft(unpublished)));
   const [state, setState] = useState<BuilderState>(start.state);
   const [text, setText] = useState(start.text);
   const [issues, setIssues] = useState<PolicyIssue[]>(start.issues);
-  const [savedText, setSavedText] = useState(start.issues.length === 0 ? start.text : "");
+  const [savedText, setSavedText] = useState(saved.issues.length === 0 ? saved.text : "");
 
   const dispatch = useCallback(
     (action: BuilderAction) => {

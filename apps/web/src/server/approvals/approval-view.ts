@@ -11,6 +11,8 @@ export type ApprovalView = {
   status: ApprovalStatus;
   reason: string | null;
   decidedById: string | null;
+  /** The grant whose user decided in their MCP client (approval "by": "user"), else null. */
+  decidedByGrantId: string | null;
   decidedAt: Date | null;
   expiresAt: Date;
   createdAt: Date;
@@ -28,6 +30,7 @@ export function toApprovalView(row: Approval): ApprovalView {
     status: row.status,
     reason: row.reason,
     decidedById: row.decidedById,
+    decidedByGrantId: row.decidedByGrantId,
     decidedAt: row.decidedAt,
     expiresAt: row.expiresAt,
     createdAt: row.createdAt,

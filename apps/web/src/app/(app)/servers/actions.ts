@@ -1,9 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { limitIntent } from "@/catalogue/limit-intent";
+import { builderDraftPath } from "@/catalogue/public-pages";
 import { getDeps } from "@/server/deps";
 import { userMessage } from "@/server/errors";
 import type { FormState } from "@/server/form-state";
+import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 import { addServer, addServerInputSchema } from "@/server/servers/add-server";
 import { requireSession } from "@/server/session";
 import { fieldErrorsFrom } from "@/server/zod-issues";
@@ -19,7 +22,7 @@ function headerRows(formData: FormData) {
 
 export type EnteredServer = { name: string; url: string };
 
-/** Registers a server from the add form and opens its page. */
+/** Registers a server from the add form and opens its page (or, from "Limit this tool", its builder). */
 export async function addServerAction(
   _previous: FormState<EnteredServer>,
   formData: FormData,
@@ -40,5 +43,13 @@ export async function addServerAction(
   } catch (error) {
     return { error: userMessage(error), result: entered };
   }
-  redirect(`/servers/${serverId}`);
+  const intent = limitIntent(await catalogueForRequest(), {
+    catalogue: formData.get("catalogue"),
+    tool: formData.get("tool"),
+  });
+  redirect(
+    intent === undefined
+      ? `/servers/${serverId}`
+      : builderDraftPath(serverId, intent.server.slug, intent.tool.name),
+  );
 }

@@ -8,7 +8,10 @@ import { TextField } from "@/components/text-field";
 import type { FormState } from "@/server/form-state";
 import { addServerAction, type EnteredServer } from "./actions";
 
-export function AddServerForm() {
+/** The catalogue tool to limit once the server is registered ("Limit this tool"). */
+export type AddServerIntent = { catalogue: string; tool: string; name: string };
+
+export function AddServerForm({ intent }: { intent?: AddServerIntent | undefined } = {}) {
   const [state, action] = useActionState<FormState<EnteredServer>, FormData>(addServerAction, {});
   const [rows, setRows] = useState<number[]>([]);
   const [nextRow, setNextRow] = useState(0);
@@ -17,11 +20,18 @@ export function AddServerForm() {
   return (
     <form action={action} className="space-y-5">
       <FormAlert message={state.error} />
+      {intent !== undefined ? (
+        <>
+          <input type="hidden" name="catalogue" value={intent.catalogue} />
+          <input type="hidden" name="tool" value={intent.tool} />
+        </>
+      ) : null}
       <TextField
         label="Server name"
         name="name"
         placeholder="virtualization"
         required
+        defaultValue={state.result?.name ?? intent?.name}
         error={state.fieldErrors?.name}
       />
       <TextField

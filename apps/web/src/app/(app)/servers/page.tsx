@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { limitIntent } from "@/catalogue/limit-intent";
 import { Badge } from "@/components/badge";
+import { CatalogueIntentNotice } from "@/components/catalogue-intent-notice";
 import { formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { styles } from "@/components/styles";
 import { can } from "@/server/context";
 import { getDeps } from "@/server/deps";
+import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 import { listServers } from "@/server/servers/list-servers";
 import { requireSession } from "@/server/session";
 import { AddServerForm } from "./add-server-form";
@@ -18,12 +21,19 @@ const transportLabels: Record<string, string> = {
   stdio: "stdio",
 };
 
-export default async function ServersPage() {
+export default async function ServersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireSession();
   const servers = await listServers(getDeps().db, session.ctx);
+  // Arriving from "Limit this tool" in the public catalogue.
+  const intent = limitIntent(await catalogueForRequest(), await searchParams);
   return (
     <>
       <PageHeader title="Servers" description="The MCP servers your agents reach through Toolgate." />
+      {intent !== undefined ? <CatalogueIntentNotice intent={intent} /> : null}
       <div className="grid gap-8 lg:grid-cols-3">
         <section aria-labelledby="server-list" className="lg:col-span-2">
           <h2 id="server-list" className="sr-only">
@@ -60,7 +70,13 @@ export default async function ServersPage() {
             <h2 id="add-server" className="mb-4 text-base font-semibold">
               Register a server
             </h2>
-            <AddServerForm />
+            <AddServerForm
+              intent={
+                intent === undefined
+                  ? undefined
+                  : { catalogue: intent.server.slug, tool: intent.tool.name, name: intent.server.slug }
+              }
+            />
           </section>
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 "use server";
 
 import { signIn } from "@/auth";
+import { safeNext } from "@/server/accounts/safe-next";
 import { signUp, signUpInputSchema } from "@/server/accounts/sign-up";
 import { getDeps } from "@/server/deps";
 import { userMessage } from "@/server/errors";
@@ -30,11 +31,11 @@ export async function signUpAction(
   } catch (error) {
     return { error: userMessage(error), result: entered };
   }
-  // Throws Next's redirect to the dashboard on success.
+  // Throws Next's redirect on success: to the dashboard, or back to where sign-up started.
   await signIn("credentials", {
     email: parsed.data.email,
     password: parsed.data.password,
-    redirectTo: "/servers",
+    redirectTo: safeNext(formData.get("next")),
   });
   return {};
 }

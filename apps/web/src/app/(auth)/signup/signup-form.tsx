@@ -7,7 +7,7 @@ import { TextField } from "@/components/text-field";
 import type { FormState } from "@/server/form-state";
 import { signUpAction } from "./actions";
 
-export function SignupForm() {
+export function SignupForm({ next }: { next?: string | undefined }) {
   const [state, action] = useActionState<FormState<{ email: string; organisationName: string }>, FormData>(
     signUpAction,
     {},
@@ -15,6 +15,7 @@ export function SignupForm() {
   return (
     <form action={action} className="space-y-5">
       <FormAlert message={state.error} />
+      {next !== undefined ? <input type="hidden" name="next" value={next} /> : null}
       <TextField
         label="Email"
         name="email"

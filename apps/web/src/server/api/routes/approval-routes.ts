@@ -13,6 +13,9 @@ const approvalSchema = z
     status: z.enum(["pending", "approved", "denied", "expired", "used"]),
     reason: z.string().nullable(),
     decidedById: z.string().nullable(),
+    decidedByGrantId: z.string().nullable().meta({
+      description: 'Set when the agent\'s user decided in their MCP client (approval "by": "user").',
+    }),
     decidedAt: isoDateSchema.nullable(),
     expiresAt: isoDateSchema,
     createdAt: isoDateSchema,

@@ -11,10 +11,12 @@ import { getCatalogue } from "@/server/catalogue/get-catalogue";
 import { can } from "@/server/context";
 import { getDeps } from "@/server/deps";
 import { configSnippets, TOKEN_PLACEHOLDER } from "@/server/grants/config-snippets";
+import { serverCatalogueState } from "@/server/public-catalogue/publish-server-catalogue";
 import { deletionImpact } from "@/server/servers/deletion-impact";
 import { getServerDetail } from "@/server/servers/get-server-detail";
 import { listMaskedHeaders } from "@/server/servers/masked-headers";
 import { requireSession } from "@/server/session";
+import { CataloguePublishForm } from "./catalogue-publish-form";
 import { catalogueRows } from "./catalogue-rows";
 import { CatalogueTable } from "./catalogue-table";
 import { EditServerForm } from "./edit-server-form";
@@ -27,13 +29,14 @@ async function load(serverId: string) {
   const session = await requireSession();
   const deps = getDeps();
   try {
-    const [detail, catalogue, headers, impact] = await Promise.all([
+    const [detail, catalogue, headers, impact, publicCatalogue] = await Promise.all([
       getServerDetail(deps, session.ctx, serverId),
       getCatalogue(deps.db, session.ctx, serverId),
       listMaskedHeaders(deps, session.ctx, serverId),
       deletionImpact(deps.db, session.ctx, serverId),
+      serverCatalogueState(deps.db, session.ctx, serverId),
     ]);
-    return { session, detail, catalogue, headers, impact };
+    return { session, detail, catalogue, headers, impact, publicCatalogue };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -42,7 +45,7 @@ async function load(serverId: string) {
 
 export default async function ServerPage({ params }: { params: Promise<{ serverId: string }> }) {
   const { serverId } = await params;
-  const { session, detail, catalogue, headers, impact } = await load(serverId);
+  const { session, detail, catalogue, headers, impact, publicCatalogue } = await load(serverId);
   const { server, policy, gatewayUrl } = detail;
   const canManageServers = can(session.ctx.role, "manage_servers");
   const snippets = configSnippets({ gatewayUrl, token: TOKEN_PLACEHOLDER, serverName: server.slug });
@@ -151,6 +154,12 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
           </div>
         </section>
       </div>
+      <CataloguePublishForm
+        serverId={server.id}
+        publishedAt={publicCatalogue.publishedAt?.toISOString() ?? null}
+        publicPath={publicCatalogue.publicPath}
+        canPublish={can(session.ctx.role, "publish_catalogue")}
+      />
     </>
   );
 }

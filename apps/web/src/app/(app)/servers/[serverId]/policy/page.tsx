@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { limitIntent } from "@/catalogue/limit-intent";
 import { PolicyBuilder } from "@/components/builder/policy-builder";
 import { styles } from "@/components/styles";
 import { AppError } from "@/server/app-error";
 import { getDeps } from "@/server/deps";
 import { loadBuilderData } from "@/server/policies/builder-data";
 import { builderHistory } from "@/server/policies/builder-history";
+import { catalogueDraft } from "@/server/public-catalogue/catalogue-draft";
+import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 import { requireSession } from "@/server/session";
 import { publishDraftAction, replayAction, rollbackAction } from "./actions";
 
@@ -27,9 +30,18 @@ async function load(serverId: string) {
   }
 }
 
-export default async function PolicyBuilderPage({ params }: { params: Promise<{ serverId: string }> }) {
+export default async function PolicyBuilderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ serverId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { serverId } = await params;
   const { data, history } = await load(serverId);
+  // "Limit this tool" from the public catalogue opens with its recommended rule as a draft.
+  const intent = limitIntent(await catalogueForRequest(), await searchParams);
+  const draft = intent === undefined ? undefined : catalogueDraft(intent, data.policy);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -43,6 +55,7 @@ export default async function PolicyBuilderPage({ params }: { params: Promise<{ 
         catalogue={data.catalogue}
         grants={data.grants}
         document={data.policy.document}
+        draft={draft}
         version={data.policy.version}
         history={history}
         canPublish={data.canPublish}

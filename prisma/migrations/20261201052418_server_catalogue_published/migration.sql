@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Server" ADD COLUMN     "cataloguePublishedAt" TIMESTAMPTZ(3);
