@@ -30,7 +30,7 @@ test("approval webhook: a Slack-style receiver gets the held call with approve/d
       await page.getByRole("button", { name: "Add server" }).click();
       await expect(page.getByText("GetVmState").first()).toBeVisible();
       await page.getByLabel("Policy JSON").fill(approvalPolicy);
-      await page.getByRole("button", { name: "Publish" }).click();
+      await page.getByRole("button", { name: "Publish", exact: true }).click();
       await expect(page.getByText(/version 1/i).first()).toBeVisible();
     });
     const gatewayUrl = (await page.getByTestId("gateway-url").first().textContent())?.trim() ?? "";
