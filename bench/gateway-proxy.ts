@@ -1,7 +1,9 @@
 // Throughput and latency of MCP `echo` calls on @modelcontextprotocol/server-everything, direct and
-// through the Toolgate gateway (each a separate process, as deployed), for 1 and 16 SDK client sessions.
+// through the Toolgate gateway (each a separate process, as deployed), for 1 and 16 SDK client sessions;
+// also through the tenant URL `/<tenant>/mcp`, which adds a loopback hop to the per-server URL.
 // Needs Postgres and Redis (DATABASE_URL, REDIS_URL). Run from the repo root:
-//   node --import tsx bench/gateway-proxy.ts   (BENCH_SECONDS=20 BENCH_WARMUP_SECONDS=5 to lengthen)
+//   node --import tsx bench/gateway-proxy.ts   (BENCH_SECONDS=20 BENCH_WARMUP_SECONDS=5 to lengthen,
+//   BENCH_COMPILED=1 for the compiled gateway)
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -9,6 +11,7 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { isolatingFetch } from "./support/isolating-fetch";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const everythingEntry = fileURLToPath(
@@ -21,8 +24,14 @@ const sessionCounts = [1, 16];
 const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? "")
   .split(" ")
   .filter((arg) => arg.length > 0);
+// BENCH_COMPILED=1: the compiled gateway (apps/gateway/dist/main.mjs, as `npm start` runs it; build it
+// first with `node apps/gateway/scripts/build.mjs`) instead of the TypeScript source through tsx.
+const gatewayEntry =
+  process.env.BENCH_COMPILED === "1"
+    ? ["--enable-source-maps", "apps/gateway/dist/main.mjs"]
+    : ["--import", "tsx", "apps/gateway/src/main.ts"];
 
-type Target = { name: string; url: string; headers: Record<string, string> };
+type Target = { name: string; url: string; headers: Record<string, string>; tool?: string };
 type Result = {
   target: string;
   sessions: number;
@@ -62,23 +71,19 @@ async function main(): Promise<void> {
   ) as { token: string; paths: Record<string, string> };
   const gatewayPort = await freePort();
   const gatewayBase = `http://127.0.0.1:${gatewayPort}`;
-  const gateway = spawn(
-    process.execPath,
-    [...gatewayNodeArgs, "--import", "tsx", "apps/gateway/src/main.ts"],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(gatewayPort),
-        DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toolgate_test",
-        TOOLGATE_SECRET_KEY: randomBytes(32).toString("base64"),
-        TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: "1",
-        LOG_LEVEL: "warn",
-        TOOLGATE_RUN_LOG_WORKER: process.env.TOOLGATE_RUN_LOG_WORKER ?? "1",
-      },
-      stdio: ["ignore", "inherit", "inherit"],
+  const gateway = spawn(process.execPath, [...gatewayNodeArgs, ...gatewayEntry], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(gatewayPort),
+      DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toolgate_test",
+      TOOLGATE_SECRET_KEY: randomBytes(32).toString("base64"),
+      TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: "1",
+      LOG_LEVEL: "warn",
+      TOOLGATE_RUN_LOG_WORKER: process.env.TOOLGATE_RUN_LOG_WORKER ?? "1",
     },
-  );
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   children.push(gateway);
   processes.gateway = gateway.pid ?? 0;
   await waitForHealth(`${gatewayBase}/healthz`);
@@ -87,6 +92,13 @@ async function main(): Promise<void> {
     { name: "direct", url: everythingUrl, headers: {} },
     { name: "gateway (allow)", url: `${gatewayBase}${seed.paths.open}`, headers: auth },
     { name: "gateway (allow + rate limit)", url: `${gatewayBase}${seed.paths.limited}`, headers: auth },
+    // The tenant URL aggregates both servers and reaches echo through the open server's own URL.
+    {
+      name: "gateway tenant URL (allow)",
+      url: `${gatewayBase}${seed.paths.tenant}`,
+      headers: auth,
+      tool: seed.paths.tenantTool,
+    },
   ];
   const results: Result[] = [];
   for (const sessions of sessionCounts) {
@@ -107,7 +119,10 @@ async function measure(target: Target, sessions: number): Promise<Result> {
       clients.map(async (client) => {
         while (performance.now() < deadline) {
           const started = performance.now();
-          const result = await client.callTool({ name: "echo", arguments: { message: "bench" } });
+          const result = await client.callTool({
+            name: target.tool ?? "echo",
+            arguments: { message: "bench" },
+          });
           if (result.isError)
             throw new Error(`echo failed through ${target.name}: ${JSON.stringify(result)}`);
           latencies?.push(performance.now() - started);
@@ -146,7 +161,10 @@ function cpuSeconds(pid: number): number {
 async function connect(target: Target): Promise<Client> {
   const client = new Client({ name: "bench", version: "1.0.0" });
   await client.connect(
-    new StreamableHTTPClientTransport(new URL(target.url), { requestInit: { headers: target.headers } }),
+    new StreamableHTTPClientTransport(new URL(target.url), {
+      requestInit: { headers: target.headers },
+      fetch: isolatingFetch,
+    }),
   );
   return client;
 }

@@ -1,10 +1,10 @@
 // `npm start`: install, pick or start the services (local PostgreSQL/Redis, else the embedded default:
-// embedded PostgreSQL and no Redis), migrate, build, run web + gateway + demo upstream, seed the demo.
+// embedded PostgreSQL and no Redis), migrate, build (dashboard and compiled gateway), run web + gateway + demo upstream, seed the demo.
 import { resolve } from "node:path";
 import { stackEnv, stateDir } from "./lib/config.mjs";
 import { bold, green, installDependencies, red, repoRoot, run, step } from "./lib/run.mjs";
 import { resolveServices } from "./lib/services.mjs";
-import { assertPortsFree, buildWeb, startStack } from "./lib/stack.mjs";
+import { assertPortsFree, buildGateway, buildWeb, startStack } from "./lib/stack.mjs";
 
 const [major] = process.versions.node.split(".").map(Number);
 if (major < 20) {
@@ -55,6 +55,8 @@ async function main() {
 
   step("Building the dashboard");
   buildWeb(env);
+  step("Building the gateway");
+  buildGateway(env);
 
   const stack = await startStack({ env, ports, demoOutput: resolve(stateDir, "demo.json") });
   const { demo } = stack;

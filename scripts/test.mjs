@@ -9,7 +9,7 @@ import { findOrObtainChromium } from "./lib/browser.mjs";
 import { stackEnv, stateDir } from "./lib/config.mjs";
 import { bin, bold, green, installDependencies, red, repoRoot, runStatus, step } from "./lib/run.mjs";
 import { ensurePostgres, ensureRedis, resolveServices } from "./lib/services.mjs";
-import { assertPortsFree, buildWeb, startStack } from "./lib/stack.mjs";
+import { assertPortsFree, buildGateway, buildWeb, startStack } from "./lib/stack.mjs";
 
 const resultsDir = resolve(stateDir, "test-results");
 const failures = [];
@@ -135,6 +135,7 @@ async function embeddedDefault({ ports, suffix }) {
     step("Embedded default: the walking-skeleton journey");
     await assertPortsFree(ports);
     if (!existsSync(resolve(repoRoot, "apps/web/.next/BUILD_ID"))) buildWeb(env);
+    buildGateway(env);
     const demoJson = resolve(stateDir, "e2e-embedded-demo.json");
     stack = await startStack({ env, ports, quiet: true, demoOutput: demoJson });
     const health = await (await fetch(`http://127.0.0.1:${ports.gateway}/healthz`)).json();
@@ -170,6 +171,7 @@ async function fullJourneys({ env, ports, suffix, only }) {
     );
     chromiumPath(); // before the build: a missing browser stops the run early
     buildWeb(e2eEnv);
+    buildGateway(e2eEnv);
     stack = await startStack({
       env: e2eEnv,
       ports,

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./src/server/security/security-headers";
 
 const nextConfig: NextConfig = {
   // The workspace packages ship TypeScript source, so Next compiles them with the app.
@@ -18,6 +19,11 @@ const nextConfig: NextConfig = {
     "bullmq",
   ],
   poweredByHeader: false,
+  // Pages also get a nonce'd Content-Security-Policy from src/proxy.ts.
+  async headers() {
+    const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    return [{ source: "/:path*", headers }];
+  },
 };
 
 export default nextConfig;

@@ -127,4 +127,11 @@ test("CLI: push the canonical policy, an agent through the gateway follows it, p
     expect(csv.stdout.split("\r\n")[0]).toMatch(/^requestId,createdAt,serverId,grantId,/);
     expect(csv.stdout).toContain("DeleteVm");
   });
+
+  await test.step("audit verify confirms the organisation's audit hash chain (the pushes above are in it)", () => {
+    const verified = toolgate(["audit", "verify"], demo);
+    expect(verified.stderr).toBe("");
+    expect(verified.status).toBe(0);
+    expect(verified.stdout).toMatch(/Audit chain intact: \d+ event\(s\) verified/);
+  });
 });

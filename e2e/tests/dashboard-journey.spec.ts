@@ -55,7 +55,7 @@ test("dashboard: accounts and roles, servers and catalogue, grants, live logs, r
     );
     await expect(deleteVm).toContainText("no policy");
     // Publish the recommended starting policy (Read allowed, Destructive hidden…).
-    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByText(/Published version 1/)).toBeVisible();
     await page.reload();
     await expect(deleteVm).toContainText("hidden");
@@ -92,7 +92,7 @@ test("dashboard: accounts and roles, servers and catalogue, grants, live logs, r
       await expect(viewer.getByRole("button", { name: "Add server" })).toHaveCount(0);
       await viewer.getByRole("link", { name: "Virtualization" }).click();
       await expect(viewer.getByText("DeleteVm").first()).toBeVisible();
-      await expect(viewer.getByRole("button", { name: "Publish" })).toHaveCount(0);
+      await expect(viewer.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
       await expect(viewer.getByRole("button", { name: "Delete server" })).toHaveCount(0);
       await expect(viewer.getByText("Your role can read this policy but not change it.")).toBeVisible();
       await viewer.goto("/grants");
@@ -133,7 +133,10 @@ test("dashboard: accounts and roles, servers and catalogue, grants, live logs, r
     ) as CursorConfig;
     const [entry] = Object.values(cursorConfig.mcpServers);
     expect(entry?.headers.Authorization).toBe(`Bearer ${token}`);
-    expect(entry?.url).toMatch(/\/virtualization\/mcp$/);
+    // The snippet offers the tenant URL first: one endpoint for every server the grant may use.
+    const tenantUrl = (await page.getByTestId("tenant-url").textContent())?.trim() ?? "";
+    expect(entry?.url).toBe(tenantUrl);
+    expect(new URL(tenantUrl).pathname).toMatch(/^\/[^/]+\/mcp$/);
     await page.getByRole("tab", { name: "VS Code" }).click();
     await expect(page.getByTestId("config-snippet")).toContainText('"type": "http"');
     await shot(page, "05-grant-created");
@@ -162,9 +165,10 @@ test("dashboard: accounts and roles, servers and catalogue, grants, live logs, r
     const agent = await connectFromCursorConfig(cursorConfig);
     try {
       const { tools } = await agent.listTools();
-      expect(tools.map((tool) => tool.name)).toContain("ListVms");
-      expect(tools.map((tool) => tool.name)).not.toContain("DeleteVm");
-      const listed = await agent.callTool({ name: "ListVms", arguments: {} });
+      // Through the tenant URL the server's tools carry its slug; its policy still filters them.
+      expect(tools.map((tool) => tool.name)).toContain("virtualization__ListVms");
+      expect(tools.map((tool) => tool.name)).not.toContain("virtualization__DeleteVm");
+      const listed = await agent.callTool({ name: "virtualization__ListVms", arguments: {} });
       expect(listed.isError ?? false).toBe(false);
     } finally {
       await agent.close();

@@ -27,7 +27,7 @@ test("a tool whose definition changes upstream is quarantined until its change i
     await page.getByRole("button", { name: "Add server" }).click();
     await expect(page.getByText("MountIso").first()).toBeVisible();
     await page.getByLabel("Policy JSON").fill(JSON.stringify({ version: "1", default: "allow" }));
-    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByText(/version 1/i).first()).toBeVisible();
   });
   const serverPage = page.url();

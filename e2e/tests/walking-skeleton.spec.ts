@@ -38,7 +38,7 @@ test("signup → server → policy → grant → agent call through the gateway 
 
   await test.step("the canonical policy is accepted and published", async () => {
     await page.getByLabel("Policy JSON").fill(canonicalPolicy);
-    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByText(/version 1/i).first()).toBeVisible();
     await page.screenshot(shot("03-policy-published"));
   });

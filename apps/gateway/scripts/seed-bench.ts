@@ -38,7 +38,10 @@ for (const [name, document] of Object.entries(policies)) {
   });
   await publishPolicy(db, tenant.id, server.id, { document });
   paths[name] = `/${tenant.slug}/${server.slug}/mcp`;
+  // On the tenant URL the open server's echo is `<server-slug>__echo`.
+  if (name === "open") paths.tenantTool = `${server.slug}__echo`;
 }
+paths.tenant = `/${tenant.slug}/mcp`;
 const token = generateToken("grt");
 await createGrant(db, tenant.id, {
   label: "bench",

@@ -16,6 +16,31 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:5432/toolgate"),
   // Unset: single-node mode (limits in this process, call-log queue in Postgres); one gateway only.
   REDIS_URL: optional(z.string().url()),
+  // Redis Cluster instead of one Redis: "host:port,host:port,…" (some of its nodes; the rest are
+  // discovered). Limits and the call-log queue then use ioredis Cluster. Not together with REDIS_URL.
+  REDIS_CLUSTER_NODES: optional(
+    z
+      .string()
+      .transform((list) =>
+        list
+          .split(",")
+          .map((node) => node.trim())
+          .filter((node) => node.length > 0),
+      )
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(/^[^\s:]+:\d{1,5}$/, "each node is host:port")
+              .transform((node) => {
+                const at = node.lastIndexOf(":");
+                return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+              }),
+          )
+          .min(1, "name at least one node (host:port)"),
+      ),
+  ),
   TOOLGATE_SECRET_KEY: z.string({ error: "TOOLGATE_SECRET_KEY is required (32 bytes, base64)." }).min(1),
   TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: flag("0"),
   TOOLGATE_ALLOWED_ORIGINS: z
@@ -30,11 +55,19 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   TOOLGATE_RUN_LOG_WORKER: flag("1"),
   TOOLGATE_MAX_INFLIGHT_PER_TENANT: z.coerce.number().int().min(1).default(64),
+  // Fair share: open GET streams and calls held for approval have per-tenant caps of their own.
+  TOOLGATE_MAX_STREAMS_PER_TENANT: z.coerce.number().int().min(1).default(64),
+  TOOLGATE_MAX_HELD_APPROVALS_PER_TENANT: z.coerce.number().int().min(1).default(100),
+  TOOLGATE_STREAM_IDLE_S: z.coerce.number().int().min(1).default(300),
+  // While Postgres is unreachable, cached tenants, grants and policies keep serving this long past their load.
+  TOOLGATE_CACHE_STALE_MAX_S: z.coerce.number().int().min(0).default(900),
   // Servers that are local processes: self-hosted only, never in SaaS mode.
   TOOLGATE_ALLOW_STDIO: flag("0"),
   TOOLGATE_MAX_STDIO_PROCESSES: z.coerce.number().int().min(1).default(20),
   // Keeps this installation's Redis keys and queue apart from others on the same Redis; derived
   // from the database when unset (installationNamespace).
+  // How long a limit check may wait for Redis before the call fails closed (and the limiter degrades).
+  TOOLGATE_LIMITER_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   TOOLGATE_NAMESPACE: optional(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)),
   // Default: `call-logs-<namespace>`. Gateways that share a Redis but not a database need separate
   // queues, or one's worker takes the other's logs.
@@ -61,16 +94,21 @@ const envSchema = z.object({
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
-const checkedEnvSchema = envSchema.refine(
-  (env) =>
-    env.TOOLGATE_METRICS_PORT === undefined ||
-    LOOPBACK.has(env.TOOLGATE_METRICS_HOST) ||
-    env.TOOLGATE_METRICS_TOKEN !== undefined,
-  {
-    path: ["TOOLGATE_METRICS_TOKEN"],
-    message: "Metrics exposed beyond loopback (TOOLGATE_METRICS_HOST) need TOOLGATE_METRICS_TOKEN.",
-  },
-);
+const checkedEnvSchema = envSchema
+  .refine(
+    (env) =>
+      env.TOOLGATE_METRICS_PORT === undefined ||
+      LOOPBACK.has(env.TOOLGATE_METRICS_HOST) ||
+      env.TOOLGATE_METRICS_TOKEN !== undefined,
+    {
+      path: ["TOOLGATE_METRICS_TOKEN"],
+      message: "Metrics exposed beyond loopback (TOOLGATE_METRICS_HOST) need TOOLGATE_METRICS_TOKEN.",
+    },
+  )
+  .refine((env) => env.REDIS_URL === undefined || env.REDIS_CLUSTER_NODES === undefined, {
+    message: "set REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a Redis Cluster), not both",
+    path: ["REDIS_CLUSTER_NODES"],
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

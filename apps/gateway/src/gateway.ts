@@ -1,13 +1,17 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ChangeEvent, Db } from "@toolgate/db";
+import { currentKey, type SecretKeyInput } from "@toolgate/secrets";
 import { createGuardedFetch } from "@toolgate/upstream";
 import type { Logger } from "pino";
+import { AggregateEndpoint } from "./aggregate/aggregate-endpoint";
 import { ApprovalGate } from "./approvals/approval-gate";
 import { ApprovalQuestions } from "./approvals/approval-question";
 import { ApprovalStore } from "./approvals/approval-store";
 import { ApprovalWaiters } from "./approvals/approval-waiters";
 import { GatewayCache } from "./cache/gateway-cache";
+import { StoreHealth } from "./cache/store-health";
+import { CallLogHealthReader } from "./call-log/call-log-health-reader";
 import type { CallLogSink } from "./call-log/call-log-sink";
 import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest } from "./http/handle-request";
@@ -43,8 +47,8 @@ export type GatewayDeps = {
   callLogSink: CallLogSink;
   clock: Clock;
   logger: Logger;
-  /** TOOLGATE_SECRET_KEY: opens stored upstream headers and keys session binding. */
-  secretKey: Buffer;
+  /** TOOLGATE_SECRET_KEY (new key first while rotating): opens stored upstream headers and keys session binding. */
+  secretKey: SecretKeyInput;
   /** TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: let servers live on private/loopback addresses (self-hosted, dev). */
   allowPrivateUpstreams: boolean;
   /** Browser origins allowed to call the gateway; requests from any other Origin get 403. */
@@ -52,13 +56,23 @@ export type GatewayDeps = {
   /** Postgres change notifications that keep the caches fresh (db's listenForChanges). */
   subscribeToChanges?: ChangeSubscription;
   maxBodyBytes?: number;
+  /** TOOLGATE_AGGREGATE_SEPARATOR: between server slug and tool name on the tenant URL (default "__"). */
+  aggregateSeparator?: string;
   upstreamHeadersTimeoutMs?: number;
   upstreamBodyTimeoutMs?: number;
   cacheTtlMs?: number;
+  /** How long cached tenants, grants and policies keep serving past their TTL while Postgres is unreachable (default 15 min). */
+  cacheStaleMaxMs?: number;
   /** Upstream sessions with no request or open stream for this long are ended by the gateway (default 10 min). */
   sessionIdleMs?: number;
   /** Requests one tenant may have in flight to its upstreams at once (default 64); more get 429. */
   maxInFlightPerTenant?: number;
+  /** GET streams one tenant may hold open at once (default 64); more get 429. */
+  maxStreamsPerTenant?: number;
+  /** Calls of one tenant held for approval at once (default 100); more are denied. */
+  maxHeldApprovalsPerTenant?: number;
+  /** A GET stream with nothing from the upstream for this long is closed (default 5 min). */
+  streamIdleMs?: number;
   /** TOOLGATE_ALLOW_STDIO: servers may be local processes (self-hosted only; never in SaaS). */
   allowStdio?: boolean;
   /** TOOLGATE_MAX_STDIO_PROCESSES: stdio server processes alive at once (default 20). */
@@ -82,6 +96,8 @@ export type GatewayDeps = {
 export type Gateway = {
   server: Server;
   cache: GatewayCache;
+  /** The tenant URLs' sessions. */
+  aggregate: AggregateEndpoint;
   /** Starts listening (port 0 for an ephemeral one) and returns the base URL. */
   listen(port: number, host: string): Promise<string>;
   metrics: GatewayMetrics;
@@ -112,7 +128,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const reaper = new SessionReaper(sessionIdleMs, deps.clock, async (target, upstreamId) => {
     if (!(await bridges.close(upstreamId))) await terminateSession(pools, deps.logger, target, upstreamId);
   });
+  const storeHealth = new StoreHealth(deps.logger);
   const cache = new GatewayCache({
+    health: storeHealth,
+    staleMaxMs: deps.cacheStaleMaxMs,
     db: deps.db,
     secretKey: deps.secretKey,
     addressPolicy: { allowPrivateAddresses: deps.allowPrivateUpstreams },
@@ -122,11 +141,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
   const approvalWaiters = new ApprovalWaiters();
   const events = deps.events ?? NO_EVENTS;
-  const pins = new PinRegistry(deps.db, deps.logger, deps.cacheTtlMs, (site, change) => {
-    if (change.kind !== "quarantined") return;
-    const tool = { id: change.entry.id, name: change.tool.name, from: change.entry.hash, to: change.hash };
-    events.publish(site.tenantId, toolQuarantinedEvent(site, tool));
-  });
+  const pins = new PinRegistry(
+    deps.db,
+    deps.logger,
+    { health: storeHealth, ttlMs: deps.cacheTtlMs, staleMaxMs: deps.cacheStaleMaxMs },
+    (site, change) => {
+      if (change.kind !== "quarantined") return;
+      const tool = { id: change.entry.id, name: change.tool.name, from: change.entry.hash, to: change.hash };
+      events.publish(site.tenantId, toolQuarantinedEvent(site, tool));
+    },
+  );
   const concurrency = new TenantConcurrency(deps.maxInFlightPerTenant ?? 64);
   const metrics = deps.metrics ?? new GatewayMetrics();
   metrics.bind({
@@ -135,10 +159,21 @@ export function createGateway(deps: GatewayDeps): Gateway {
     cacheLookups: () => cache.lookups(),
     inFlight: () => concurrency.entries(),
     callLogQueue: async () => (await deps.callLogSink.queueStats?.()) ?? null,
-    droppedCallLogs: () => deps.callLogSink.dropped?.() ?? 0,
+    droppedCallLogs: async () => (await deps.callLogSink.health?.())?.unqueued ?? 0,
+  });
+  const maxBodyBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+  const aggregate = new AggregateEndpoint({
+    cache,
+    db: deps.db,
+    logger: deps.logger,
+    maxBodyBytes,
+    clock: deps.clock,
+    separator: deps.aggregateSeparator,
   });
   const services: GatewayServices = {
     cache,
+    storeHealth,
+    aggregate,
     approvals: new ApprovalGate({
       store: new ApprovalStore(deps.db),
       waiters: approvalWaiters,
@@ -158,17 +193,21 @@ export function createGateway(deps: GatewayDeps): Gateway {
     tracing: deps.tracing ?? NO_TRACING,
     metrics,
     metricsToken: deps.metricsToken,
+    callLogHealth: new CallLogHealthReader(deps.db, deps.callLogSink),
     clock: deps.clock,
     logger: deps.logger,
     pools,
     binding: new SessionBinding(deps.secretKey),
     reaper,
     concurrency,
+    streams: new TenantConcurrency(deps.maxStreamsPerTenant ?? 64),
+    heldApprovals: new TenantConcurrency(deps.maxHeldApprovalsPerTenant ?? 100),
+    streamIdleMs: deps.streamIdleMs ?? 5 * 60_000,
     bridges,
-    questions: new ApprovalQuestions(deps.secretKey),
+    questions: new ApprovalQuestions(currentKey(deps.secretKey)),
     sessionClients: new SessionClients(),
     approvalKeepAliveMs: deps.approvalKeepAliveMs ?? 15_000,
-    maxBodyBytes: deps.maxBodyBytes ?? MAX_BODY_BYTES,
+    maxBodyBytes,
     upstreamHeadersTimeoutMs: deps.upstreamHeadersTimeoutMs ?? 60_000,
     upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,
   };
@@ -189,12 +228,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
     );
   });
   let subscription: { close(): Promise<void> } | undefined;
-  const sweeper = setInterval(() => reaper.sweep(), Math.min(sessionIdleMs / 2, 60_000));
+  const sweeper = setInterval(
+    () => {
+      reaper.sweep();
+      aggregate.sweep(sessionIdleMs);
+    },
+    Math.min(sessionIdleMs / 2, 60_000),
+  );
   sweeper.unref();
 
   return {
     server,
     cache,
+    aggregate,
     async listen(port, host) {
       if (deps.subscribeToChanges !== undefined) {
         subscription = await deps.subscribeToChanges({
@@ -204,8 +250,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
             pins.apply(event);
           },
           onReconnect: () => {
-            cache.clear();
-            pins.clear();
+            cache.expireAll();
+            pins.expireAll();
             approvalWaiters.notifyAll();
           },
         });
@@ -218,6 +264,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     async close() {
       clearInterval(sweeper);
       await subscription?.close();
+      await aggregate.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (metricsServer.listening) {

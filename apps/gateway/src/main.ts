@@ -1,5 +1,5 @@
 import { createDb, installationNamespace, listenForChanges } from "@toolgate/db";
-import { parseSecretKey } from "@toolgate/secrets";
+import { parseSecretKeys } from "@toolgate/secrets";
 import { startWebhookWorker, WebhookPublisher, type WebhookTransport } from "@toolgate/webhooks";
 import { BullmqCallLogSink } from "./call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "./call-log/call-log-worker";
@@ -25,11 +25,9 @@ const worker = env.TOOLGATE_RUN_LOG_WORKER
   ? startCallLogWorker({ transport: queue.transport, db, logger, queueName: queue.queueName })
   : undefined;
 
-// Webhooks ride the same kind of queue as call logs: Redis, or Postgres in single-node mode.
-const webhookTransport: WebhookTransport =
-  env.REDIS_URL === undefined
-    ? { kind: "postgres", databaseUrl: env.DATABASE_URL }
-    : { kind: "redis", url: env.REDIS_URL };
+// Webhooks ride the same transport as call logs: Redis, a Redis Cluster (hash-tagged prefix), or Postgres
+// in single-node mode.
+const webhookTransport: WebhookTransport = queue.transport;
 const webhookQueue =
   env.TOOLGATE_WEBHOOK_QUEUE ?? `webhooks-${installationNamespace(env.DATABASE_URL, env.TOOLGATE_NAMESPACE)}`;
 const webhooks = new WebhookPublisher({ transport: webhookTransport, logger, queueName: webhookQueue });
@@ -38,7 +36,7 @@ const webhookWorker = env.TOOLGATE_RUN_WEBHOOK_WORKER
       db,
       transport: webhookTransport,
       queueName: webhookQueue,
-      secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
+      secretKey: parseSecretKeys(env.TOOLGATE_SECRET_KEY),
       logger,
       // Webhook URLs follow the same address rules as upstream servers.
       allowPrivateAddresses: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
@@ -56,10 +54,14 @@ const gateway = createGateway({
   callLogSink,
   clock: { now: () => Date.now() },
   logger,
-  secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
+  secretKey: parseSecretKeys(env.TOOLGATE_SECRET_KEY),
   allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
   allowedOrigins: env.TOOLGATE_ALLOWED_ORIGINS,
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
+  cacheStaleMaxMs: env.TOOLGATE_CACHE_STALE_MAX_S * 1000,
+  maxStreamsPerTenant: env.TOOLGATE_MAX_STREAMS_PER_TENANT,
+  maxHeldApprovalsPerTenant: env.TOOLGATE_MAX_HELD_APPROVALS_PER_TENANT,
+  streamIdleMs: env.TOOLGATE_STREAM_IDLE_S * 1000,
   allowStdio: env.TOOLGATE_ALLOW_STDIO,
   maxStdioProcesses: env.TOOLGATE_MAX_STDIO_PROCESSES,
   approvalKeepAliveMs: env.TOOLGATE_APPROVAL_KEEPALIVE_MS,

@@ -44,8 +44,14 @@ function textOf(message: unknown): string {
 
 describe("single-node mode: no Redis", () => {
   it("says so on /healthz", async () => {
-    const health = await (await fetch(`${gateway.url}/healthz`)).json();
-    expect(health).toEqual({ status: "ok", mode: "single-node", redis: "none" });
+    const health = (await (await fetch(`${gateway.url}/healthz`)).json()) as { callLogs: unknown };
+    expect(health).toMatchObject({ status: "ok", mode: "single-node", redis: "none", postgres: "ok" });
+    // The Postgres queue answers the failed-batch count too.
+    expect(health.callLogs).toMatchObject({
+      unqueued: 0,
+      failedBatches: 0,
+      deadLettered: expect.any(Number),
+    });
   });
 
   it("lets exactly 30 of 1,000 concurrent MountIso calls reach the upstream, and logs all 1,000 through the Postgres queue", async () => {

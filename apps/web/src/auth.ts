@@ -7,6 +7,7 @@ import { logIn } from "./server/accounts/log-in";
 import { clientIp } from "./server/accounts/login-rate-limit";
 import { AppError } from "./server/app-error";
 import { getDeps } from "./server/deps";
+import { sessionCookieConfig } from "./server/security/session-cookie";
 
 /** A refused login whose `code` the login form turns into a message (it reaches the URL, so no detail). */
 export class LoginRefused extends CredentialsSignin {
@@ -51,6 +52,8 @@ export const {
   unstable_update: updateSession,
 } = NextAuth({
   trustHost: true,
+  // AUTH_URL is read where next-auth reads it, at module load: https gives a __Host- session cookie.
+  ...sessionCookieConfig(process.env.AUTH_URL),
   session: { strategy: "jwt" },
   pages: { signIn: "/login" },
   providers: [

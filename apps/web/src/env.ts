@@ -14,8 +14,8 @@ const envSchema = z.object({
   TOOLGATE_SECRET_KEY: z
     .string()
     .refine(
-      (value) => Buffer.from(value, "base64").length === 32,
-      "TOOLGATE_SECRET_KEY must be 32 bytes as base64.",
+      (value) => value.split(",").every((key) => Buffer.from(key.trim(), "base64").length === 32),
+      "TOOLGATE_SECRET_KEY must be 32 bytes as base64 (while rotating: new key first, then old ones, comma-separated).",
     ),
   TOOLGATE_GATEWAY_URL: z
     .string()

@@ -3,6 +3,7 @@ import { createApiClient } from "./api-client";
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";
 import type { CliOptions, CommandContext } from "./command-context";
 import { approvalsCommand } from "./commands/approvals-command";
+import { auditCommand } from "./commands/audit-command";
 import { grantsCommand } from "./commands/grants-command";
 import { loginCommand } from "./commands/login-command";
 import { logsCommand } from "./commands/logs-command";
@@ -19,6 +20,7 @@ const commands: Record<string, (ctx: CommandContext) => Promise<void>> = {
   grants: grantsCommand,
   logs: logsCommand,
   approvals: approvalsCommand,
+  audit: auditCommand,
 };
 
 const optionSpec = {

@@ -23,6 +23,7 @@ Commands:
                                          The latest calls, oldest first
   approvals list                         Calls waiting for a decision
   approvals approve|deny ID [--reason R] Decide one
+  audit verify                           Check the audit hash chain (exit 1 if an event was edited or deleted)
 
 SERVER is a server's id (srv_…) or slug.
 

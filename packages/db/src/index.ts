@@ -1,3 +1,4 @@
+export { AUDIT_GENESIS_HASH, auditEventHash, type ChainBreak, canonicalJson } from "./audit/audit-chain";
 export type { ChangeEvent } from "./changes/change-event";
 export { CHANGE_CHANNEL, changeEventSchema } from "./changes/change-event";
 export {
@@ -39,7 +40,19 @@ export { installationNamespace } from "./installation-namespace";
 export { migrateDeploy } from "./migrate/migrate-deploy";
 export { type IdPrefix, newId } from "./new-id";
 export { createUserWithTenant, findUserByEmail, getTenant, listMemberships } from "./repositories/accounts";
-export { listAuditEvents, recordAudit } from "./repositories/audit";
+export {
+  type AuditChainReport,
+  type AuditInput,
+  listAuditEvents,
+  recordAudit,
+  verifyAuditChain,
+  withAudit,
+} from "./repositories/audit";
+export {
+  type CallLogDeadLetterInput,
+  countCallLogDeadLetters,
+  insertCallLogDeadLetters,
+} from "./repositories/call-log-dead-letters";
 export {
   type CallLogStats,
   type CallLogStatsFilter,
@@ -102,3 +115,4 @@ export {
   recordWebhookAttempt,
   resetWebhookDelivery,
 } from "./repositories/webhooks";
+export { type DbClient, inTransaction } from "./transaction";

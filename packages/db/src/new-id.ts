@@ -16,7 +16,8 @@ export type IdPrefix =
   | "aud"
   | "log"
   | "whk"
-  | "msg";
+  | "msg"
+  | "dlq";
 
 // Crockford base32, lower-case: URL-safe, and its order matches the byte order,
 // so ids made later sort after ids made earlier (ULID layout: 48-bit ms time + 80 random bits).

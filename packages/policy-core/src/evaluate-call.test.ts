@@ -12,7 +12,7 @@ describe("the canonical policy", () => {
       rule: "/tools/MountIso",
       limits: [
         {
-          key: "tg:rl:tnt_1:srv_1:g:grt_1:mountiso_rate:60",
+          key: "tg:rl:{tnt_1}:srv_1:g:grt_1:mountiso_rate:60",
           counter: "mountiso_rate",
           scope: "grant",
           windowSeconds: 60,
@@ -178,7 +178,7 @@ describe("decision order within a rule", () => {
       approvalBy: "team",
       limits: [
         {
-          key: "tg:rl:tnt_1:srv_1:s:ses_1:vm:60",
+          key: "tg:rl:{tnt_1}:srv_1:s:ses_1:vm:60",
           counter: "vm",
           scope: "session",
           windowSeconds: 60,
@@ -186,7 +186,7 @@ describe("decision order within a rule", () => {
           rule: "/tools/vm_management/limits/0",
         },
         {
-          key: "tg:rl:tnt_1:t:all:3600",
+          key: "tg:rl:{tnt_1}:t:all:3600",
           counter: "all",
           scope: "tenant",
           windowSeconds: 3600,
@@ -205,7 +205,7 @@ describe("decision order within a rule", () => {
       args: { action: "start", vm_name: "test-1" },
     });
     expect(decision).toMatchObject({
-      limits: [{ key: "tg:rl:tnt_1:srv_1:g:grt_1:vm:60", scope: "grant" }, { counter: "all" }],
+      limits: [{ key: "tg:rl:{tnt_1}:srv_1:g:grt_1:vm:60", scope: "grant" }, { counter: "all" }],
     });
   });
 });
@@ -225,7 +225,7 @@ describe("limits", () => {
     const b = decide(policy, "B");
     if (a.outcome !== "check_limits" || b.outcome !== "check_limits") throw new Error("expected limits");
     expect(a.limits).toHaveLength(1);
-    expect(a.limits[0]?.key).toBe("tg:rl:tnt_1:srv_1:v:shared:60");
+    expect(a.limits[0]?.key).toBe("tg:rl:{tnt_1}:srv_1:v:shared:60");
     expect(b.limits[0]?.key).toBe(a.limits[0]?.key);
   });
 
@@ -242,7 +242,7 @@ describe("limits", () => {
       tools: { T: { limits: [{ counter: "c", window, max: 1, scope: "grant" }] } },
     });
     expect(decide(policy, "T")).toMatchObject({
-      limits: [{ windowSeconds: seconds, key: `tg:rl:tnt_1:srv_1:g:grt_1:c:${seconds}` }],
+      limits: [{ windowSeconds: seconds, key: `tg:rl:{tnt_1}:srv_1:g:grt_1:c:${seconds}` }],
     });
   });
 
@@ -257,7 +257,7 @@ describe("limits", () => {
       rule: "/tools/MountIso",
       limits: [
         {
-          key: "tg:rl:tnt_1:srv_1:g:grt_1:MountIso%3Arate:60",
+          key: "tg:rl:{tnt_1}:srv_1:g:grt_1:MountIso%3Arate:60",
           counter: "MountIso:rate",
           scope: "grant",
           windowSeconds: 60,
@@ -288,7 +288,7 @@ describe("limits", () => {
       tools: { T: { limits: [{ counter: "c", window: 1, max: 1, scope: "grant" }] } },
     });
     const decision = evaluateCall(policy, { ...baseCall, tool: "T", grantId: "a:b" });
-    expect(decision).toMatchObject({ limits: [{ key: "tg:rl:tnt_1:srv_1:g:a%3Ab:c:1" }] });
+    expect(decision).toMatchObject({ limits: [{ key: "tg:rl:{tnt_1}:srv_1:g:a%3Ab:c:1" }] });
   });
 });
 

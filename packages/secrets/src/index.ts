@@ -1,3 +1,13 @@
 export { hashPassword, verifyPassword } from "./passwords";
-export { openSecret, parseSecretKey, sealSecret } from "./secret-box";
+export {
+  currentKey,
+  isSealedWithCurrentKey,
+  keyId,
+  openSecret,
+  parseSecretKey,
+  parseSecretKeys,
+  type SecretKeyInput,
+  type SecretKeys,
+  sealSecret,
+} from "./secret-box";
 export { generateToken, hashToken, tokenPrefix } from "./tokens";

@@ -7,7 +7,7 @@ import {
   getWebhookDelivery,
   recordWebhookAttempt,
 } from "@toolgate/db";
-import { openSecret } from "@toolgate/secrets";
+import { openSecret, type SecretKeyInput } from "@toolgate/secrets";
 import { type AddressPolicy, createGuardedFetch } from "@toolgate/upstream";
 import type { Job } from "bullmq";
 import { renderWebhookBody } from "./render-webhook-body";
@@ -34,7 +34,7 @@ export type WebhookWorkerOptions = AddressPolicy & {
   db: Db;
   transport: WebhookTransport;
   /** TOOLGATE_SECRET_KEY: opens the endpoints' sealed signing secrets. */
-  secretKey: Buffer;
+  secretKey: SecretKeyInput;
   logger: WebhookLogger;
   queueName?: string;
   /** Attempts per delivery (default 8) and the first retry delay, doubling after (default 1 s). */

@@ -1,4 +1,5 @@
 import type { ChangeEvent, Db } from "@toolgate/db";
+import type { SecretKeyInput } from "@toolgate/secrets";
 import type { AddressPolicy } from "@toolgate/upstream";
 import type { Logger } from "pino";
 import type { CachedGrant, CachedPolicy, CachedServer } from "./cached-types";
@@ -6,18 +7,32 @@ import { loadGrant } from "./load-grant";
 import { loadPolicy } from "./load-policy";
 import { loadServer } from "./load-server";
 import { LoadingCache } from "./loading-cache";
+import type { StoreHealth } from "./store-health";
 
 export type GatewayCacheOptions = {
   db: Db;
-  secretKey: Buffer;
+  secretKey: SecretKeyInput;
   addressPolicy: AddressPolicy;
   /** TOOLGATE_ALLOW_STDIO: servers may be local processes (self-hosted only). */
   allowStdio?: boolean;
   logger: Logger;
+  /** Shared with the pin registry: whether Postgres answers. */
+  health: StoreHealth;
   max?: number;
   ttlMs?: number;
   negativeTtlMs?: number;
+  /** How long entries are served past their TTL while Postgres is unreachable (default 15 min). */
+  staleMaxMs?: number;
 };
+
+/** Sizing and timing shared by the gateway's loading caches. */
+export function cacheTiming(options: { ttlMs?: number; staleMaxMs?: number }) {
+  return {
+    ttlMs: options.ttlMs ?? 30_000,
+    staleMaxMs: options.staleMaxMs ?? 15 * 60_000,
+    loadTimeoutMs: 3_000,
+  };
+}
 
 /**
  * Everything an authenticated call needs from the database, cached so the hot path makes no query.
@@ -31,7 +46,7 @@ export class GatewayCache {
   constructor(options: GatewayCacheOptions) {
     const { db, secretKey, addressPolicy, logger } = options;
     const allowStdio = options.allowStdio ?? false;
-    const sizing = { max: options.max ?? 10_000, ttlMs: options.ttlMs ?? 30_000 };
+    const sizing = { max: options.max ?? 10_000, ...cacheTiming(options), health: options.health };
     const negativeTtlMs = options.negativeTtlMs ?? 5_000;
     this.servers = new LoadingCache({
       ...sizing,
@@ -101,6 +116,16 @@ export class GatewayCache {
         this.servers.deleteWhere((server) => server === null || server.tenantId === event.tenantId);
         return;
     }
+  }
+
+  /**
+   * After the change listener reconnects (events may have been missed): everything is reloaded on next
+   * use, but kept to serve if Postgres fails again meanwhile.
+   */
+  expireAll(): void {
+    this.servers.expireAll();
+    this.grants.expireAll();
+    this.policies.expireAll();
   }
 
   /** Forgets everything, e.g. after the change listener reconnects and may have missed events. */

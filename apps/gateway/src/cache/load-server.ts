@@ -1,5 +1,5 @@
 import { type Db, findServerBySlugs } from "@toolgate/db";
-import { openSecret } from "@toolgate/secrets";
+import { openSecret, type SecretKeyInput } from "@toolgate/secrets";
 import { type AddressPolicy, checkUpstreamUrl, UpstreamError } from "@toolgate/upstream";
 import { z } from "zod";
 import { GatewayError } from "../errors/gateway-error";
@@ -10,7 +10,7 @@ const storedHeadersSchema = z.record(z.string(), z.string());
 /** Loads a server by its slugs and decrypts its upstream headers; null when either slug is unknown. */
 export async function loadServer(
   db: Db,
-  options: { secretKey: Buffer; addressPolicy: AddressPolicy; allowStdio: boolean },
+  options: { secretKey: SecretKeyInput; addressPolicy: AddressPolicy; allowStdio: boolean },
   tenantSlug: string,
   serverSlug: string,
 ): Promise<CachedServer | null> {
@@ -67,7 +67,7 @@ async function blockedReason(url: string, addressPolicy: AddressPolicy): Promise
   }
 }
 
-function openHeaders(sealed: string, secretKey: Buffer): Record<string, string> {
+function openHeaders(sealed: string, secretKey: SecretKeyInput): Record<string, string> {
   try {
     const headers = storedHeadersSchema.parse(JSON.parse(openSecret(sealed, secretKey)));
     // Lower-cased once so they merge predictably with the protocol headers on every request.

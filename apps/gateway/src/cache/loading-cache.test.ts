@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createLogger } from "../logger";
 import { LoadingCache } from "./loading-cache";
+import { StoreHealth } from "./store-health";
 
 function counting(values: Record<string, string | null>) {
   const loads: string[] = [];
@@ -11,6 +13,9 @@ function counting(values: Record<string, string | null>) {
     max: 100,
     ttlMs: 60_000,
     negativeTtlMs: 60_000,
+    staleMaxMs: 60_000,
+    loadTimeoutMs: 1_000,
+    health: new StoreHealth(createLogger("silent")),
     isNegative: (value) => value === null,
     load: async (key) => {
       loads.push(key);
@@ -55,5 +60,86 @@ describe("LoadingCache", () => {
     expect(await racing).toBe("old");
     expect(await cache.get("c")).toBe("new");
     expect(loads).toEqual(["c", "c"]);
+  });
+
+  it("serves expired entries while the database fails, then refreshes them when it is back", async () => {
+    const clock = { ms: 0 };
+    const now = () => clock.ms;
+    let down = false;
+    const values: Record<string, string> = { a: "A1" };
+    const health = new StoreHealth(createLogger("silent"), 1_000, now);
+    const cache = new LoadingCache<string | null>({
+      max: 10,
+      ttlMs: 1_000,
+      negativeTtlMs: 500,
+      staleMaxMs: 10_000,
+      loadTimeoutMs: 1_000,
+      health,
+      now,
+      isNegative: (value) => value === null,
+      load: async (key) => {
+        if (down) throw new Error("connect ECONNREFUSED");
+        return values[key] ?? null;
+      },
+    });
+    expect(await cache.get("a")).toBe("A1");
+    down = true;
+    values.a = "A2";
+    clock.ms = 5_000;
+    // Past its TTL, the load fails: the old value is served and the store is marked down.
+    expect(await cache.get("a")).toBe("A1");
+    expect(health.state()).toBe("degraded");
+    // A key never loaded has nothing to serve: 503 store_unavailable, not an internal error.
+    await expect(cache.get("b")).rejects.toMatchObject({ code: "store_unavailable", retryAfterS: 5 });
+    // Past the stale bound the entry is gone too.
+    clock.ms = 10_500;
+    await expect(cache.get("a")).rejects.toMatchObject({ code: "store_unavailable" });
+    down = false;
+    clock.ms = 12_000;
+    expect(await cache.get("a")).toBe("A2");
+    expect(health.state()).toBe("ok");
+  });
+
+  it("keeps negative results apart, so unknown keys never evict known ones", async () => {
+    const cache = new LoadingCache<string | null>({
+      max: 2,
+      negativeMax: 2,
+      ttlMs: 60_000,
+      negativeTtlMs: 60_000,
+      staleMaxMs: 60_000,
+      loadTimeoutMs: 1_000,
+      health: new StoreHealth(createLogger("silent")),
+      isNegative: (value) => value === null,
+      load: async (key) => (key.startsWith("known") ? key.toUpperCase() : null),
+    });
+    await cache.get("known-1");
+    await cache.get("known-2");
+    for (let i = 0; i < 50; i++) await cache.get(`random-${i}`);
+    expect(cache.size()).toEqual({ positive: 2, negative: 2 });
+    const loadsBefore = cache.loads;
+    expect(await cache.get("known-1")).toBe("KNOWN-1");
+    expect(await cache.get("known-2")).toBe("KNOWN-2");
+    expect(cache.loads).toBe(loadsBefore);
+  });
+
+  it("counts a load that hangs past its timeout as a failure and serves the stale value", async () => {
+    const clock = { ms: 0 };
+    const now = () => clock.ms;
+    let hang = false;
+    const cache = new LoadingCache<string | null>({
+      max: 10,
+      ttlMs: 1_000,
+      negativeTtlMs: 1_000,
+      staleMaxMs: 60_000,
+      loadTimeoutMs: 50,
+      health: new StoreHealth(createLogger("silent"), 1_000, now),
+      now,
+      isNegative: (value) => value === null,
+      load: (key) => (hang ? new Promise<string>(() => {}) : Promise.resolve(key)),
+    });
+    expect(await cache.get("x")).toBe("x");
+    hang = true;
+    clock.ms = 2_000;
+    expect(await cache.get("x")).toBe("x");
   });
 });

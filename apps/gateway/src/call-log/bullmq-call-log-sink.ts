@@ -1,7 +1,7 @@
 import type { CallLogRecord } from "@toolgate/db";
 import type { Logger } from "pino";
-import { CALL_LOG_QUEUE, type CallLogJob } from "./call-log-job";
-import type { CallLogQueueStats, CallLogSink } from "./call-log-sink";
+import { CALL_LOG_QUEUE, CALL_LOG_RETRY, type CallLogJob } from "./call-log-job";
+import type { CallLogHealth, CallLogQueueStats, CallLogSink } from "./call-log-sink";
 import { type JobQueue, openQueue, type QueueTransport, redisTransport } from "./queue-transport";
 
 export type BullmqCallLogSinkOptions = {
@@ -18,7 +18,8 @@ export type BullmqCallLogSinkOptions = {
 
 /**
  * Buffers records in memory and enqueues them as one BullMQ job per batch (every ~50 ms or 200 records).
- * Jobs retry with exponential backoff, so a short Postgres outage loses nothing.
+ * Jobs retry with capped exponential backoff for hours, so a Postgres outage loses nothing; a batch that
+ * fails every retry stays in the queue's failed set.
  */
 export class BullmqCallLogSink implements CallLogSink {
   private readonly queue: JobQueue<CallLogJob>;
@@ -28,7 +29,8 @@ export class BullmqCallLogSink implements CallLogSink {
   private buffer: CallLogRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly pending = new Set<Promise<unknown>>();
-  private droppedRecords = 0;
+  /** Records lost because Redis refused them (counted on /healthz). */
+  private unqueued = 0;
 
   constructor(options: BullmqCallLogSinkOptions) {
     this.queue = openQueue(callLogTransport(options), options.queueName ?? CALL_LOG_QUEUE);
@@ -43,8 +45,9 @@ export class BullmqCallLogSink implements CallLogSink {
     else this.timer ??= setTimeout(() => this.flush(), this.flushIntervalMs);
   }
 
-  dropped(): number {
-    return this.droppedRecords;
+  async health(): Promise<CallLogHealth> {
+    const failedBatches = await this.queue.getFailedCount();
+    return { unqueued: this.unqueued, failedBatches };
   }
 
   async queueStats(): Promise<CallLogQueueStats> {
@@ -79,14 +82,14 @@ export class BullmqCallLogSink implements CallLogSink {
         "batch",
         { records },
         {
-          attempts: 12,
-          backoff: { type: "exponential", delay: 500 },
+          attempts: CALL_LOG_RETRY.attempts,
+          backoff: { type: "custom" },
           removeOnComplete: true,
-          removeOnFail: 1000,
+          removeOnFail: false,
         },
       )
       .catch((error: unknown) => {
-        this.droppedRecords += records.length;
+        this.unqueued += records.length;
         this.logger.error({ err: error, records: records.length }, "could not enqueue call logs");
       });
     this.pending.add(added);

@@ -1,5 +1,6 @@
 import { type CallLogRecord, type Decision, newId } from "@toolgate/db";
 import type { AuthContext } from "../auth/authenticate";
+import { sanitizeCallLogRecord } from "./sanitize-call-log-record";
 
 /** The facts of one request, filled in as it is handled and turned into a call-log record at the end. */
 export type CallLogDraft = {
@@ -31,14 +32,14 @@ export function newCallLogDraft(method: string): CallLogDraft {
   };
 }
 
-/** The stored record; argument values are kept only for tenants that opted in. */
+/** The stored record, made storable whatever the client sent; argument values only for tenants that opted in. */
 export function toCallLogRecord(
   auth: AuthContext,
   draft: CallLogDraft,
   startedAtMs: number,
   latencyMs: number,
 ): CallLogRecord {
-  return {
+  return sanitizeCallLogRecord({
     id: newId("req"),
     tenantId: auth.server.tenantId,
     serverId: auth.server.id,
@@ -56,5 +57,5 @@ export function toCallLogRecord(
     argumentKeys: draft.argumentKeys,
     arguments: auth.server.logArgumentValues ? (draft.arguments ?? null) : null,
     createdAt: new Date(startedAtMs),
-  };
+  });
 }

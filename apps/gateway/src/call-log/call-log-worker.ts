@@ -1,9 +1,10 @@
-import { type Db, insertCallLogs, touchGrantsLastUsed } from "@toolgate/db";
+import type { Db } from "@toolgate/db";
 import type { Job } from "bullmq";
 import type { Logger } from "pino";
 import { callLogTransport } from "./bullmq-call-log-sink";
-import { CALL_LOG_QUEUE, parseCallLogJob } from "./call-log-job";
+import { CALL_LOG_QUEUE, callLogBackoff, parseCallLogJob } from "./call-log-job";
 import { type JobWorker, openWorker, type QueueTransport } from "./queue-transport";
+import { writeCallLogBatch } from "./write-call-log-batch";
 
 /** Starts the worker that writes queued call-log batches to Postgres and marks their grants as used. */
 export function startCallLogWorker(options: {
@@ -20,24 +21,22 @@ export function startCallLogWorker(options: {
     callLogTransport(options),
     options.queueName ?? CALL_LOG_QUEUE,
     async (job: Job) => {
-      const records = parseCallLogJob(job.data);
-      if (records.length === 0) return;
-      // skipDuplicates makes a retried batch idempotent.
-      await insertCallLogs(db, records);
-      const lastUse = new Map<string, number>();
-      for (const record of records) {
-        lastUse.set(record.grantId, Math.max(lastUse.get(record.grantId) ?? 0, record.createdAt.getTime()));
-      }
-      const latest = Math.max(...lastUse.values());
-      await touchGrantsLastUsed(db, [...lastUse.keys()], new Date(latest));
+      const { records, invalid } = parseCallLogJob(job.data);
+      await writeCallLogBatch(db, logger, records, invalid);
     },
-    { concurrency: options.concurrency ?? 4 },
+    { concurrency: options.concurrency ?? 4, backoffStrategy: callLogBackoff },
   );
   worker.on("failed", (job, error) => {
-    logger.warn(
-      { err: error, jobId: job?.id, attempts: job?.attemptsMade },
-      "call-log batch failed; will retry",
-    );
+    const attempts = job?.attemptsMade ?? 0;
+    if (job !== undefined && attempts >= (job.opts.attempts ?? 1)) {
+      // Kept in the queue's failed set (counted on /healthz) for an operator to retry; not lost.
+      logger.error(
+        { err: error, jobId: job.id, attempts },
+        "call-log batch failed every retry; kept as failed",
+      );
+      return;
+    }
+    logger.warn({ err: error, jobId: job?.id, attempts }, "call-log batch failed; will retry");
   });
   return worker;
 }

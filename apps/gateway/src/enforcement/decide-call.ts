@@ -5,13 +5,21 @@ import {
   formatDenial,
   type LimitCheck,
 } from "@toolgate/policy-core";
-import type { ApprovalGate, ApprovalRequest, HeldApproval } from "../approvals/approval-gate";
+import type {
+  ApprovalGate,
+  ApprovalOutcome,
+  ApprovalRequest,
+  HeldApproval,
+} from "../approvals/approval-gate";
 import type { HeldCall } from "../approvals/hold-channel";
 import type { CachedPolicy } from "../cache/cached-types";
+import { storeUnavailableError } from "../cache/store-unavailable-error";
+import { GatewayError } from "../errors/gateway-error";
 import type { Clock } from "../http/gateway-services";
 import type { PinRegistry } from "../pinning/pin-registry";
 import { LimitsUnavailableError } from "../rate-limit/limits-unavailable-error";
 import type { RateLimiter, Reservation } from "../rate-limit/rate-limiter";
+import type { TenantConcurrency } from "../safety/tenant-concurrency";
 import { approvalDenialReason } from "./approval-denial";
 
 /** What to do with one tools/call: forward it (holding any limit reservation), or answer with a denial. */
@@ -51,7 +59,14 @@ export type HoldOptions = {
 };
 
 /** The stateful parts of enforcement, injected by the gateway. */
-export type Enforcers = { limiter: RateLimiter; approvals: ApprovalGate; pins: PinRegistry; clock: Clock };
+export type Enforcers = {
+  limiter: RateLimiter;
+  approvals: ApprovalGate;
+  pins: PinRegistry;
+  clock: Clock;
+  /** Calls of one tenant held for approval at once; more are refused (fair share between tenants). */
+  heldApprovals: TenantConcurrency;
+};
 
 const NO_POLICY = "(no policy)";
 const QUARANTINED = "(quarantined)";
@@ -109,7 +124,9 @@ export async function decideCall(
         labels: call.labels,
       };
       const inline = decision.approvalBy === "user" && hold.askInline === true;
-      const checked = inline ? await enforcers.approvals.check(request, hold.answeredApprovalId) : undefined;
+      const checked = inline
+        ? await orStoreUnavailable(() => enforcers.approvals.check(request, hold.answeredApprovalId))
+        : undefined;
       if (checked?.kind === "pending") {
         const { approvalId, expiresAt } = checked;
         return {
@@ -122,11 +139,25 @@ export async function decideCall(
         };
       }
       if (inline) asked = "user";
-      const outcome =
-        checked ??
-        (await enforcers.approvals.await(request, signal, (held) => {
-          asked = hold.onHold?.(held, heldCall) ?? "team";
-        }));
+      let outcome: ApprovalOutcome;
+      if (checked !== undefined) outcome = checked;
+      else {
+        // Held calls have a per-tenant cap of their own, apart from requests in flight (fair share).
+        const release = enforcers.heldApprovals.acquire(call.tenantId);
+        if (release === null) {
+          const reason = `Too many calls of this organisation are waiting for approval (limit ${enforcers.heldApprovals.max}); retry after some are decided.`;
+          return deny("rate_limited", decision.rule, reason);
+        }
+        try {
+          outcome = await orStoreUnavailable(() =>
+            enforcers.approvals.await(request, signal, (held) => {
+              asked = hold.onHold?.(held, heldCall) ?? "team";
+            }),
+          );
+        } finally {
+          release();
+        }
+      }
       if (outcome.kind !== "approved") {
         const fellBack = decision.approvalBy === "user" && asked === "team";
         const reason = approvalDenialReason(call.tool, outcome, decision.timeoutSeconds, fellBack);
@@ -146,6 +177,17 @@ export async function decideCall(
         note: `Approved in their MCP client by the person using this grant (approval ${outcome.approvalId}).`,
       };
     }
+  }
+}
+
+// Approvals live in Postgres: when it cannot be reached (or is overloaded) the call gets 503 with
+// Retry-After, like any lookup nothing cached can answer, not an internal error.
+async function orStoreUnavailable<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    throw storeUnavailableError(error);
   }
 }
 

@@ -9,7 +9,9 @@ export const errorCodes = {
   method_not_allowed: { status: 405, rpc: -32600 },
   payload_too_large: { status: 413, rpc: -32600 },
   tenant_busy: { status: 429, rpc: -32005 },
+  tenant_streams_busy: { status: 429, rpc: -32005 },
   stdio_capacity: { status: 503, rpc: -32005 },
+  store_unavailable: { status: 503, rpc: -32005 },
   unsupported_batch: { status: 400, rpc: -32600 },
   // The spec's HeaderMismatch: routing headers (Mcp-Method, Mcp-Name, MCP-Protocol-Version) vs the body.
   header_mismatch: { status: 400, rpc: -32020 },
@@ -17,6 +19,7 @@ export const errorCodes = {
   upstream_rejected: { status: 502, rpc: -32003 },
   upstream_blocked: { status: 502, rpc: -32003 },
   upstream_redirected: { status: 502, rpc: -32003 },
+  upstream_event_too_large: { status: 502, rpc: -32003 },
   upstream_timeout: { status: 504, rpc: -32003 },
   internal: { status: 500, rpc: -32603 },
 } as const satisfies Record<string, { status: number; rpc: number }>;

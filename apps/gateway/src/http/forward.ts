@@ -20,14 +20,8 @@ export async function forward(
   });
   const target = auth.server.upstream;
   if (target.blocked !== null) throw new GatewayError("upstream_blocked", target.blocked);
-  // GET streams are long-lived by design; requests are what a hung upstream would pile up.
-  const release = method === "GET" ? NO_SLOT : services.concurrency.acquire(auth.server.tenantId);
-  if (release === null) {
-    throw new GatewayError(
-      "tenant_busy",
-      `Too many requests in flight for this organisation (limit ${services.concurrency.max}); retry shortly.`,
-    );
-  }
+  // GET streams are long-lived by design, so they have a cap of their own; requests share the other.
+  const release = acquireSlot(exchange, method);
   const sessionId = exchange.upstreamSessionId;
   const done = sessionId === undefined ? undefined : services.reaper.begin(target, sessionId);
   const upstreamAt = performance.now();
@@ -47,7 +41,24 @@ export async function forward(
   }
 }
 
-const NO_SLOT = () => {};
+function acquireSlot({ auth, services }: Exchange, method: "POST" | "GET" | "DELETE"): () => void {
+  const tenantId = auth.server.tenantId;
+  if (method === "GET") {
+    const release = services.streams.acquire(tenantId);
+    if (release !== null) return release;
+    throw new GatewayError(
+      "tenant_streams_busy",
+      `Too many open GET streams for this organisation (limit ${services.streams.max}); close one first.`,
+      { retryAfterS: 5 },
+    );
+  }
+  const release = services.concurrency.acquire(tenantId);
+  if (release !== null) return release;
+  throw new GatewayError(
+    "tenant_busy",
+    `Too many requests in flight for this organisation (limit ${services.concurrency.max}); retry shortly.`,
+  );
+}
 
 async function relay(
   exchange: Exchange,
@@ -66,7 +77,8 @@ async function relay(
     body,
     signal,
     headersTimeoutMs: services.upstreamHeadersTimeoutMs,
-    bodyTimeoutMs: method === "GET" ? 0 : services.upstreamBodyTimeoutMs,
+    // Between two chunks: an idle GET stream is closed, and the client opens a new one if it still wants it.
+    bodyTimeoutMs: method === "GET" ? services.streamIdleMs : services.upstreamBodyTimeoutMs,
   }).catch((error: unknown) => {
     span?.end(null, error);
     throw error;

@@ -1,7 +1,10 @@
 import type { Logger } from "pino";
+import type { AggregateEndpoint } from "../aggregate/aggregate-endpoint";
 import type { ApprovalGate } from "../approvals/approval-gate";
 import type { ApprovalQuestions } from "../approvals/approval-question";
 import type { GatewayCache } from "../cache/gateway-cache";
+import type { StoreHealth } from "../cache/store-health";
+import type { CallLogHealthReader } from "../call-log/call-log-health-reader";
 import type { CallLogSink } from "../call-log/call-log-sink";
 import type { GatewayMetrics } from "../metrics/gateway-metrics";
 import type { PinRegistry } from "../pinning/pin-registry";
@@ -22,6 +25,10 @@ export type Clock = { now(): number };
 /** Everything a request handler uses, built once per gateway. */
 export type GatewayServices = {
   cache: GatewayCache;
+  /** The tenant URL `/<tenant>/mcp`, aggregating every server of a grant (aggregate/). */
+  aggregate: AggregateEndpoint;
+  /** Whether Postgres answers; while it does not, caches serve stale entries (cache/store-health.ts). */
+  storeHealth: StoreHealth;
   /** Holds require_approval calls until a human decides (approvals/). */
   approvals: ApprovalGate;
   /** Tool-definition pinning: quarantines tools whose definition changed since review (pinning/). */
@@ -37,12 +44,20 @@ export type GatewayServices = {
   tracing: Tracing;
   /** TOOLGATE_METRICS_TOKEN: when set, /metrics on the gateway's own port answers to this bearer token. */
   metricsToken: string | undefined;
+  /** Dead-lettered and failed call-log counts for /healthz. */
+  callLogHealth: CallLogHealthReader;
   clock: Clock;
   logger: Logger;
   pools: UpstreamPools;
   binding: SessionBinding;
   reaper: SessionReaper;
   concurrency: TenantConcurrency;
+  /** Open GET streams per tenant, capped apart from requests (fair share). */
+  streams: TenantConcurrency;
+  /** Calls per tenant held for approval, capped apart from requests (fair share). */
+  heldApprovals: TenantConcurrency;
+  /** A GET stream with no bytes from the upstream for this long is closed (the client reconnects). */
+  streamIdleMs: number;
   /** Client sessions relayed to legacy SSE and stdio upstreams. */
   bridges: BridgeRegistry;
   /** In-band approval questions (approval "by": "user") and the answers to them. */

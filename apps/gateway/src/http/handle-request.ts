@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseTenantPath } from "../aggregate/tenant-path";
 import { type AuthContext, authenticate } from "../auth/authenticate";
 import { extractToken } from "../auth/extract-token";
 import { redactUrl } from "../auth/redact-url";
@@ -39,10 +40,18 @@ export async function handleRequest(
   const queryAt = url.indexOf("?");
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   if (pathname === "/healthz") {
-    // Still 200 with Redis away: unlimited tools keep working; limited ones fail closed.
+    // Still 200 with Redis or Postgres away: unlimited tools keep working, cached grants keep being served.
     const redis = services.mode === "single-node" ? "none" : services.limiter.health();
-    const status = redis === "degraded" ? "degraded" : "ok";
-    sendJson(res, 200, JSON.stringify({ status, mode: services.mode, redis }));
+    const postgres = services.storeHealth.state();
+    const status = redis === "degraded" || postgres === "degraded" ? "degraded" : "ok";
+    const callLogs = await services.callLogHealth.read();
+    sendJson(res, 200, JSON.stringify({ status, mode: services.mode, redis, postgres, callLogs }));
+    return;
+  }
+  const tenantSlug = parseTenantPath(pathname);
+  if (tenantSlug !== null) {
+    const token = extractToken(req.headers.authorization, queryAt === -1 ? "" : url.slice(queryAt + 1));
+    await services.aggregate.handle(req, res, { tenantSlug, token, nowMs: services.clock.now() });
     return;
   }
   if (pathname === "/metrics" && services.metricsToken !== undefined) {
@@ -52,7 +61,8 @@ export async function handleRequest(
   }
   const path = parseMcpPath(pathname);
   if (path === null) {
-    const message = "Not found: gateway URLs look like /<tenant-slug>/<server-slug>/mcp.";
+    const message =
+      "Not found: gateway URLs look like /<tenant-slug>/mcp or /<tenant-slug>/<server-slug>/mcp.";
     sendError(res, new GatewayError("not_found", message), services.logger);
     return;
   }

@@ -29,9 +29,10 @@ export function sendError(
   const { status, body, error } = toErrorResponse(thrown, requestId);
   if (status >= 500) logger.warn({ err: error, cause: error.cause, code: error.code }, error.message);
   else logger.debug({ code: error.code }, error.message);
+  const retry = error.retryAfterS === undefined ? undefined : { "retry-after": String(error.retryAfterS) };
   // A call stream the gateway opened itself still owes the request its answer: the error, as an event.
   if (!res.headersSent || (isCallStream(res) && !res.writableEnded && requestId !== null)) {
-    sendJson(res, status, body);
+    sendJson(res, status, body, retry);
   } else res.destroy();
   return error;
 }

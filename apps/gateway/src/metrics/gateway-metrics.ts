@@ -23,8 +23,8 @@ export type MetricsSources = {
   cacheLookups(): Record<string, CacheLookups>;
   inFlight(): Iterable<[tenantId: string, count: number]>;
   callLogQueue(): Promise<QueueStats | null>;
-  /** Call-log records that could not be enqueued and were lost. */
-  droppedCallLogs(): number;
+  /** Call-log records that could not be enqueued and were lost (the sink's health().unqueued). */
+  droppedCallLogs(): Promise<number>;
 };
 
 /** Outcome of one limiter round trip to Redis. */
@@ -222,8 +222,9 @@ export class GatewayMetrics {
       name: "toolgate_gateway_call_logs_dropped_total",
       help: "Call-log records lost because they could not be enqueued.",
       registers,
-      collect() {
-        addDelta(this, dropped, {}, metrics.sources?.droppedCallLogs() ?? 0);
+      async collect() {
+        const lost = (await metrics.sources?.droppedCallLogs().catch(() => 0)) ?? 0;
+        addDelta(this, dropped, {}, lost);
       },
     });
   }

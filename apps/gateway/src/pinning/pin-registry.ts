@@ -1,6 +1,8 @@
 import type { ChangeEvent, Db } from "@toolgate/db";
 import type { Logger } from "pino";
+import { cacheTiming } from "../cache/gateway-cache";
 import { LoadingCache } from "../cache/loading-cache";
+import type { StoreHealth } from "../cache/store-health";
 import type { ToolFilter } from "../upstream/response-messages";
 import { loadServerPins } from "./load-server-pins";
 import { persistPinChange } from "./persist-pin-change";
@@ -24,13 +26,16 @@ export class PinRegistry {
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-    ttlMs = 30_000,
+    timing: { health: StoreHealth; ttlMs?: number; staleMaxMs?: number },
     /** Told after this gateway recorded a new quarantine (webhooks). */
     private readonly onQuarantined: (where: QuarantineSite, change: PinChange) => void = () => {},
   ) {
+    const { ttlMs, ...stale } = cacheTiming(timing);
     this.servers = new LoadingCache({
       max: 10_000,
       ttlMs,
+      ...stale,
+      health: timing.health,
       negativeTtlMs: ttlMs,
       isNegative: () => false,
       load: (key) => {
@@ -77,8 +82,9 @@ export class PinRegistry {
     if (event.kind === "server") this.servers.delete(`${event.tenantId}:${event.serverId}`);
   }
 
-  clear(): void {
-    this.servers.clear();
+  /** After the change listener reconnects: reload on next use, serving the old pins if Postgres fails. */
+  expireAll(): void {
+    this.servers.expireAll();
   }
 
   private pins(tenantId: string, serverId: string): Promise<ServerPins> {

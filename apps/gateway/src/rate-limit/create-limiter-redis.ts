@@ -1,6 +1,6 @@
 import { once } from "node:events";
-import { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { connectRedis, type RedisConnection, type RedisTarget } from "../runtime/redis-target";
 
 export type LimiterRedisOptions = {
   /** A command that takes longer fails (and degrades the limiter) instead of holding the call. */
@@ -14,20 +14,26 @@ export type LimiterRedisOptions = {
 /**
  * A Redis connection for rate limits that never queues or retries a command: while Redis is away a
  * limited call must get an answer at once, not wait for a reconnect. Reconnects in the background.
+ * A URL (string) means one Redis, for callers that have no target.
  */
 export async function createLimiterRedis(
-  url: string,
+  target: RedisTarget | string,
   logger: Logger,
   options: LimiterRedisOptions = {},
-): Promise<Redis> {
-  const redis = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs ?? 250,
-    keyPrefix: options.keyPrefix,
-    // Reconnect quickly and keep trying: recovery needs no restart.
-    retryStrategy: (attempt) => Math.min(attempt * 50, 1_000),
-  });
+): Promise<RedisConnection> {
+  const redis = connectRedis(
+    typeof target === "string" ? { kind: "redis", url: target } : target,
+    {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: options.commandTimeoutMs ?? 250,
+      keyPrefix: options.keyPrefix,
+      // Reconnect quickly and keep trying: recovery needs no restart.
+      retryStrategy: (attempt) => Math.min(attempt * 50, 1_000),
+    },
+    // A cluster: after a failover, find the new master quickly and keep trying while slots move.
+    { clusterRetryStrategy: (attempt) => Math.min(attempt * 50, 1_000), retryDelayOnFailover: 50 },
+  );
   // Each failed reconnect emits one; the limiter's circuit logs the outage itself once, at warn.
   redis.on("error", (error) => logger.debug({ err: error }, "limiter redis connection error"));
   const timeout = AbortSignal.timeout(options.connectWaitMs ?? 2_000);

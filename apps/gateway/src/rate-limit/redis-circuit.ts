@@ -1,5 +1,6 @@
-import { type Redis, ReplyError } from "ioredis";
+import { ReplyError } from "ioredis";
 import type { Logger } from "pino";
+import type { RedisConnection } from "../runtime/redis-target";
 import { LimitsUnavailableError } from "./limits-unavailable-error";
 
 export type LimiterHealth = "ok" | "degraded";
@@ -17,7 +18,7 @@ export class RedisCircuit {
   private probeAtMs = 0;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly logger: Logger | undefined,
     private readonly coolDownMs = 1_000,
     private readonly now: () => number = () => performance.now(),

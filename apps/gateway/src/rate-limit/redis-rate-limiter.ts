@@ -1,6 +1,6 @@
 import { type LimitCheck, retryAfterSeconds } from "@toolgate/policy-core";
-import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { RedisConnection } from "../runtime/redis-target";
 import { ExhaustedWindows } from "./exhausted-windows";
 import type { LimitResult, RateLimiter, Reservation } from "./rate-limiter";
 import { type LimiterHealth, RedisCircuit } from "./redis-circuit";
@@ -43,7 +43,7 @@ export class RedisRateLimiter implements RateLimiter {
   private readonly circuit: RedisCircuit;
   private readonly observe: LimiterObserver | undefined;
 
-  constructor(redis: Redis, options: { logger?: Logger; observer?: LimiterObserver } = {}) {
+  constructor(redis: RedisConnection, options: { logger?: Logger; observer?: LimiterObserver } = {}) {
     this.observe = options.observer;
     this.reserveScript = new RedisScript(redis, RESERVE);
     this.refundScript = new RedisScript(redis, REFUND);

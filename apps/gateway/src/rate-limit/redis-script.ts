@@ -1,12 +1,16 @@
 import { createHash } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "../runtime/redis-target";
 
-/** A Lua script run by EVALSHA; sent to Redis only the first time, or again if Redis lost it (restart, flush). */
+/**
+ * A Lua script run by EVALSHA; sent to Redis only the first time, or again if Redis lost it (restart,
+ * flush, or a cluster node that never ran it). The fallback is EVAL, which goes to the node of the
+ * keys' slot and caches the script there (SCRIPT LOAD would go to any node of a cluster).
+ */
 export class RedisScript {
   private readonly sha: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly source: string,
   ) {
     this.sha = createHash("sha1").update(source).digest("hex");
@@ -17,8 +21,7 @@ export class RedisScript {
       return await this.redis.evalsha(this.sha, keys.length, ...keys, ...args);
     } catch (error) {
       if (!isNoScript(error)) throw error;
-      await this.redis.script("LOAD", this.source);
-      return await this.redis.evalsha(this.sha, keys.length, ...keys, ...args);
+      return await this.redis.eval(this.source, keys.length, ...keys, ...args);
     }
   }
 }

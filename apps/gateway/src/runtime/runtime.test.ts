@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../env";
+import { queuePrefixOf } from "./redis-target";
 import { openCallLogQueue, runtimeMode } from "./runtime";
 
 const env = (vars: Record<string, string>) =>
@@ -37,5 +38,31 @@ describe("runtime mode", () => {
     const named = openCallLogQueue(env({ ...redis, TOOLGATE_NAMESPACE: "eu-1" }));
     expect(named.queueName).toBe("call-logs-eu-1");
     expect(openCallLogQueue(env({ ...redis, TOOLGATE_CALL_LOG_QUEUE: "mine" })).queueName).toBe("mine");
+  });
+
+  it("uses a Redis Cluster when REDIS_CLUSTER_NODES is set, with a hash-tagged queue prefix", () => {
+    const config = env({
+      REDIS_CLUSTER_NODES: "10.0.0.1:7000, redis-b.internal:7001,",
+      TOOLGATE_NAMESPACE: "eu-1",
+    });
+    expect(runtimeMode(config)).toBe("redis");
+    const queue = openCallLogQueue(config);
+    expect(queue.transport).toEqual({
+      kind: "redis-cluster",
+      nodes: [
+        { host: "10.0.0.1", port: 7000 },
+        { host: "redis-b.internal", port: 7001 },
+      ],
+    });
+    if (queue.transport.kind === "postgres") throw new Error("expected a Redis transport");
+    expect(queuePrefixOf(queue.transport, queue.queueName)).toBe("tg:{call-logs-eu-1}");
+    expect(queuePrefixOf({ kind: "redis", url: "redis://x" }, queue.queueName)).toBeUndefined();
+  });
+
+  it("rejects a malformed node list, and REDIS_URL together with REDIS_CLUSTER_NODES", () => {
+    expect(() => env({ REDIS_CLUSTER_NODES: "10.0.0.1" })).toThrow(/REDIS_CLUSTER_NODES.*host:port/);
+    expect(() => env({ REDIS_CLUSTER_NODES: "10.0.0.1:7000", REDIS_URL: "redis://127.0.0.1:6379" })).toThrow(
+      /REDIS_URL .* or REDIS_CLUSTER_NODES .*not both/,
+    );
   });
 });

@@ -6,9 +6,10 @@ import { createLimiterRedis } from "../rate-limit/create-limiter-redis";
 import { MemoryRateLimiter } from "../rate-limit/memory-rate-limiter";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
 import { type LimiterObserver, RedisRateLimiter } from "../rate-limit/redis-rate-limiter";
+import { redisTargetOf } from "./redis-target";
 
 /**
- * "redis": limits and the call-log queue on Redis, shared by any number of gateways.
+ * "redis": limits and the call-log queue on Redis (one, or a Redis Cluster), shared by any number of gateways.
  * "single-node": no Redis; limits counted in this process (exact, but only for one gateway) and the
  * call-log queue kept in Postgres by BullMQ's Postgres backend.
  */
@@ -18,8 +19,8 @@ export type CallLogQueue = { transport: QueueTransport; queueName: string; close
 
 export type Limits = { rateLimiter: RateLimiter; close(): void };
 
-export function runtimeMode(env: Pick<Env, "REDIS_URL">): RuntimeMode {
-  return env.REDIS_URL === undefined ? "single-node" : "redis";
+export function runtimeMode(env: Pick<Env, "REDIS_URL" | "REDIS_CLUSTER_NODES">): RuntimeMode {
+  return redisTargetOf(env) === undefined ? "single-node" : "redis";
 }
 
 function namespace(env: Env): string {
@@ -29,15 +30,18 @@ function namespace(env: Env): string {
 /** The call-log queue of this installation: its own name on Redis, or its own database in single-node mode. */
 export function openCallLogQueue(env: Env): CallLogQueue {
   const queueName = env.TOOLGATE_CALL_LOG_QUEUE ?? `call-logs-${namespace(env)}`;
-  if (env.REDIS_URL !== undefined) {
-    return { transport: { kind: "redis", url: env.REDIS_URL }, queueName, close: async () => {} };
-  }
+  const redis = redisTargetOf(env);
+  if (redis !== undefined) return { transport: redis, queueName, close: async () => {} };
   return { transport: { kind: "postgres", databaseUrl: env.DATABASE_URL }, queueName, close: async () => {} };
 }
 
 /** The rate limiter of this mode; Redis keys carry the installation's namespace. */
 export async function openLimits(env: Env, logger: Logger, observer?: LimiterObserver): Promise<Limits> {
-  if (env.REDIS_URL === undefined) return { rateLimiter: new MemoryRateLimiter(), close: () => {} };
-  const redis = await createLimiterRedis(env.REDIS_URL, logger, { keyPrefix: `${namespace(env)}:` });
+  const target = redisTargetOf(env);
+  if (target === undefined) return { rateLimiter: new MemoryRateLimiter(), close: () => {} };
+  const redis = await createLimiterRedis(target, logger, {
+    keyPrefix: `${namespace(env)}:`,
+    commandTimeoutMs: env.TOOLGATE_LIMITER_TIMEOUT_MS,
+  });
   return { rateLimiter: new RedisRateLimiter(redis, { logger, observer }), close: () => redis.disconnect() };
 }

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { currentKey, type SecretKeyInput } from "@toolgate/secrets";
 import { LRUCache } from "lru-cache";
 
 const MAC_LENGTH = 22;
@@ -12,9 +13,9 @@ export class SessionBinding {
   // Every request of a session presents the same id: remembering the MACs computed saves an HMAC per call.
   private readonly macs = new LRUCache<string, string>({ max: 50_000 });
 
-  constructor(secretKey: Buffer) {
+  constructor(secretKey: SecretKeyInput) {
     // A key of its own, derived once, so session MACs can never be confused with anything else sealed.
-    this.key = createHmac("sha256", secretKey).update("toolgate:session-binding:v1").digest();
+    this.key = createHmac("sha256", currentKey(secretKey)).update("toolgate:session-binding:v1").digest();
   }
 
   /** The session id the client sees for an upstream session id. */

@@ -1,6 +1,5 @@
 import type { CallLogRecord, Db } from "@toolgate/db";
 import { listenForChanges } from "@toolgate/db";
-import type { Redis } from "ioredis";
 import { createGateway, type Gateway } from "../../src/gateway";
 import type { Clock } from "../../src/http/gateway-services";
 import { createLogger } from "../../src/logger";
@@ -29,7 +28,7 @@ export async function startLimitedGateway(
   const logLines: string[] = [];
   const records: CallLogRecord[] = [];
   const logger = createLogger("debug", { write: (line: string) => void logLines.push(line) });
-  const redis: Redis = await createLimiterRedis(redisUrl, logger);
+  const redis = await createLimiterRedis(redisUrl, logger);
   const gateway = createGateway({
     db,
     rateLimiter: new RedisRateLimiter(redis, { logger }),

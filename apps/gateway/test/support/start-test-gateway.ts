@@ -38,6 +38,13 @@ export async function startTestGateway(
     /** Publish webhook events and run a webhook worker on a queue of its own; links use this dashboard URL. */
     webhooks?: { dashboardUrl: string };
     tracing?: Tracing;
+    cacheTtlMs?: number;
+    cacheStaleMaxMs?: number;
+    maxStreamsPerTenant?: number;
+    maxHeldApprovalsPerTenant?: number;
+    streamIdleMs?: number;
+    /** Where change notifications are listened for (default: the test database). */
+    listenUrl?: string;
     approvalKeepAliveMs?: number;
   } = {},
 ): Promise<TestGateway> {
@@ -93,9 +100,14 @@ export async function startTestGateway(
     maxInFlightPerTenant: options.maxInFlightPerTenant,
     allowStdio: options.allowStdio,
     maxStdioProcesses: options.maxStdioProcesses,
+    cacheTtlMs: options.cacheTtlMs,
+    cacheStaleMaxMs: options.cacheStaleMaxMs,
+    maxStreamsPerTenant: options.maxStreamsPerTenant,
+    maxHeldApprovalsPerTenant: options.maxHeldApprovalsPerTenant,
+    streamIdleMs: options.streamIdleMs,
     approvalKeepAliveMs: options.approvalKeepAliveMs,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
-      listenForChanges(testEnv.databaseUrl, onEvent, { onReconnect }),
+      listenForChanges(options.listenUrl ?? testEnv.databaseUrl, onEvent, { onReconnect }),
   });
   const url = await gateway.listen(0, "127.0.0.1");
   return {

@@ -23,7 +23,8 @@ export function publishedServerRecord(published: PublishedServerCatalogue): Cata
   }));
   return {
     slug: publishedSlug(published.tenantSlug, published.serverSlug),
-    name: `${published.serverName} (${published.tenantName})`,
+    // Organisation and server names need not be unique; their slugs are, and titles must be.
+    name: `${published.serverName} (${published.tenantSlug}/${published.serverSlug})`,
     description: `The ${published.serverName} MCP server's tools as ${published.tenantName} catalogued them in Toolgate and chose to publish.`,
     source: { kind: "tenant", organisation: published.tenantName },
     importedAt: (published.lastScannedAt ?? published.publishedAt).toISOString(),

@@ -1,5 +1,5 @@
 import { createDb, type Db, installationNamespace } from "@toolgate/db";
-import { parseSecretKey } from "@toolgate/secrets";
+import { parseSecretKeys, type SecretKeyInput } from "@toolgate/secrets";
 import { WebhookPublisher } from "@toolgate/webhooks";
 import { Redis } from "ioredis";
 import { getEnv } from "../env";
@@ -11,7 +11,7 @@ import { installEventPublisher } from "./webhooks/publish-event";
 /** What services need from the outside world; built once per process at the edge. */
 export type Deps = {
   db: Db;
-  secretKey: Buffer;
+  secretKey: SecretKeyInput;
   allowPrivateUpstreams: boolean;
   gatewayUrl: string;
   loginRateLimiter: LoginRateLimiter;
@@ -40,7 +40,7 @@ export function getDeps(): Deps {
     installEventPublisher(webhooks);
     holder.toolgateWebDeps = {
       db: createDb(env.DATABASE_URL),
-      secretKey: parseSecretKey(env.TOOLGATE_SECRET_KEY),
+      secretKey: parseSecretKeys(env.TOOLGATE_SECRET_KEY),
       allowPrivateUpstreams: env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
       gatewayUrl: env.TOOLGATE_GATEWAY_URL,
       loginRateLimiter: loginRateLimiter(env),

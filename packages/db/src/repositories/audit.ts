@@ -1,39 +1,134 @@
+import {
+  AUDIT_GENESIS_HASH,
+  auditEventHash,
+  type ChainBreak,
+  type ChainLink,
+  checkChainLinks,
+} from "../audit/audit-chain";
 import type { Db } from "../create-db";
-import type { AuditEvent, Prisma } from "../generated/prisma/client";
+import type { AuditEvent } from "../generated/prisma/client";
 import { toNullableJson } from "../json-input";
 import { newId } from "../new-id";
+import { type DbClient, inTransaction } from "../transaction";
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
+const VERIFY_PAGE = 1_000;
+
+/** What an audit event says: who did what to which object. */
+export type AuditInput = {
+  actorUserId?: string | null;
+  actorLabel?: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  data?: unknown;
+};
 
 /**
- * Appends an admin action (policy published, grant created/revoked, server changed…) to the audit stream.
- * Accepts a transaction client so a change and its audit event can commit together.
+ * Appends an admin action (policy published, grant created/revoked, server changed…) to the tenant's
+ * hash-chained audit stream. Pass the transaction of the change it records, so both commit or neither;
+ * appends of one tenant are serialised by an advisory lock held to the end of that transaction.
  */
-export async function recordAudit(
-  db: Db | Prisma.TransactionClient,
-  tenantId: string,
-  input: {
-    actorUserId?: string | null;
-    actorLabel?: string;
-    action: string;
-    targetType: string;
-    targetId: string;
-    data?: unknown;
-  },
-): Promise<void> {
-  await db.auditEvent.create({
-    data: {
+export async function recordAudit(db: DbClient, tenantId: string, input: AuditInput): Promise<AuditEvent> {
+  return inTransaction(db, async (tx) => {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${tenantId}`}, 0))::text`;
+    const head = await tx.auditChainHead.findUnique({ where: { tenantId } });
+    const prevHash = head?.hash ?? AUDIT_GENESIS_HASH;
+    const fields = {
       id: newId("aud"),
       tenantId,
+      seq: (head?.seq ?? 0) + 1,
       actorUserId: input.actorUserId ?? null,
       actorLabel: input.actorLabel ?? "",
       action: input.action,
       targetType: input.targetType,
       targetId: input.targetId,
-      data: toNullableJson(input.data),
-    },
+      // Hashed as it will read back from jsonb.
+      data: input.data === undefined ? null : (JSON.parse(JSON.stringify(input.data)) as unknown),
+      createdAt: new Date(),
+    };
+    const hash = auditEventHash(prevHash, fields);
+    const event = await tx.auditEvent.create({
+      data: { ...fields, data: toNullableJson(fields.data), prevHash, hash },
+    });
+    await tx.auditChainHead.upsert({
+      where: { tenantId },
+      create: { tenantId, seq: fields.seq, hash },
+      update: { seq: fields.seq, hash },
+    });
+    return event;
   });
+}
+
+/**
+ * Runs a change and records its audit event in one transaction: both commit, or neither does.
+ * `audit` may return null when the change turned out to be a no-op worth no event.
+ */
+export async function withAudit<T>(
+  db: DbClient,
+  tenantId: string,
+  change: (tx: DbClient) => Promise<T>,
+  audit: (result: T) => AuditInput | null,
+  options?: { timeout?: number },
+): Promise<T> {
+  return inTransaction(
+    db,
+    async (tx) => {
+      const result = await change(tx);
+      const input = audit(result);
+      if (input !== null) await recordAudit(tx, tenantId, input);
+      return result;
+    },
+    options,
+  );
+}
+
+/** The result of checking a tenant's audit chain; `unchained` counts events from before the chain existed. */
+export type AuditChainReport = { ok: boolean; checked: number; unchained: number; broken: ChainBreak | null };
+
+/** Recomputes the tenant's audit hash chain: an edited, deleted or re-linked event breaks it. */
+export async function verifyAuditChain(db: Db, tenantId: string): Promise<AuditChainReport> {
+  const head = await db.auditChainHead.findUnique({ where: { tenantId } });
+  const unchained = await db.auditEvent.count({ where: { tenantId, seq: null } });
+  let expected = { seq: 0, hash: AUDIT_GENESIS_HASH };
+  let checked = 0;
+  for (;;) {
+    const page = await db.auditEvent.findMany({
+      where: { tenantId, seq: { gt: expected.seq } },
+      orderBy: { seq: "asc" },
+      take: VERIFY_PAGE,
+    });
+    const links = page.filter((event): event is AuditEvent & { seq: number } => event.seq !== null);
+    const { next, broken } = checkChainLinks(links.map(toLink), expected);
+    checked += next.seq - expected.seq;
+    if (broken !== null) return { ok: false, checked, unchained, broken };
+    expected = next;
+    if (page.length < VERIFY_PAGE) break;
+  }
+  if ((head?.seq ?? 0) !== expected.seq || (head?.hash ?? AUDIT_GENESIS_HASH) !== expected.hash) {
+    // The newest events were deleted (no later link covers them), or the head was tampered with.
+    const broken: ChainBreak = { seq: expected.seq + 1, eventId: null, problem: "head_mismatch" };
+    return { ok: false, checked, unchained, broken };
+  }
+  return { ok: true, checked, unchained, broken: null };
+}
+
+function toLink(event: AuditEvent & { seq: number }): ChainLink {
+  return {
+    id: event.id,
+    tenantId: event.tenantId,
+    seq: event.seq,
+    actorUserId: event.actorUserId,
+    actorLabel: event.actorLabel,
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    data: event.data,
+    createdAt: event.createdAt,
+    prevHash: event.prevHash,
+    hash: event.hash,
+  };
 }
 
 /** The tenant's latest audit events, newest first. */

@@ -3,10 +3,11 @@ import type { Db } from "../create-db";
 import { NotFoundError } from "../errors";
 import type { Grant } from "../generated/prisma/client";
 import { newId } from "../new-id";
+import type { DbClient } from "../transaction";
 
 /** Creates a grant (an agent's bearer token, stored as its hash); serverId null means every server. */
 export async function createGrant(
-  db: Db,
+  db: DbClient,
   tenantId: string,
   input: {
     label: string;
@@ -42,7 +43,7 @@ export async function listGrants(db: Db, tenantId: string): Promise<Grant[]> {
 }
 
 /** Revokes the grant (idempotent: keeps the first revocation time); null if not the tenant's. */
-export async function revokeGrant(db: Db, tenantId: string, grantId: string): Promise<Grant | null> {
+export async function revokeGrant(db: DbClient, tenantId: string, grantId: string): Promise<Grant | null> {
   await db.grant.updateMany({
     where: { id: grantId, tenantId, revokedAt: null },
     data: { revokedAt: new Date() },

@@ -2,6 +2,7 @@ import type { Db } from "../create-db";
 import { EmailTakenError } from "../errors";
 import type { Invite, Membership, Prisma, Role, Tenant, User } from "../generated/prisma/client";
 import { newId } from "../new-id";
+import { type DbClient, inTransaction } from "../transaction";
 import { isUniqueViolation } from "../unique-violation";
 import { AlreadyMemberError, InviteUnusableError } from "./membership-errors";
 
@@ -9,7 +10,7 @@ type Tx = Prisma.TransactionClient;
 
 /** Stores an invite (only its token's hash) to join the tenant with a role. */
 export async function createInvite(
-  db: Db,
+  db: DbClient,
   tenantId: string,
   input: { role: Role; tokenHash: string; expiresAt: Date; createdById?: string | null },
 ): Promise<Invite> {
@@ -34,7 +35,7 @@ export async function listOpenInvites(db: Db, tenantId: string, now: Date): Prom
 }
 
 /** Withdraws an unused invite; false when it is not the tenant's or was used already. */
-export async function revokeInvite(db: Db, tenantId: string, inviteId: string): Promise<boolean> {
+export async function revokeInvite(db: DbClient, tenantId: string, inviteId: string): Promise<boolean> {
   const { count } = await db.invite.deleteMany({ where: { id: inviteId, tenantId, usedAt: null } });
   return count > 0;
 }
@@ -64,11 +65,11 @@ async function claimInvite(tx: Tx, tokenHash: string, now: Date): Promise<Invite
 
 /** Adds an existing user to the invite's tenant with its role, using the invite up. */
 export async function acceptInviteAsUser(
-  db: Db,
+  db: DbClient,
   input: { tokenHash: string; userId: string; now: Date },
 ): Promise<Membership> {
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const invite = await claimInvite(tx, input.tokenHash, input.now);
       const existing = await tx.membership.findUnique({
         where: { tenantId_userId: { tenantId: invite.tenantId, userId: input.userId } },
@@ -86,12 +87,12 @@ export async function acceptInviteAsUser(
 
 /** Creates a new user straight into the invite's tenant with its role, using the invite up. */
 export async function acceptInviteAsNewUser(
-  db: Db,
+  db: DbClient,
   input: { tokenHash: string; email: string; passwordHash: string; name?: string | null; now: Date },
 ): Promise<{ user: User; membership: Membership }> {
   const email = input.email.trim().toLowerCase();
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const invite = await claimInvite(tx, input.tokenHash, input.now);
       if ((await tx.user.findUnique({ where: { email }, select: { id: true } })) !== null) {
         throw new EmailTakenError(email);

@@ -1,5 +1,6 @@
 import type { Db } from "../create-db";
 import type { Membership, Prisma, Role } from "../generated/prisma/client";
+import { type DbClient, inTransaction } from "../transaction";
 import { LastAdminError } from "./membership-errors";
 
 type Tx = Prisma.TransactionClient;
@@ -29,12 +30,12 @@ function leavesNoAdmin(adminIds: string[], membershipId: string): boolean {
 
 /** Changes a member's role; null when not the tenant's. Never demotes the last admin (LastAdminError). */
 export async function changeMemberRole(
-  db: Db,
+  db: DbClient,
   tenantId: string,
   membershipId: string,
   role: Role,
 ): Promise<Membership | null> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const adminIds = await lockAdminIds(tx, tenantId);
     const member = await tx.membership.findFirst({ where: { id: membershipId, tenantId } });
     if (member === null) return null;
@@ -45,11 +46,11 @@ export async function changeMemberRole(
 
 /** Removes a member; null when not the tenant's. Never removes the last admin (LastAdminError). */
 export async function removeMember(
-  db: Db,
+  db: DbClient,
   tenantId: string,
   membershipId: string,
 ): Promise<Membership | null> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const adminIds = await lockAdminIds(tx, tenantId);
     const member = await tx.membership.findFirst({ where: { id: membershipId, tenantId } });
     if (member === null) return null;

@@ -4,18 +4,19 @@ import { NotFoundError, PolicyConflictError } from "../errors";
 import type { PolicyVersion } from "../generated/prisma/client";
 import { toJson } from "../json-input";
 import { newId } from "../new-id";
+import { type DbClient, inTransaction } from "../transaction";
 
 /**
  * Publishes a new immutable version (current + 1) and makes it current. With `baseVersion`
  * (the version the author edited; null for "none yet") a concurrent publish is a conflict.
  */
 export async function publishPolicy(
-  db: Db,
+  db: DbClient,
   tenantId: string,
   serverId: string,
   input: { document: unknown; message?: string; authorId?: string | null; baseVersion?: number | null },
 ): Promise<PolicyVersion> {
-  const published = await db.$transaction(async (tx) => {
+  const published = await inTransaction(db, async (tx) => {
     const server = await tx.server.findFirst({ where: { id: serverId, tenantId }, select: { id: true } });
     if (server === null) throw new NotFoundError("Server", serverId);
     // one Policy row per server; created on first publish, then locked so publishes queue up

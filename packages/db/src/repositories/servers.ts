@@ -2,11 +2,12 @@ import { notifyChange } from "../changes/notify-change";
 import type { Db } from "../create-db";
 import type { Server, Tenant, Transport } from "../generated/prisma/client";
 import { newId } from "../new-id";
+import type { DbClient } from "../transaction";
 import { insertWithUniqueSlug } from "./unique-slug";
 
 /** Registers an upstream MCP server; its slug comes from the name and is unique within the tenant. */
 export async function createServer(
-  db: Db,
+  db: DbClient,
   tenantId: string,
   input: { name: string; url: string; transport: Transport; headersSealed: string | null },
 ): Promise<Server> {
@@ -44,12 +45,12 @@ export async function listServers(db: Db, tenantId: string): Promise<Server[]> {
 }
 
 /** The server if it belongs to the tenant, else null. */
-export async function getServer(db: Db, tenantId: string, serverId: string): Promise<Server | null> {
+export async function getServer(db: DbClient, tenantId: string, serverId: string): Promise<Server | null> {
   return db.server.findFirst({ where: { id: serverId, tenantId } });
 }
 
 /** Deletes the server with its catalogue, policy and server-bound grants; false if not the tenant's. */
-export async function deleteServer(db: Db, tenantId: string, serverId: string): Promise<boolean> {
+export async function deleteServer(db: DbClient, tenantId: string, serverId: string): Promise<boolean> {
   const { count } = await db.server.deleteMany({ where: { id: serverId, tenantId } });
   if (count === 0) return false;
   await notifyChange(db, { kind: "server", tenantId, serverId });

@@ -3,6 +3,7 @@ import { NotFoundError } from "../errors";
 import type { RiskLevel, Tool, ToolCategory } from "../generated/prisma/client";
 import { toJson, toNullableJson } from "../json-input";
 import { newId } from "../new-id";
+import { type DbClient, inTransaction } from "../transaction";
 
 export type CatalogueEntry = {
   name: string;
@@ -17,12 +18,13 @@ export type CatalogueEntry = {
 
 /** Stores a `tools/list` scan: upserts each tool by name and stamps the server's lastScannedAt. */
 export async function saveCatalogue(
-  db: Db,
+  db: DbClient,
   tenantId: string,
   serverId: string,
   tools: CatalogueEntry[],
 ): Promise<Tool[]> {
-  return db.$transaction(
+  return inTransaction(
+    db,
     async (tx) => {
       const { count } = await tx.server.updateMany({
         where: { id: serverId, tenantId },

@@ -1,4 +1,4 @@
-import { type Db, newId, recordAudit } from "@toolgate/db";
+import { type DbClient, inTransaction, newId, recordAudit } from "@toolgate/db";
 import { generateToken, hashToken, tokenPrefix } from "@toolgate/secrets";
 import { z } from "zod";
 import type { SessionContext } from "../context";
@@ -20,26 +20,29 @@ export type CreateApiKeyInput = z.infer<typeof createApiKeyInputSchema>;
  * Creates a tenant API key for the REST API and the CLI. Only its hash is stored: the
  * returned key is the one time it exists in clear.
  */
-export async function createApiKey(db: Db, ctx: SessionContext, input: CreateApiKeyInput) {
+export async function createApiKey(db: DbClient, ctx: SessionContext, input: CreateApiKeyInput) {
   assertAdmin(ctx);
-  const key = generateToken("key");
-  const row = await db.apiKey.create({
-    data: {
-      id: newId("key"),
-      tenantId: ctx.tenantId,
-      label: input.label,
-      role: input.role,
-      keyHash: hashToken(key),
-      keyPrefix: tokenPrefix(key),
-      createdById: ctx.userId,
-    },
+  // The change and its audit event commit together (or neither does).
+  return inTransaction(db, async (tx) => {
+    const key = generateToken("key");
+    const row = await tx.apiKey.create({
+      data: {
+        id: newId("key"),
+        tenantId: ctx.tenantId,
+        label: input.label,
+        role: input.role,
+        keyHash: hashToken(key),
+        keyPrefix: tokenPrefix(key),
+        createdById: ctx.userId,
+      },
+    });
+    await recordAudit(tx, ctx.tenantId, {
+      actorUserId: ctx.userId,
+      action: "api_key.created",
+      targetType: "api_key",
+      targetId: row.id,
+      data: { label: row.label, role: row.role },
+    });
+    return { apiKey: toApiKeyView(row), key };
   });
-  await recordAudit(db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "api_key.created",
-    targetType: "api_key",
-    targetId: row.id,
-    data: { label: row.label, role: row.role },
-  });
-  return { apiKey: toApiKeyView(row), key };
 }

@@ -1,6 +1,6 @@
 import type { ApiRoute } from "./api-route";
 import { approveRoute, denyRoute, listApprovalsRoute } from "./routes/approval-routes";
-import { listAuditRoute } from "./routes/audit-routes";
+import { listAuditRoute, verifyAuditRoute } from "./routes/audit-routes";
 import { acceptToolRoute, listToolsRoute } from "./routes/catalogue-routes";
 import { createGrantRoute, listGrantsRoute, revokeGrantRoute, rotateGrantRoute } from "./routes/grant-routes";
 import { exportLogsRoute, listLogsRoute } from "./routes/log-routes";
@@ -52,5 +52,6 @@ export const apiRoutes: readonly ApiRoute[] = [
   approveRoute,
   denyRoute,
   listAuditRoute,
+  verifyAuditRoute,
   openApiRoute,
 ];

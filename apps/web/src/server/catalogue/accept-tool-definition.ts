@@ -1,4 +1,4 @@
-import { type Db, notifyChange, Prisma, recordAudit } from "@toolgate/db";
+import { type DbClient, inTransaction, notifyChange, Prisma, recordAudit } from "@toolgate/db";
 import { classifyTool } from "@toolgate/policy-core";
 import { upstreamToolSchema } from "@toolgate/upstream";
 import { AppError } from "../app-error";
@@ -29,39 +29,47 @@ function pendingColumns(pendingDefinition: unknown) {
  * Reviews a tool: its pending (changed) definition becomes the pinned one, or an unreviewed
  * tool is pinned as it is. The gateway reloads the server and lets the tool through again.
  */
-export async function acceptToolDefinition(db: Db, ctx: SessionContext, serverId: string, toolId: string) {
+export async function acceptToolDefinition(
+  db: DbClient,
+  ctx: SessionContext,
+  serverId: string,
+  toolId: string,
+) {
   assertCan(ctx, "manage_servers");
-  const tool = await db.tool.findFirst({ where: { id: toolId, serverId, tenantId: ctx.tenantId } });
-  if (tool === null) throw new AppError("not_found", "Tool not found.");
-  if (tool.pendingHash === null && tool.pinState === "pinned") {
-    throw new AppError("conflict", `${tool.name} has no changed definition to accept.`);
-  }
-  const definition = tool.pendingHash === null ? {} : pendingColumns(tool.pendingDefinition);
-  // Conditional on the hash we read, so a rescan landing meanwhile is not accepted unseen.
-  const { count } = await db.tool.updateMany({
-    where: { id: tool.id, tenantId: ctx.tenantId, pendingHash: tool.pendingHash },
-    data: {
-      ...definition,
-      definitionHash: tool.pendingHash ?? tool.definitionHash,
-      pinState: "pinned",
-      pendingDefinition: Prisma.DbNull,
-      pendingHash: null,
-    },
+  // The change and its audit event commit together (or neither does).
+  return inTransaction(db, async (tx) => {
+    const tool = await tx.tool.findFirst({ where: { id: toolId, serverId, tenantId: ctx.tenantId } });
+    if (tool === null) throw new AppError("not_found", "Tool not found.");
+    if (tool.pendingHash === null && tool.pinState === "pinned") {
+      throw new AppError("conflict", `${tool.name} has no changed definition to accept.`);
+    }
+    const definition = tool.pendingHash === null ? {} : pendingColumns(tool.pendingDefinition);
+    // Conditional on the hash we read, so a rescan landing meanwhile is not accepted unseen.
+    const { count } = await tx.tool.updateMany({
+      where: { id: tool.id, tenantId: ctx.tenantId, pendingHash: tool.pendingHash },
+      data: {
+        ...definition,
+        definitionHash: tool.pendingHash ?? tool.definitionHash,
+        pinState: "pinned",
+        pendingDefinition: Prisma.DbNull,
+        pendingHash: null,
+      },
+    });
+    if (count === 0) throw new AppError("conflict", `${tool.name} changed again meanwhile; review it again.`);
+    await notifyChange(tx, { kind: "server", tenantId: ctx.tenantId, serverId });
+    await recordAudit(tx, ctx.tenantId, {
+      actorUserId: ctx.userId,
+      action: "tool.definition_accepted",
+      targetType: "tool",
+      targetId: tool.id,
+      data: {
+        serverId,
+        name: tool.name,
+        from: tool.definitionHash,
+        to: tool.pendingHash ?? tool.definitionHash,
+      },
+    });
+    const accepted = await tx.tool.findFirstOrThrow({ where: { id: tool.id, tenantId: ctx.tenantId } });
+    return toCatalogueToolView(accepted);
   });
-  if (count === 0) throw new AppError("conflict", `${tool.name} changed again meanwhile; review it again.`);
-  await notifyChange(db, { kind: "server", tenantId: ctx.tenantId, serverId });
-  await recordAudit(db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "tool.definition_accepted",
-    targetType: "tool",
-    targetId: tool.id,
-    data: {
-      serverId,
-      name: tool.name,
-      from: tool.definitionHash,
-      to: tool.pendingHash ?? tool.definitionHash,
-    },
-  });
-  const accepted = await db.tool.findFirstOrThrow({ where: { id: tool.id, tenantId: ctx.tenantId } });
-  return toCatalogueToolView(accepted);
 }

@@ -1,4 +1,4 @@
-import { type Db, newId, Prisma } from "@toolgate/db";
+import { type DbClient, inTransaction, newId, Prisma } from "@toolgate/db";
 import type { UpstreamTool } from "@toolgate/upstream";
 import { toCatalogueEntry } from "./catalogue-entry";
 
@@ -14,12 +14,13 @@ function asJson(value: unknown): Prisma.InputJsonValue {
  * with the change kept as pending until someone accepts it.
  */
 export async function applyScan(
-  db: Db,
+  db: DbClient,
   tenantId: string,
   serverId: string,
   tools: UpstreamTool[],
 ): Promise<ScanSummary> {
-  return db.$transaction(
+  return inTransaction(
+    db,
     async (tx) => {
       const existing = new Map(
         (await tx.tool.findMany({ where: { tenantId, serverId } })).map((row) => [row.name, row]),

@@ -1,4 +1,4 @@
-import { type Db, notifyChange, recordAudit } from "@toolgate/db";
+import { type DbClient, inTransaction, notifyChange, recordAudit } from "@toolgate/db";
 import { z } from "zod";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
@@ -15,24 +15,27 @@ export type OverrideToolClassInput = z.infer<typeof overrideToolClassInputSchema
 
 /** Sets (or clears) the tenant's own category and risk for a catalogued tool. */
 export async function overrideToolClass(
-  db: Db,
+  db: DbClient,
   ctx: SessionContext,
   serverId: string,
   toolId: string,
   input: OverrideToolClassInput,
 ) {
   assertCan(ctx, "manage_policies");
-  const { count } = await db.tool.updateMany({
-    where: { id: toolId, serverId, tenantId: ctx.tenantId },
-    data: { categoryOverride: input.category, riskOverride: input.risk },
-  });
-  if (count === 0) throw new AppError("not_found", "Tool not found.");
-  await notifyChange(db, { kind: "server", tenantId: ctx.tenantId, serverId });
-  await recordAudit(db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "tool.class_overridden",
-    targetType: "tool",
-    targetId: toolId,
-    data: { serverId, category: input.category, risk: input.risk },
+  // The change and its audit event commit together (or neither does).
+  return inTransaction(db, async (tx) => {
+    const { count } = await tx.tool.updateMany({
+      where: { id: toolId, serverId, tenantId: ctx.tenantId },
+      data: { categoryOverride: input.category, riskOverride: input.risk },
+    });
+    if (count === 0) throw new AppError("not_found", "Tool not found.");
+    await notifyChange(tx, { kind: "server", tenantId: ctx.tenantId, serverId });
+    await recordAudit(tx, ctx.tenantId, {
+      actorUserId: ctx.userId,
+      action: "tool.class_overridden",
+      targetType: "tool",
+      targetId: toolId,
+      data: { serverId, category: input.category, risk: input.risk },
+    });
   });
 }

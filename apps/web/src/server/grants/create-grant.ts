@@ -1,4 +1,10 @@
-import { createGrant as createGrantRow, type Db, getServer, recordAudit } from "@toolgate/db";
+import {
+  createGrant as createGrantRow,
+  type DbClient,
+  getServer,
+  inTransaction,
+  recordAudit,
+} from "@toolgate/db";
 import { generateToken, hashToken, tokenPrefix } from "@toolgate/secrets";
 import { webhookEvent } from "@toolgate/webhooks";
 import { z } from "zod";
@@ -30,31 +36,40 @@ export const grantExpirySchema = z.union([
  * Creates a grant and returns its bearer token. Only the token's hash is stored, so this
  * is the one and only time the token exists outside the agent that receives it.
  */
-export async function createGrant(db: Db, ctx: SessionContext, input: CreateGrantInput) {
+export async function createGrant(db: DbClient, ctx: SessionContext, input: CreateGrantInput) {
   assertCan(ctx, "manage_grants");
-  const expiresAt = input.expiresAt ?? null;
-  if (expiresAt !== null && expiresAt.getTime() <= Date.now()) {
-    throw new AppError("invalid_input", "Choose an expiry in the future.");
-  }
-  if (input.serverId !== null && (await getServer(db, ctx.tenantId, input.serverId)) === null) {
-    throw new AppError("not_found", "Server not found.");
-  }
-  const token = generateToken("grt");
-  const grant = await createGrantRow(db, ctx.tenantId, {
-    label: input.label,
-    tokenHash: hashToken(token),
-    tokenPrefix: tokenPrefix(token),
-    serverId: input.serverId,
-    expiresAt,
-    createdById: ctx.userId,
+  // The change and its audit event commit together (or neither does).
+  const { grant, token } = await inTransaction(db, async (tx) => {
+    const expiresAt = input.expiresAt ?? null;
+    if (expiresAt !== null && expiresAt.getTime() <= Date.now()) {
+      throw new AppError("invalid_input", "Choose an expiry in the future.");
+    }
+    if (input.serverId !== null && (await getServer(tx, ctx.tenantId, input.serverId)) === null) {
+      throw new AppError("not_found", "Server not found.");
+    }
+    const token = generateToken("grt");
+    const grant = await createGrantRow(tx, ctx.tenantId, {
+      label: input.label,
+      tokenHash: hashToken(token),
+      tokenPrefix: tokenPrefix(token),
+      serverId: input.serverId,
+      expiresAt,
+      createdById: ctx.userId,
+    });
+    await recordAudit(tx, ctx.tenantId, {
+      actorUserId: ctx.userId,
+      action: "grant.created",
+      targetType: "grant",
+      targetId: grant.id,
+      data: {
+        label: grant.label,
+        serverId: grant.serverId,
+        expiresAt: grant.expiresAt?.toISOString() ?? null,
+      },
+    });
+    return { grant, token };
   });
-  await recordAudit(db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "grant.created",
-    targetType: "grant",
-    targetId: grant.id,
-    data: { label: grant.label, serverId: grant.serverId, expiresAt: grant.expiresAt?.toISOString() ?? null },
-  });
+  // Only once the grant has committed: a webhook never announces a change that was rolled back.
   publishEvent(
     ctx.tenantId,
     webhookEvent("grant.created", {

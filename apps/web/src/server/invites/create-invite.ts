@@ -1,4 +1,4 @@
-import { createInvite as createInviteRow, type Db, recordAudit } from "@toolgate/db";
+import { createInvite as createInviteRow, type DbClient, inTransaction, recordAudit } from "@toolgate/db";
 import { generateToken, hashToken } from "@toolgate/secrets";
 import { z } from "zod";
 import { assertCan, type SessionContext } from "../context";
@@ -18,21 +18,29 @@ export function inviteLink(dashboardUrl: string, token: string): string {
 }
 
 /** Creates an invite to join the organisation with a role; returns its token once. */
-export async function createInvite(db: Db, ctx: SessionContext, input: CreateInviteInput, now = new Date()) {
+export async function createInvite(
+  db: DbClient,
+  ctx: SessionContext,
+  input: CreateInviteInput,
+  now = new Date(),
+) {
   assertCan(ctx, "manage_members");
-  const token = generateToken("inv");
-  const invite = await createInviteRow(db, ctx.tenantId, {
-    role: input.role,
-    tokenHash: hashToken(token),
-    expiresAt: new Date(now.getTime() + input.expiresInDays * 86_400_000),
-    createdById: ctx.userId,
+  // The change and its audit event commit together (or neither does).
+  return inTransaction(db, async (tx) => {
+    const token = generateToken("inv");
+    const invite = await createInviteRow(tx, ctx.tenantId, {
+      role: input.role,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(now.getTime() + input.expiresInDays * 86_400_000),
+      createdById: ctx.userId,
+    });
+    await recordAudit(tx, ctx.tenantId, {
+      actorUserId: ctx.userId,
+      action: "member.invited",
+      targetType: "invite",
+      targetId: invite.id,
+      data: { role: invite.role, expiresAt: invite.expiresAt.toISOString() },
+    });
+    return { invite: { id: invite.id, role: invite.role, expiresAt: invite.expiresAt }, token };
   });
-  await recordAudit(db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "member.invited",
-    targetType: "invite",
-    targetId: invite.id,
-    data: { role: invite.role, expiresAt: invite.expiresAt.toISOString() },
-  });
-  return { invite: { id: invite.id, role: invite.role, expiresAt: invite.expiresAt }, token };
 }

@@ -1,4 +1,10 @@
-import { type Db, getServer, publishPolicy as publishPolicyVersion, recordAudit } from "@toolgate/db";
+import {
+  type DbClient,
+  getServer,
+  inTransaction,
+  publishPolicy as publishPolicyVersion,
+  recordAudit,
+} from "@toolgate/db";
 import { type PolicyIssue, parsePolicyJson } from "@toolgate/policy-core";
 import { webhookEvent } from "@toolgate/webhooks";
 import { z } from "zod";
@@ -23,28 +29,33 @@ export type PublishResult = { ok: true; version: number } | { ok: false; issues:
  * baseVersion makes the database throw PolicyConflictError instead of overwriting.
  */
 export async function publishPolicy(
-  db: Db,
+  db: DbClient,
   ctx: SessionContext,
   input: PublishPolicyInput,
 ): Promise<PublishResult> {
   assertCan(ctx, "manage_policies");
   const parsed = parsePolicyJson(input.documentText);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  const server = await getServer(db, ctx.tenantId, input.serverId);
-  if (server === null) throw new AppError("not_found", "Server not found.");
-  const published = await publishPolicyVersion(db, ctx.tenantId, server.id, {
-    document: parsed.policy,
-    message: input.message,
-    authorId: ctx.userId,
-    baseVersion: input.baseVersion,
+  // The change and its audit event commit together (or neither does).
+  const { server, published } = await inTransaction(db, async (tx) => {
+    const server = await getServer(tx, ctx.tenantId, input.serverId);
+    if (server === null) throw new AppError("not_found", "Server not found.");
+    const published = await publishPolicyVersion(tx, ctx.tenantId, server.id, {
+      document: parsed.policy,
+      message: input.message,
+      authorId: ctx.userId,
+      baseVersion: input.baseVersion,
+    });
+    await recordAudit(tx, ctx.tenantId, {
+      actorUserId: ctx.userId,
+      action: "policy.published",
+      targetType: "server",
+      targetId: server.id,
+      data: { version: published.version },
+    });
+    return { server, published };
   });
-  await recordAudit(db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "policy.published",
-    targetType: "server",
-    targetId: server.id,
-    data: { version: published.version },
-  });
+  // Only once the version has committed: a webhook never announces a change that was rolled back.
   publishEvent(
     ctx.tenantId,
     webhookEvent("policy.published", {

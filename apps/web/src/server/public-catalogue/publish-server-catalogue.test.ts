@@ -54,6 +54,7 @@ describe("publishing a tenant's server to the public catalogue", () => {
     const slug = state.publicPath.split("/")[2] ?? "";
     const entry = index.server(slug);
     expect(entry?.tools.map((tool) => tool.tool.name)).toEqual(["DeleteItem"]);
+    expect(entry?.server.name).toBe(`Inventory (${slug.replace(/-inventory$/, "")}/inventory)`);
     expect(entry?.tools[0]?.riskClass.category).toBe("Destructive");
     const shown = JSON.stringify(entry?.server);
     expect(shown).not.toContain("inventory.internal.example");

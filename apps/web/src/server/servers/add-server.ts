@@ -1,5 +1,5 @@
-import { createServer, type Db, recordAudit, saveCatalogue } from "@toolgate/db";
-import { sealSecret } from "@toolgate/secrets";
+import { createServer, type Db, inTransaction, recordAudit, saveCatalogue } from "@toolgate/db";
+import { type SecretKeyInput, sealSecret } from "@toolgate/secrets";
 import { discoverServer } from "@toolgate/upstream";
 import { z } from "zod";
 import { toCatalogueEntry } from "../catalogue/catalogue-entry";
@@ -29,7 +29,7 @@ export const addServerInputSchema = z.object({
 
 export type AddServerInput = z.infer<typeof addServerInputSchema>;
 
-export type AddServerDeps = { db: Db; secretKey: Buffer; allowPrivateUpstreams: boolean };
+export type AddServerDeps = { db: Db; secretKey: SecretKeyInput; allowPrivateUpstreams: boolean };
 
 /**
  * Registers an MCP server: connects to it (detecting the transport), stores its headers
@@ -43,20 +43,28 @@ export async function addServer(deps: AddServerDeps, ctx: SessionContext, input:
     { allowPrivateAddresses: deps.allowPrivateUpstreams },
   );
   const headersSealed = input.headers.length > 0 ? sealSecret(JSON.stringify(headers), deps.secretKey) : null;
-  const server = await createServer(deps.db, ctx.tenantId, {
-    name: input.name,
-    url: input.url,
-    transport: discovered.transport,
-    headersSealed,
-  });
   const catalogue = discovered.tools.map(toCatalogueEntry);
-  await saveCatalogue(deps.db, ctx.tenantId, server.id, catalogue);
-  await recordAudit(deps.db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "server.created",
-    targetType: "server",
-    targetId: server.id,
-    data: { name: server.name, url: server.url, transport: server.transport, tools: catalogue.length },
-  });
+  // The server, its catalogue and the audit event commit together; discovery (network) ran before.
+  const server = await inTransaction(
+    deps.db,
+    async (tx) => {
+      const created = await createServer(tx, ctx.tenantId, {
+        name: input.name,
+        url: input.url,
+        transport: discovered.transport,
+        headersSealed,
+      });
+      await saveCatalogue(tx, ctx.tenantId, created.id, catalogue);
+      await recordAudit(tx, ctx.tenantId, {
+        actorUserId: ctx.userId,
+        action: "server.created",
+        targetType: "server",
+        targetId: created.id,
+        data: { name: created.name, url: created.url, transport: created.transport, tools: catalogue.length },
+      });
+      return created;
+    },
+    { timeout: 30_000 },
+  );
   return { server: toServerView(server), toolCount: catalogue.length };
 }

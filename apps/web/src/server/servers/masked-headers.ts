@@ -1,4 +1,5 @@
 import { type Db, getServer } from "@toolgate/db";
+import type { SecretKeyInput } from "@toolgate/secrets";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
 import { openServerHeaders } from "./rescan-server";
@@ -11,7 +12,7 @@ export function maskSecret(value: string): string {
 
 /** A server's upstream header names with masked values; the values never leave the server. */
 export async function listMaskedHeaders(
-  deps: { db: Db; secretKey: Buffer },
+  deps: { db: Db; secretKey: SecretKeyInput },
   ctx: SessionContext,
   serverId: string,
 ): Promise<{ name: string; masked: string }[]> {

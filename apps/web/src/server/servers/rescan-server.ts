@@ -1,5 +1,5 @@
-import { type Db, getServer, notifyChange, recordAudit } from "@toolgate/db";
-import { openSecret } from "@toolgate/secrets";
+import { type Db, getServer, inTransaction, notifyChange, recordAudit } from "@toolgate/db";
+import { openSecret, type SecretKeyInput } from "@toolgate/secrets";
 import { discoverServer } from "@toolgate/upstream";
 import { z } from "zod";
 import { AppError } from "../app-error";
@@ -10,12 +10,15 @@ import { toServerView } from "./server-view";
 const storedHeadersSchema = z.record(z.string(), z.string());
 
 /** Opens a server's sealed upstream headers (never leaves the server side). */
-export function openServerHeaders(headersSealed: string | null, secretKey: Buffer): Record<string, string> {
+export function openServerHeaders(
+  headersSealed: string | null,
+  secretKey: SecretKeyInput,
+): Record<string, string> {
   if (headersSealed === null) return {};
   return storedHeadersSchema.parse(JSON.parse(openSecret(headersSealed, secretKey)));
 }
 
-export type RescanDeps = { db: Db; secretKey: Buffer; allowPrivateUpstreams: boolean };
+export type RescanDeps = { db: Db; secretKey: SecretKeyInput; allowPrivateUpstreams: boolean };
 
 /**
  * Lists a registered server's tools again with its stored credentials. New tools arrive
@@ -29,15 +32,23 @@ export async function rescanServer(deps: RescanDeps, ctx: SessionContext, server
     { url: server.url, headers: openServerHeaders(server.headersSealed, deps.secretKey) },
     { allowPrivateAddresses: deps.allowPrivateUpstreams },
   );
-  const summary = await applyScan(deps.db, ctx.tenantId, server.id, discovered.tools);
-  await notifyChange(deps.db, { kind: "server", tenantId: ctx.tenantId, serverId: server.id });
-  await recordAudit(deps.db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "server.rescanned",
-    targetType: "server",
-    targetId: server.id,
-    data: summary,
-  });
+  // The catalogue change and its audit event commit together; the scan (network) ran before.
+  const summary = await inTransaction(
+    deps.db,
+    async (tx) => {
+      const scanned = await applyScan(tx, ctx.tenantId, server.id, discovered.tools);
+      await notifyChange(tx, { kind: "server", tenantId: ctx.tenantId, serverId: server.id });
+      await recordAudit(tx, ctx.tenantId, {
+        actorUserId: ctx.userId,
+        action: "server.rescanned",
+        targetType: "server",
+        targetId: server.id,
+        data: scanned,
+      });
+      return scanned;
+    },
+    { timeout: 30_000 },
+  );
   const rescanned = await getServer(deps.db, ctx.tenantId, server.id);
   return { server: toServerView(rescanned ?? server), scan: summary };
 }

@@ -1,4 +1,4 @@
-import { getServer, notifyChange, recordAudit } from "@toolgate/db";
+import { getServer, inTransaction, notifyChange, recordAudit } from "@toolgate/db";
 import { sealSecret } from "@toolgate/secrets";
 import { discoverServer } from "@toolgate/upstream";
 import type { z } from "zod";
@@ -38,31 +38,39 @@ export async function updateServer(
   const discovered = reconnect
     ? await discoverServer({ url, headers }, { allowPrivateAddresses: deps.allowPrivateUpstreams })
     : null;
-  await deps.db.server.updateMany({
-    where: { id: server.id, tenantId: ctx.tenantId },
-    data: {
-      name: input.name ?? server.name,
-      url,
-      ...(discovered === null ? {} : { transport: discovered.transport }),
-      ...(input.headers === undefined
-        ? {}
-        : {
-            headersSealed:
-              input.headers.length > 0 ? sealSecret(JSON.stringify(headers), deps.secretKey) : null,
-          }),
+  // The server change, its rescan and its audit event commit together; discovery (network) ran before.
+  const scan = await inTransaction(
+    deps.db,
+    async (tx) => {
+      await tx.server.updateMany({
+        where: { id: server.id, tenantId: ctx.tenantId },
+        data: {
+          name: input.name ?? server.name,
+          url,
+          ...(discovered === null ? {} : { transport: discovered.transport }),
+          ...(input.headers === undefined
+            ? {}
+            : {
+                headersSealed:
+                  input.headers.length > 0 ? sealSecret(JSON.stringify(headers), deps.secretKey) : null,
+              }),
+        },
+      });
+      const scanned =
+        discovered === null ? null : await applyScan(tx, ctx.tenantId, server.id, discovered.tools);
+      await notifyChange(tx, { kind: "server", tenantId: ctx.tenantId, serverId: server.id });
+      await recordAudit(tx, ctx.tenantId, {
+        actorUserId: ctx.userId,
+        action: "server.updated",
+        targetType: "server",
+        targetId: server.id,
+        // Header values are credentials: only their names go to the audit stream.
+        data: { name: input.name, url: input.url, headerNames: input.headers?.map((header) => header.name) },
+      });
+      return scanned;
     },
-  });
-  const scan =
-    discovered === null ? null : await applyScan(deps.db, ctx.tenantId, server.id, discovered.tools);
-  await notifyChange(deps.db, { kind: "server", tenantId: ctx.tenantId, serverId: server.id });
-  await recordAudit(deps.db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "server.updated",
-    targetType: "server",
-    targetId: server.id,
-    // Header values are credentials: only their names go to the audit stream.
-    data: { name: input.name, url: input.url, headerNames: input.headers?.map((header) => header.name) },
-  });
+    { timeout: 30_000 },
+  );
   const updated = await deps.db.server.findFirstOrThrow({ where: { id: server.id, tenantId: ctx.tenantId } });
   return { server: toServerView(updated), scan };
 }

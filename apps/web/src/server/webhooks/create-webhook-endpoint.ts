@@ -1,5 +1,5 @@
 import { createWebhookEndpoint as createEndpointRow, type Db, recordAudit } from "@toolgate/db";
-import { sealSecret } from "@toolgate/secrets";
+import { type SecretKeyInput, sealSecret } from "@toolgate/secrets";
 import { UpstreamError } from "@toolgate/upstream";
 import { assertWebhookUrl, generateWebhookSecret, WEBHOOK_EVENT_TYPES } from "@toolgate/webhooks";
 import { z } from "zod";
@@ -27,7 +27,7 @@ export async function createWebhookEndpoint(
   db: Db,
   ctx: SessionContext,
   input: CreateWebhookInput,
-  options: { secretKey: Buffer; allowPrivateAddresses: boolean },
+  options: { secretKey: SecretKeyInput; allowPrivateAddresses: boolean },
 ) {
   assertCan(ctx, "manage_webhooks");
   const parsed = createWebhookInputSchema.safeParse(input);

@@ -9,12 +9,20 @@ import { type ConfigSnippets, configSnippets } from "@/server/grants/config-snip
 import { createGrant, createGrantInputSchema, grantExpirySchema } from "@/server/grants/create-grant";
 import { revokeGrant } from "@/server/grants/revoke-grant";
 import { rotateGrant } from "@/server/grants/rotate-grant";
-import { gatewayUrlFor } from "@/server/servers/gateway-url";
+import { gatewayUrlFor, tenantGatewayUrlFor } from "@/server/servers/gateway-url";
 import { listServers } from "@/server/servers/list-servers";
 import { requireSession } from "@/server/session";
 import { fieldErrorsFrom } from "@/server/zod-issues";
 
-export type CreatedGrant = { label: string; token: string; gatewayUrl: string; snippets: ConfigSnippets };
+export type CreatedGrant = {
+  label: string;
+  token: string;
+  /** The tenant URL, offered first: every server the grant may use behind one endpoint. */
+  gatewayUrl: string;
+  /** The per-server URL of a grant bound to one server (null for an all-servers grant). */
+  serverUrl: string | null;
+  snippets: ConfigSnippets;
+};
 
 /** Creates a grant and hands its token to the form, the only time it is ever shown. */
 export async function createGrantAction(
@@ -42,7 +50,7 @@ export async function createGrantAction(
 
 type Session = Awaited<ReturnType<typeof requireSession>>;
 
-// The snippets use the grant's server, or the first server for an all-servers grant.
+// The snippets use the tenant URL, which serves every server of the grant (one, or all).
 async function issuedGrant(
   session: Session,
   grant: { label: string; serverId: string | null },
@@ -50,13 +58,14 @@ async function issuedGrant(
 ): Promise<CreatedGrant> {
   const deps = getDeps();
   const servers = await listServers(deps.db, session.ctx);
-  const server = servers.find((candidate) => candidate.id === grant.serverId) ?? servers[0];
-  const gatewayUrl = gatewayUrlFor(deps.gatewayUrl, session.tenant.slug, server?.slug ?? "<server-slug>");
+  const server = servers.find((candidate) => candidate.id === grant.serverId);
+  const gatewayUrl = tenantGatewayUrlFor(deps.gatewayUrl, session.tenant.slug);
   return {
     label: grant.label,
     token,
     gatewayUrl,
-    snippets: configSnippets({ gatewayUrl, token, serverName: server?.slug ?? "toolgate" }),
+    serverUrl: server === undefined ? null : gatewayUrlFor(deps.gatewayUrl, session.tenant.slug, server.slug),
+    snippets: configSnippets({ gatewayUrl, token, serverName: `toolgate-${session.tenant.slug}` }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/badge";
+import { CopyButton } from "@/components/copy-button";
 import { formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { styles } from "@/components/styles";
@@ -7,6 +8,7 @@ import { toneFor } from "@/components/tones";
 import { can } from "@/server/context";
 import { getDeps } from "@/server/deps";
 import { listGrants } from "@/server/grants/list-grants";
+import { tenantGatewayUrlFor } from "@/server/servers/gateway-url";
 import { listServers } from "@/server/servers/list-servers";
 import { requireSession } from "@/server/session";
 import { CreateGrantForm } from "./create-grant-form";
@@ -17,7 +19,8 @@ export const metadata: Metadata = { title: "Grants" };
 
 export default async function GrantsPage() {
   const session = await requireSession();
-  const { db } = getDeps();
+  const { db, gatewayUrl } = getDeps();
+  const tenantUrl = tenantGatewayUrlFor(gatewayUrl, session.tenant.slug);
   const [grants, servers] = await Promise.all([listGrants(db, session.ctx), listServers(db, session.ctx)]);
   const serverNames = new Map(servers.map((server) => [server.id, server.name]));
   const canManage = can(session.ctx.role, "manage_grants");
@@ -28,6 +31,20 @@ export default async function GrantsPage() {
         title="Grants"
         description="A grant is a bearer token for one agent. Revoke it and that agent is cut off."
       />
+      <section
+        aria-labelledby="tenant-url"
+        className={`${styles.card} mb-8 flex flex-wrap items-center gap-3 p-6`}
+      >
+        <h2 id="tenant-url" className="text-base font-semibold">
+          Tenant URL
+        </h2>
+        <code className="min-w-0 font-mono text-sm break-all">{tenantUrl}</code>
+        <CopyButton text={tenantUrl} label="Copy tenant URL" />
+        <p className="w-full text-sm text-slate-600">
+          One MCP endpoint for every server a grant may use; tools appear as <code>server__tool</code>, each
+          under its own server&apos;s policy. Each server page keeps its own URL.
+        </p>
+      </section>
       {canManage ? (
         <section aria-labelledby="create-grant" className={`${styles.card} mb-8 p-6`}>
           <h2 id="create-grant" className="mb-4 text-base font-semibold">

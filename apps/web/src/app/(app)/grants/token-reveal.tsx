@@ -29,8 +29,17 @@ export function TokenReveal({ created }: { created: CreatedGrant }) {
         <CopyButton text={created.token} label="Copy token" />
       </div>
       <p className="text-sm text-amber-900">
-        Gateway URL: <code className="font-mono">{created.gatewayUrl}</code>
+        Tenant URL (every server this grant may use, tools named{" "}
+        <code className="font-mono">server__tool</code>):{" "}
+        <code data-testid="tenant-url" className="font-mono">
+          {created.gatewayUrl}
+        </code>
       </p>
+      {created.serverUrl === null ? null : (
+        <p className="text-sm text-amber-900">
+          Or this server only: <code className="font-mono">{created.serverUrl}</code>
+        </p>
+      )}
       <ConfigSnippetTabs snippets={created.snippets} tone="amber" />
     </section>
   );

@@ -6,6 +6,7 @@ import { styles } from "@/components/styles";
 import { AppError } from "@/server/app-error";
 import { getDeps } from "@/server/deps";
 import { listGrants } from "@/server/grants/list-grants";
+import { countDeadLetters } from "@/server/logs/count-dead-letters";
 import { getLogEntry } from "@/server/logs/get-log-entry";
 import { type LogQuery, listLogs, logQuerySchema } from "@/server/logs/list-logs";
 import { encodeLogCursor } from "@/server/logs/log-cursor";
@@ -56,11 +57,12 @@ export default async function LogsPage({ searchParams }: { searchParams: SearchP
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, firstValue(v)])),
   );
   const { db } = getDeps();
-  const [page, servers, grants, entry] = await Promise.all([
+  const [page, servers, grants, entry, deadLetters] = await Promise.all([
     listLogs(db, session.ctx, query),
     listServers(db, session.ctx),
     listGrants(db, session.ctx),
     loadEntry(firstValue(raw.entry), session),
+    countDeadLetters(db, session.ctx),
   ]);
   const serverNames = Object.fromEntries(servers.map((server) => [server.id, server.name]));
   const filters = filterParams(query);
@@ -87,6 +89,17 @@ export default async function LogsPage({ searchParams }: { searchParams: SearchP
           </Link>
         }
       />
+      {deadLetters > 0 ? (
+        <p
+          role="status"
+          data-testid="dead-letters"
+          className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          {deadLetters} call {deadLetters === 1 ? "record" : "records"} could not be stored as{" "}
+          {deadLetters === 1 ? "a log entry" : "log entries"} and {deadLetters === 1 ? "was" : "were"} kept
+          aside (dead-lettered) with the reason; ask your operator to inspect the CallLogDeadLetter table.
+        </p>
+      ) : null}
       <LogFilters
         query={{
           server: query.server ?? "",

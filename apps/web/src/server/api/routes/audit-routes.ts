@@ -28,3 +28,26 @@ export const listAuditRoute = defineRoute({
     ),
   }),
 });
+
+export const verifyAuditRoute = defineRoute({
+  operationId: "verifyAuditChain",
+  method: "GET",
+  path: "/audit/verify",
+  summary: "Checks the organisation's audit hash chain: an edited, deleted or re-linked event is reported",
+  description:
+    "Each audit event carries the hash of the previous one; this recomputes every link. `broken` names the first place the chain fails (`edited`, `missing`, `relinked`, or `head_mismatch` when the newest events were removed). `unchained` counts events recorded before the chain existed.",
+  tag: "audit",
+  minimumRole: "admin",
+  response: z.object({
+    ok: z.boolean(),
+    checked: z.number().int(),
+    unchained: z.number().int(),
+    broken: z
+      .object({
+        seq: z.number().int(),
+        eventId: z.string().nullable(),
+        problem: z.enum(["edited", "missing", "relinked", "head_mismatch"]),
+      })
+      .nullable(),
+  }),
+});

@@ -1,0 +1,136 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Db } from "@toolgate/db";
+import { hashToken } from "@toolgate/secrets";
+import type { Logger } from "pino";
+import type { GatewayCache } from "../cache/gateway-cache";
+import { GatewayError } from "../errors/gateway-error";
+import { readBody } from "../http/read-body";
+import { AggregateSession } from "./aggregate-session";
+import { authenticateTenant, grantServerSlugs, grantValid } from "./authenticate-tenant";
+
+type OpenSession = {
+  session: AggregateSession;
+  tokenHash: string;
+  /** Requests and streams of the client open now; a session with one is never idle. */
+  active: number;
+  lastSeenMs: number;
+};
+
+export type AggregateEndpointDeps = {
+  cache: GatewayCache;
+  db: Db;
+  logger: Logger;
+  maxBodyBytes: number;
+  clock: { now(): number };
+  /** `<server-slug><separator><tool>` (default "__"). */
+  separator?: string;
+};
+
+/** The tenant URL `/<tenant>/mcp`: one MCP session per client, aggregating every server of its grant. */
+export class AggregateEndpoint {
+  private readonly sessions = new Map<string, OpenSession>();
+
+  constructor(private readonly deps: AggregateEndpointDeps) {}
+
+  async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: { tenantSlug: string; token: string | undefined; nowMs: number },
+  ): Promise<void> {
+    const sessionId = req.headers["mcp-session-id"];
+    const body = req.method === "POST" ? parseJson(await readBody(req, this.deps.maxBodyBytes)) : undefined;
+    if (typeof sessionId === "string") {
+      const entry = await this.existing(sessionId, request);
+      entry.active += 1;
+      res.once("close", () => {
+        entry.active -= 1;
+        entry.lastSeenMs = this.deps.clock.now();
+      });
+      await entry.session.transport.handleRequest(req, res, body);
+      return;
+    }
+    if (req.method !== "POST") {
+      throw new GatewayError("bad_request", "Bad request: start a session with an initialize POST first.");
+    }
+    const auth = await authenticateTenant(this.deps.cache, this.deps.db, request);
+    const session = new AggregateSession({
+      tenantId: auth.grant.tenantId,
+      tenantSlug: request.tenantSlug,
+      grantId: auth.grant.id,
+      token: auth.token,
+      serverSlugs: await grantServerSlugs(this.deps.db, auth.grant),
+      selfUrl: selfUrl(req),
+      separator: this.deps.separator,
+      logger: this.deps.logger,
+      onClosed: (id) => this.sessions.delete(id),
+    });
+    await session.start();
+    await session.transport.handleRequest(req, res, body);
+    const created = session.transport.sessionId;
+    if (created === undefined) await session.close();
+    else {
+      const lastSeenMs = this.deps.clock.now();
+      this.sessions.set(created, { session, tokenHash: hashToken(auth.token), active: 0, lastSeenMs });
+    }
+  }
+
+  /** Sessions open now (for tests and health). */
+  size(): number {
+    return this.sessions.size;
+  }
+
+  /** Ends sessions with no open request or stream for `idleMs`, and their upstream sessions; returns how many. */
+  sweep(idleMs: number): number {
+    const nowMs = this.deps.clock.now();
+    let ended = 0;
+    for (const [id, entry] of this.sessions) {
+      if (entry.active > 0 || nowMs - entry.lastSeenMs < idleMs) continue;
+      this.sessions.delete(id);
+      void entry.session.transport.close();
+      ended += 1;
+    }
+    return ended;
+  }
+
+  async close(): Promise<void> {
+    const open = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.all(open.map(({ session }) => session.transport.close()));
+  }
+
+  /** The session of this id, if the token is the one that opened it and its grant is still valid. */
+  private async existing(
+    sessionId: string,
+    request: { token: string | undefined; nowMs: number },
+  ): Promise<OpenSession> {
+    const entry = this.sessions.get(sessionId);
+    const tokenHash = request.token === undefined ? undefined : hashToken(request.token);
+    if (entry === undefined || tokenHash !== entry.tokenHash) {
+      throw new GatewayError("unknown_session", "Session not found: start a new session with initialize.");
+    }
+    const grant = await this.deps.cache.grant(entry.tokenHash);
+    if (grant === null || !grantValid(grant, entry.session.tenantId, request.nowMs)) {
+      await entry.session.transport.close();
+      throw new GatewayError(
+        "unauthorized",
+        "Unauthorized: the grant of this session was revoked or has expired.",
+      );
+    }
+    return entry;
+  }
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new GatewayError("parse_error", "Parse error: the body is not valid JSON.");
+  }
+}
+
+/** Where this gateway answers, as the client reached it: the upstream links call back to it. */
+function selfUrl(req: IncomingMessage): string {
+  const address = req.socket.localAddress ?? "127.0.0.1";
+  const host = address.includes(":") ? `[${address}]` : address;
+  return `http://${host}:${req.socket.localPort}`;
+}

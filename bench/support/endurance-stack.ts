@@ -1,0 +1,268 @@
+// The stack the endurance benchmarks drive: server-everything (upstream), a server that never answers,
+// two seeded tenants, and the gateway as its own process with an event-loop probe preloaded.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer as createNetServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const everythingEntry = fileURLToPath(
+  new URL("../node_modules/@modelcontextprotocol/server-everything/dist/index.js", import.meta.url),
+);
+const probe = fileURLToPath(new URL("./loop-probe.ts", import.meta.url));
+
+export type Seeded = {
+  quiet: { token: string; paths: { open: string } };
+  noisy: { token: string; paths: { limited: string; hung: string; held: string } };
+};
+
+export type Stack = {
+  gatewayBase: string;
+  gatewayPid: number;
+  upstreamUrl: string;
+  seed: Seeded;
+  loopFile: string;
+  stop(): Promise<void>;
+};
+
+/** Starts everything; `gatewayEnv` adds to the gateway's environment. */
+export async function startStack(gatewayEnv: Record<string, string> = {}): Promise<Stack> {
+  const children: ChildProcess[] = [];
+  const everythingPort = await freePort();
+  const upstreamUrl = `http://127.0.0.1:${everythingPort}/mcp`;
+  children.push(
+    await startProcess(
+      process.execPath,
+      [everythingEntry, "streamableHttp"],
+      { PORT: String(everythingPort) },
+      (out) => out.includes("listening on port"),
+    ),
+  );
+  // Accepts every request and never answers: a hung upstream.
+  const hung: Server = createHttpServer(() => {});
+  await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve));
+  const hungAddress = hung.address();
+  const hungUrl = `http://127.0.0.1:${typeof hungAddress === "object" && hungAddress !== null ? hungAddress.port : 0}/mcp`;
+  const seed = JSON.parse(
+    await runToEnd(process.execPath, [
+      "--import",
+      "tsx",
+      "apps/gateway/scripts/seed-endurance-bench.ts",
+      upstreamUrl,
+      hungUrl,
+    ]),
+  ) as Seeded;
+  const loopFile = join(tmpdir(), `toolgate-loop-${randomBytes(4).toString("hex")}.jsonl`);
+  writeFileSync(loopFile, "");
+  const gatewayPort = await freePort();
+  const gateway = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", probe, "apps/gateway/src/main.ts"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(gatewayPort),
+        DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toolgate_test",
+        TOOLGATE_SECRET_KEY: randomBytes(32).toString("base64"),
+        TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: "1",
+        TOOLGATE_CALL_LOG_QUEUE: `call-logs-bench-${randomBytes(4).toString("hex")}`,
+        LOG_LEVEL: "error",
+        BENCH_LOOP_FILE: loopFile,
+        ...gatewayEnv,
+      },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
+  children.push(gateway);
+  const gatewayBase = `http://127.0.0.1:${gatewayPort}`;
+  await waitForHealth(`${gatewayBase}/healthz`);
+  return {
+    gatewayBase,
+    gatewayPid: gateway.pid ?? 0,
+    upstreamUrl,
+    seed,
+    loopFile,
+    async stop() {
+      hung.closeAllConnections();
+      hung.close();
+      await Promise.all(children.map(stopChild));
+    },
+  };
+}
+
+/** The gateway process's resident memory (MiB) and open file descriptors. */
+export function processStats(pid: number): { rssMiB: number; fds: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return { rssMiB: rssKb / 1024, fds: readdirSync(`/proc/${pid}/fd`).length };
+}
+
+/** Event-loop delay p99 samples the probe wrote since `sinceMs`. */
+export function loopSamples(file: string, sinceMs: number, untilMs = Number.POSITIVE_INFINITY): number[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line) as { at: number; p99Ms: number })
+    .filter((sample) => sample.at >= sinceMs && sample.at < untilMs)
+    .map((sample) => sample.p99Ms);
+}
+
+export async function connect(url: string, token: string): Promise<Client> {
+  const client = new Client({ name: "endurance-bench", version: "1.0.0" });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(url), {
+      requestInit: { headers: { Authorization: `Bearer ${token}` } },
+    }),
+  );
+  return client;
+}
+
+export async function closeClient(client: Client): Promise<void> {
+  const transport = client.transport;
+  if (transport instanceof StreamableHTTPClientTransport) await transport.terminateSession().catch(() => {});
+  await client.close();
+}
+
+export type CallSample = { at: number; ms: number; ok: boolean };
+
+/**
+ * Calls echo at a fixed total rate spread over the clients (open loop: a slow answer does not lower the
+ * offered load) until `stop()`; records each call's latency.
+ */
+export function pacedLoad(
+  clients: Client[],
+  callsPerSecond: number,
+): { samples: CallSample[]; stop(): Promise<void> } {
+  const samples: CallSample[] = [];
+  let running = true;
+  const perClientGapMs = (1000 * clients.length) / callsPerSecond;
+  const loops = clients.map(async (client, index) => {
+    let next = performance.now() + (index * perClientGapMs) / clients.length;
+    const inflight = new Set<Promise<void>>();
+    while (running) {
+      const wait = next - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      next += perClientGapMs;
+      const started = performance.now();
+      const call: Promise<void> = client
+        .callTool({ name: "echo", arguments: { message: "endurance" } })
+        .then(
+          (result) => {
+            samples.push({ at: Date.now(), ms: performance.now() - started, ok: result.isError !== true });
+          },
+          () => {
+            samples.push({ at: Date.now(), ms: performance.now() - started, ok: false });
+          },
+        )
+        .finally(() => inflight.delete(call));
+      inflight.add(call);
+    }
+    await Promise.all(inflight);
+  });
+  return {
+    samples,
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+    },
+  };
+}
+
+export function percentile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? Number.NaN;
+}
+
+export function printTable(title: string, rows: string[][]): void {
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`;
+  console.log(`\n${title}\n`);
+  console.log(line(rows[0] ?? []));
+  console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
+  for (const row of rows.slice(1)) console.log(line(row));
+}
+
+/** The 1-, 5- and 15-minute load averages and the core count, for the table's caption. */
+export function machineLoad(): string {
+  const [one, five, fifteen] = readFileSync("/proc/loadavg", "utf8").split(" ");
+  return `load average ${one} / ${five} / ${fifteen} on ${readdirSync("/sys/devices/system/cpu").filter((name) => /^cpu\d+$/.test(name)).length} cores`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const healthy = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the gateway did not become healthy at ${url}`);
+}
+
+function startProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: (output: string) => boolean,
+): Promise<ChildProcess> {
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      if (output.length < 65_536) output += chunk.toString();
+      if (ready(output)) resolve(child);
+    });
+    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited (${code}): ${output}`)));
+  });
+}
+
+function runToEnd(command: string, args: string[]): Promise<string> {
+  const child = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${args.join(" ")} exited ${code}`)),
+    );
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
