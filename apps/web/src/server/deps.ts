@@ -1,6 +1,6 @@
 import { createDb, type Db, installationNamespace } from "@toolgate/db";
 import { parseSecretKeys, type SecretKeyInput } from "@toolgate/secrets";
-import { WebhookPublisher } from "@toolgate/webhooks";
+import { WebhookPublisher, type WebhookTransport } from "@toolgate/webhooks";
 import { Redis } from "ioredis";
 import { getEnv } from "../env";
 import type { LoginRateLimiter } from "./accounts/login-rate-limit";
@@ -28,10 +28,7 @@ export function getDeps(): Deps {
     const env = getEnv();
     // The same queue as the gateway's webhook worker: on Redis, or in Postgres without Redis.
     const webhooks = new WebhookPublisher({
-      transport:
-        env.REDIS_URL === undefined
-          ? { kind: "postgres", databaseUrl: env.DATABASE_URL }
-          : { kind: "redis", url: env.REDIS_URL },
+      transport: webhookTransport(env),
       logger: console,
       queueName:
         env.TOOLGATE_WEBHOOK_QUEUE ??
@@ -58,4 +55,11 @@ function loginRateLimiter(env: ReturnType<typeof getEnv>): LoginRateLimiter {
   return new RedisLoginRateLimiter(
     new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true, keyPrefix }),
   );
+}
+
+/** The gateway's webhook transport: its Redis Cluster, its Redis, or Postgres in single-node mode. */
+function webhookTransport(env: ReturnType<typeof getEnv>): WebhookTransport {
+  if (env.REDIS_CLUSTER_NODES !== undefined) return { kind: "redis-cluster", nodes: env.REDIS_CLUSTER_NODES };
+  if (env.REDIS_URL !== undefined) return { kind: "redis", url: env.REDIS_URL };
+  return { kind: "postgres", databaseUrl: env.DATABASE_URL };
 }
