@@ -58,6 +58,7 @@ const gatewayInputs = [
   "packages/policy-core/src",
   "packages/secrets/src",
   "packages/upstream/src",
+  "packages/webhooks/src",
   "scripts/lib/bundle.mjs",
   "pnpm-lock.yaml",
 ];

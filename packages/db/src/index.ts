@@ -31,6 +31,10 @@ export {
   type ToolCategory,
   type Transport,
   type User,
+  type WebhookDelivery,
+  type WebhookDeliveryStatus,
+  type WebhookEndpoint,
+  type WebhookFormat,
 } from "./generated/prisma/client";
 export { installationNamespace } from "./installation-namespace";
 export { migrateDeploy } from "./migrate/migrate-deploy";
@@ -69,6 +73,8 @@ export {
   type CallLogRecord,
   insertCallLogs,
   listCallLogs,
+  rebuildCallLogRollups,
+  streamCallLogs,
 } from "./repositories/call-logs";
 export {
   createGrant,
@@ -111,4 +117,18 @@ export {
   listServers,
 } from "./repositories/servers";
 export { type CatalogueEntry, listTools, saveCatalogue } from "./repositories/tools";
+export {
+  createWebhookDeliveries,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  findSubscribedEndpoints,
+  findWebhookEndpointsByIds,
+  getWebhookDelivery,
+  getWebhookEndpoint,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  type NewWebhookDelivery,
+  recordWebhookAttempt,
+  resetWebhookDelivery,
+} from "./repositories/webhooks";
 export { type DbClient, inTransaction } from "./transaction";

@@ -5,7 +5,12 @@ import {
   formatDenial,
   type LimitCheck,
 } from "@toolgate/policy-core";
-import type { ApprovalGate, ApprovalOutcome, HeldApproval } from "../approvals/approval-gate";
+import type {
+  ApprovalGate,
+  ApprovalOutcome,
+  ApprovalRequest,
+  HeldApproval,
+} from "../approvals/approval-gate";
 import type { HeldCall } from "../approvals/hold-channel";
 import type { CachedPolicy } from "../cache/cached-types";
 import { storeUnavailableError } from "../cache/store-unavailable-error";
@@ -82,7 +87,7 @@ function deny(decision: Extract<CallVerdict, { kind: "deny" }>["decision"], rule
  */
 export async function decideCall(
   policy: CachedPolicy,
-  call: CallContext,
+  call: CallContext & { labels: ApprovalRequest["labels"] },
   enforcers: Enforcers,
   nowMs: number,
   signal: AbortSignal,
@@ -119,6 +124,7 @@ export async function decideCall(
         args: call.args,
         rule: decision.rule,
         timeoutSeconds: decision.timeoutSeconds,
+        labels: call.labels,
       };
       const inline = decision.approvalBy === "user" && hold.askInline === true;
       const checked = inline

@@ -7,15 +7,18 @@ import type { GatewayCache } from "../cache/gateway-cache";
 import type { StoreHealth } from "../cache/store-health";
 import type { CallLogHealthReader } from "../call-log/call-log-health-reader";
 import type { CallLogSink } from "../call-log/call-log-sink";
+import type { GatewayMetrics } from "../metrics/gateway-metrics";
 import type { PinRegistry } from "../pinning/pin-registry";
 import type { SessionClients } from "../protocol/client-capabilities";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
 import type { BridgeRegistry } from "../relay/bridge-registry";
 import type { RuntimeMode } from "../runtime/runtime";
 import type { TenantConcurrency } from "../safety/tenant-concurrency";
+import type { Tracing } from "../tracing/tracing";
 import type { SessionBinding } from "../upstream/session-binding";
 import type { SessionReaper } from "../upstream/session-reaper";
 import type { UpstreamPools } from "../upstream/upstream-pools";
+import type { EventPublisher } from "../webhooks/event-publisher";
 
 /** Wall-clock time in ms; injected so tests can pin rate-limit windows. */
 export type Clock = { now(): number };
@@ -36,6 +39,14 @@ export type GatewayServices = {
   mode: RuntimeMode;
   limiter: RateLimiter;
   sink: CallLogSink;
+  /** Webhook events (call.denied, call.rate_limited…); publishing never blocks. */
+  events: EventPublisher;
+  /** Prometheus metrics; recording is synchronous and cheap. */
+  metrics: GatewayMetrics;
+  /** OpenTelemetry spans per request and upstream call; NO_TRACING unless configured. */
+  tracing: Tracing;
+  /** TOOLGATE_METRICS_TOKEN: when set, /metrics on the gateway's own port answers to this bearer token. */
+  metricsToken: string | undefined;
   /** Dead-lettered and failed call-log counts for /healthz. */
   callLogHealth: CallLogHealthReader;
   clock: Clock;

@@ -70,7 +70,7 @@ async function listTools(exchange: Exchange, id: RequestId, body: Buffer): Promi
   const { auth, services, draft } = exchange;
   const [policy, pinning] = await Promise.all([
     services.cache.policy(auth.server.tenantId, auth.server.id),
-    services.pins.listFilter(auth.server.tenantId, auth.server.id),
+    services.pins.listFilter(auth.server.tenantId, auth.server.id, auth.server.slug),
   ]);
   draft.policyVersion = policy?.version ?? null;
   await forward(exchange, "POST", body, {
@@ -106,6 +106,7 @@ async function callTool(
       serverId: auth.server.id,
       grantId: auth.grant.id,
       sessionId: exchange.upstreamSessionId,
+      labels: { serverName: auth.server.slug, grantLabel: auth.grant.label },
     },
     services,
     exchange.nowMs,

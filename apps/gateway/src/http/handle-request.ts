@@ -5,6 +5,7 @@ import { extractToken } from "../auth/extract-token";
 import { metadataPathOf } from "../auth/oauth-verifier";
 import { redactUrl } from "../auth/redact-url";
 import { GatewayError } from "../errors/gateway-error";
+import { serveMetrics } from "../metrics/serve-metrics";
 import { allowOrigin, answerPreflight } from "./cors";
 import type { GatewayServices } from "./gateway-services";
 import { handleMcp } from "./handle-mcp";
@@ -58,6 +59,11 @@ export async function handleRequest(
   if (tenantSlug !== null) {
     const token = extractToken(req.headers.authorization, queryAt === -1 ? "" : url.slice(queryAt + 1));
     await services.aggregate.handle(req, res, { tenantSlug, token, nowMs: services.clock.now() });
+    return;
+  }
+  if (pathname === "/metrics" && services.metricsToken !== undefined) {
+    // On the public listener only with a token; TOOLGATE_METRICS_PORT serves them on a listener of their own.
+    await serveMetrics(services.metrics, services.metricsToken, req, res);
     return;
   }
   const path = parseMcpPath(pathname);

@@ -29,6 +29,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/settings/api-keys", label: "API" },
     { href: "/members", label: "Members" },
     ...(can(session.ctx.role, "read_audit") ? [{ href: "/audit", label: "Audit" }] : []),
+    ...(can(session.ctx.role, "manage_webhooks") ? [{ href: "/settings/webhooks", label: "Webhooks" }] : []),
   ];
   const who = `${session.email} · ${session.ctx.role.replace("_", " ")}`;
   return (
