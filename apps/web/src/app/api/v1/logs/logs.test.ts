@@ -205,7 +205,7 @@ describe("/logs/export", () => {
     );
     expect(rows).toHaveLength(6);
     expect(rows[1]).toContain(
-      ",srv_odd,grt_x,agent,,tools/call,MountIso,allow,/tools/MountIso,,1,200,1.5,vm_name,",
+      ",srv_odd,grt_x,agent,,tools/call,MountIso,allow,/tools/MountIso,,1,200,false,1.5,vm_name,",
     );
   });
 
