@@ -29,6 +29,7 @@ test("approval webhook: a Slack-style receiver gets the held call with approve/d
       await page.getByLabel("Server URL").fill(e2eEnv.demoUpstreamUrl);
       await page.getByRole("button", { name: "Add server" }).click();
       await expect(page.getByText("GetVmState").first()).toBeVisible();
+      await page.getByText("Paste policy JSON").click();
       await page.getByLabel("Policy JSON").fill(approvalPolicy);
       await page.getByRole("button", { name: "Publish", exact: true }).click();
       await expect(page.getByText(/version 1/i).first()).toBeVisible();

@@ -22,6 +22,7 @@ async function addServerWithPolicy(page: Page, name: string): Promise<string> {
   await page.getByLabel("Server URL").fill(e2eEnv.demoUpstreamUrl);
   await page.getByRole("button", { name: "Add server" }).click();
   await expect(page.getByText("MountIso").first()).toBeVisible();
+  await page.getByText("Paste policy JSON").click();
   await page.getByLabel("Policy JSON").fill(canonicalPolicy);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText(/version 1/i).first()).toBeVisible();
