@@ -73,7 +73,7 @@ describe("Prometheus metrics", () => {
     for (let i = 0; i < 3; i++) {
       await client.callTool({
         name: "MountIso",
-        arguments: { vm_name: "alpine-ci", iso_path: "/isos/a.iso" },
+        arguments: { vm_name: "alpine-ci", iso_path: "/srv/isos/alpine-virt-3.20.3-x86_64.iso" },
       });
     }
     await client.close();
