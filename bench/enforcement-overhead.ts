@@ -64,7 +64,7 @@ function current(): void {
   checkContentType("application/json");
   const message = parseStrictJson(body) as { id: number };
   const forwarded = Buffer.from(JSON.stringify(message), "utf8");
-  const outcome: RelayOutcome = { failed: false, message: null, upstreamSessionId: undefined };
+  const outcome: RelayOutcome = { failed: false, failure: null, upstreamSessionId: undefined };
   const data = sseData(event) ?? "";
   const checked = inspectMessage(data, { id: message.id, watchCall: true, filter: PASS_THROUGH }, outcome);
   if (checked.answered && !outcome.failed) sink += forwarded.length > 0 ? 1 : 0;

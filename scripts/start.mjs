@@ -16,6 +16,7 @@ const ports = {
   web: Number(process.env.TOOLGATE_WEB_PORT ?? 3000),
   gateway: Number(process.env.TOOLGATE_GATEWAY_PORT ?? 4000),
   upstream: Number(process.env.TOOLGATE_DEMO_UPSTREAM_PORT ?? 4100),
+  oauth: Number(process.env.TOOLGATE_OAUTH_PORT ?? 3100),
 };
 
 async function main() {

@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { findOrObtainChromium } from "./lib/browser.mjs";
 import { stackEnv, stateDir } from "./lib/config.mjs";
 import { bin, bold, green, installDependencies, red, repoRoot, runStatus, step } from "./lib/run.mjs";
-import { ensurePostgres, ensureRedis, resolveServices } from "./lib/services.mjs";
+import { dropDatabase, ensurePostgres, ensureRedis, resolveServices } from "./lib/services.mjs";
 import { assertPortsFree, buildGateway, buildWeb, startStack } from "./lib/stack.mjs";
 
 const resultsDir = resolve(stateDir, "test-results");
@@ -162,6 +162,7 @@ async function fullJourneys({ env, ports, suffix, only }) {
   let stack;
   try {
     await assertPortsFree(ports);
+    await dropDatabase(e2eEnv.DATABASE_URL);
     check(
       "migrate e2e database",
       runStatus(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], {
@@ -204,8 +205,8 @@ async function main() {
   const base = Number(process.env.TOOLGATE_TEST_PORT_BASE ?? 0);
   const ports =
     base > 0
-      ? { web: base, gateway: base + 1, upstream: base + 2 }
-      : { web: 3210, gateway: 4210, upstream: 4310 };
+      ? { web: base, gateway: base + 1, upstream: base + 2, oauth: base + 3 }
+      : { web: 3210, gateway: 4210, upstream: 4310, oauth: 3310 };
   const only = process.argv[2]; // "e2e" or "embedded": that part alone
   const env = {
     ...stackEnv({ databaseName: `toolgate_test${suffix}`, ports, respectShell: false }),

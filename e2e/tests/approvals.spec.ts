@@ -25,8 +25,9 @@ test("approvals: a held call waits in the inbox until a policy manager approves 
   });
 
   await test.step("publish a policy that requires approval for GetVmState", async () => {
+    await page.getByText("Paste policy JSON").click();
     await page.getByLabel("Policy JSON").fill(approvalPolicy);
-    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByText(/version 1/i).first()).toBeVisible();
   });
   const gatewayUrl = (await page.getByTestId("gateway-url").first().textContent())?.trim() ?? "";

@@ -105,6 +105,29 @@ test("CLI: push the canonical policy, an agent through the gateway follows it, p
       .toContain("DeleteVm");
   });
 
+  await test.step("logs export streams complete records for a time range as NDJSON and CSV", async () => {
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const ndjson = toolgate(["logs", "export", "--from", from, "--decision", "deny"], demo);
+    expect(ndjson.status).toBe(0);
+    const records = ndjson.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const denied = records.find((record) => record.tool === "DeleteVm");
+    expect(denied).toMatchObject({
+      decision: "deny",
+      method: "tools/call",
+      policyVersion: expect.any(Number),
+    });
+    for (const field of ["requestId", "grantId", "argumentKeys", "latencyMs", "upstreamStatus", "rule"]) {
+      expect(denied).toHaveProperty(field);
+    }
+    const csv = toolgate(["logs", "export", "--from", from, "--format", "csv"], demo);
+    expect(csv.status).toBe(0);
+    expect(csv.stdout.split("\r\n")[0]).toMatch(/^requestId,createdAt,serverId,grantId,/);
+    expect(csv.stdout).toContain("DeleteVm");
+  });
+
   await test.step("audit verify confirms the organisation's audit hash chain (the pushes above are in it)", () => {
     const verified = toolgate(["audit", "verify"], demo);
     expect(verified.stderr).toBe("");

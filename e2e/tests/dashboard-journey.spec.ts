@@ -54,9 +54,15 @@ test("dashboard: accounts and roles, servers and catalogue, grants, live logs, r
       "Read",
     );
     await expect(deleteVm).toContainText("no policy");
-    // Publish the recommended starting policy (Read allowed, Destructive hidden…).
+    await expect(page.getByTestId("policy-status")).toContainText("No policy published.");
+    // Publish the recommended starting policy (Read allowed, Destructive hidden…) from the builder,
+    // which marks it as an unpublished draft until then.
+    await page.getByRole("link", { name: "Open the policy builder" }).first().click();
+    await expect(page.getByTestId("draft-banner")).toContainText("Draft — not published.");
     await page.getByRole("button", { name: "Publish", exact: true }).click();
-    await expect(page.getByText(/Published version 1/)).toBeVisible();
+    await expect(page.getByText("Published version 1.")).toBeVisible();
+    await expect(page.getByTestId("draft-banner")).toContainText("Version 1 is in force.");
+    await page.goBack();
     await page.reload();
     await expect(deleteVm).toContainText("hidden");
     await expect(page.getByTestId("catalogue-row").filter({ hasText: "ListVms" }).first()).toContainText(

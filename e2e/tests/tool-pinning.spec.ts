@@ -26,8 +26,9 @@ test("a tool whose definition changes upstream is quarantined until its change i
     await page.getByLabel("Server URL").fill(upstream.url);
     await page.getByRole("button", { name: "Add server" }).click();
     await expect(page.getByText("MountIso").first()).toBeVisible();
+    await page.getByText("Paste policy JSON").click();
     await page.getByLabel("Policy JSON").fill(JSON.stringify({ version: "1", default: "allow" }));
-    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByText(/version 1/i).first()).toBeVisible();
   });
   const serverPage = page.url();

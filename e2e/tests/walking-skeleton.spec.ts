@@ -31,6 +31,8 @@ test("signup → server → policy → grant → agent call through the gateway 
   });
 
   await test.step("a broken policy is rejected with its JSON path", async () => {
+    // The server page offers raw JSON behind a disclosure; the builder is where drafts live.
+    await page.getByText("Paste policy JSON").click();
     await page.getByLabel("Policy JSON").fill('{ "version": "1", "default": "deny", "colour": "blue" }');
     await page.getByRole("button", { name: "Validate" }).click();
     await expect(page.getByText("/colour").first()).toBeVisible();
@@ -38,7 +40,7 @@ test("signup → server → policy → grant → agent call through the gateway 
 
   await test.step("the canonical policy is accepted and published", async () => {
     await page.getByLabel("Policy JSON").fill(canonicalPolicy);
-    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByText(/version 1/i).first()).toBeVisible();
     await page.screenshot(shot("03-policy-published"));
   });

@@ -39,6 +39,12 @@ export function stackEnv({ databaseName, ports, respectShell, databaseUrl, redis
     TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: "1",
     TOOLGATE_GATEWAY_URL: `http://localhost:${ports.gateway}`,
     AUTH_URL: `http://localhost:${ports.web}`,
+    // OAuth sign-in names the dashboard as authorization server (it runs in its own process);
+    // approve/deny links in approval webhooks open the dashboard.
+    TOOLGATE_DASHBOARD_URL: `http://localhost:${ports.web}`,
+    TOOLGATE_OAUTH_INTERNAL_URL: `http://127.0.0.1:${ports.oauth}`,
+    // stacks of different checkouts share a Redis: one webhook queue per database
+    TOOLGATE_WEBHOOK_QUEUE: `webhooks-${databaseName}`,
     DEMO_UPSTREAM_URL: `http://127.0.0.1:${ports.upstream}/mcp`,
     TOOLGATE_ALLOWED_ORIGINS: `http://localhost:${ports.web},http://127.0.0.1:${ports.web}`,
   };

@@ -1,9 +1,11 @@
 // Makes sure PostgreSQL and Redis are reachable, starting local installs that are stopped.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { connect } from "node:net";
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { repoRoot } from "./run.mjs";
 
 /** True when something accepts TCP connections on host:port. */
 export function isListening(host, port, timeoutMs = 1000) {
@@ -164,4 +166,25 @@ export async function resolveServices({ databaseName, embeddedDataDir, shell = {
     lines,
     stop: () => embedded?.stop(),
   };
+}
+
+/**
+ * Drops the database named in `databaseUrl` (if it exists) so the next migrate deploy creates it
+ * empty. The journeys run against a fresh database every time, as on a new machine; what an earlier
+ * run left (e.g. servers published to the public catalogue) cannot change what they see.
+ */
+export async function dropDatabase(databaseUrl) {
+  const require = createRequire(resolve(repoRoot, "packages/db/package.json"));
+  const { Client } = require("pg");
+  const target = new URL(databaseUrl);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(databaseUrl);
+  admin.pathname = "/postgres";
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }

@@ -14,6 +14,7 @@ export async function assertPortsFree(ports) {
     web: "TOOLGATE_WEB_PORT",
     gateway: "TOOLGATE_GATEWAY_PORT",
     upstream: "TOOLGATE_DEMO_UPSTREAM_PORT",
+    oauth: "TOOLGATE_OAUTH_PORT",
   };
   for (const [role, port] of Object.entries(ports)) {
     if (await isListening("127.0.0.1", port)) {
@@ -57,6 +58,7 @@ const gatewayInputs = [
   "packages/policy-core/src",
   "packages/secrets/src",
   "packages/upstream/src",
+  "packages/webhooks/src",
   "scripts/lib/bundle.mjs",
   "pnpm-lock.yaml",
 ];
@@ -94,7 +96,7 @@ export function buildGateway(env) {
   writeFileSync(gatewayStamp, fingerprint);
 }
 
-/** Starts the three processes, waits until each answers, seeds the demo, and returns handles. */
+/** Starts the four processes, waits until each answers, seeds the demo, and returns handles. */
 export async function startStack({ env, ports, quiet = false, demoOutput }) {
   const children = [];
   const stop = async () => {
@@ -131,6 +133,15 @@ export async function startStack({ env, ports, quiet = false, demoOutput }) {
     });
     children.push(gateway);
     await waitForHttp(`http://127.0.0.1:${ports.gateway}/healthz`, gateway, 30);
+
+    step(`Starting the OAuth authorization server on :${ports.oauth}`);
+    const oauth = startProcess("oauth", process.execPath, [...tsxImport, "src/oauth-server/main.ts"], {
+      cwd: resolve(repoRoot, "apps/web"),
+      env,
+      quiet,
+    });
+    children.push(oauth);
+    await waitForHttp(`http://127.0.0.1:${ports.oauth}/healthz`, oauth, 30);
 
     step(`Starting the dashboard on :${ports.web}`);
     const web = startProcess(

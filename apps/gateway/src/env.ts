@@ -52,8 +52,11 @@ const envSchema = z.object({
         .map((origin) => origin.trim())
         .filter((origin) => origin.length > 0),
     ),
-  // The gateway's public address (as the dashboard shows it): its host name is accepted in Host headers.
-  TOOLGATE_GATEWAY_URL: z.string().url().optional(),
+  // OAuth sign-in: the dashboard's public URL (each tenant's authorization server).
+  TOOLGATE_DASHBOARD_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
+  // The gateway's public address (as the dashboard shows it): its host name is accepted in Host headers,
+  // and with OAuth it is the URL tokens are bound to.
+  TOOLGATE_GATEWAY_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
   // More host names the gateway is reached by (e.g. behind a load balancer), comma-separated.
   TOOLGATE_ALLOWED_HOSTS: z
     .string()
@@ -76,27 +79,59 @@ const envSchema = z.object({
   // Servers that are local processes: self-hosted only, never in SaaS mode.
   TOOLGATE_ALLOW_STDIO: flag("0"),
   TOOLGATE_MAX_STDIO_PROCESSES: z.coerce.number().int().min(1).default(20),
-  // Keeps this installation's Redis keys and queue apart from others on the same Redis; derived
-  // from the database when unset (installationNamespace).
   // How long a limit check may wait for Redis before the call fails closed (and the limiter degrades).
   TOOLGATE_LIMITER_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  // Keeps this installation's Redis keys and queue apart from others on the same Redis; derived
+  // from the database when unset (installationNamespace).
   TOOLGATE_NAMESPACE: optional(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)),
   // Default: `call-logs-<namespace>`. Gateways that share a Redis but not a database need separate
   // queues, or one's worker takes the other's logs.
   TOOLGATE_CALL_LOG_QUEUE: optional(z.string().min(1)),
   // Keep-alive progress of a call held for approval; well under the 60 s request timeout of SDK clients.
   TOOLGATE_APPROVAL_KEEPALIVE_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
+  // Webhooks: the queue shared with the dashboard (default `webhooks-<namespace>`), whether this process
+  // delivers (the dashboard's public URL for links back to it is TOOLGATE_DASHBOARD_URL above).
+  TOOLGATE_WEBHOOK_QUEUE: optional(z.string().min(1)),
+  TOOLGATE_RUN_WEBHOOK_WORKER: flag("1"),
+  // OpenTelemetry traces: off unless an OTLP/HTTP endpoint is set (the standard OTEL_* names).
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optional(z.string().url()),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optional(z.string().url()),
+  OTEL_SERVICE_NAME: z.string().min(1).default("toolgate-gateway"),
+  // Prometheus: a listener of its own (loopback by default), and/or /metrics on the gateway port with a token.
+  TOOLGATE_METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  TOOLGATE_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  TOOLGATE_METRICS_TOKEN: optional(
+    z.string().min(16, "TOOLGATE_METRICS_TOKEN must be at least 16 characters."),
+  ),
+  TOOLGATE_METRICS_TENANT_LABELS: flag("0"),
 });
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+const checkedEnvSchema = envSchema
+  .refine(
+    (env) =>
+      env.TOOLGATE_METRICS_PORT === undefined ||
+      LOOPBACK.has(env.TOOLGATE_METRICS_HOST) ||
+      env.TOOLGATE_METRICS_TOKEN !== undefined,
+    {
+      path: ["TOOLGATE_METRICS_TOKEN"],
+      message: "Metrics exposed beyond loopback (TOOLGATE_METRICS_HOST) need TOOLGATE_METRICS_TOKEN.",
+    },
+  )
+  .refine((env) => env.REDIS_URL === undefined || env.REDIS_CLUSTER_NODES === undefined, {
+    message: "set REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a Redis Cluster), not both",
+    path: ["REDIS_CLUSTER_NODES"],
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
-const checkedEnvSchema = envSchema.refine(
-  (env) => env.REDIS_URL === undefined || env.REDIS_CLUSTER_NODES === undefined,
-  {
-    message: "set REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a Redis Cluster), not both",
-    path: ["REDIS_CLUSTER_NODES"],
-  },
-);
+/** The OTLP/HTTP traces URL, or undefined when tracing is off (the generic endpoint gets /v1/traces). */
+export function otlpTracesUrl(env: Env): string | undefined {
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined) return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT === undefined) return undefined;
+  return `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, "")}/v1/traces`;
+}
 
 /** Parses the gateway's environment once; throws one error listing every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {

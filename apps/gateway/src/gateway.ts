@@ -9,6 +9,7 @@ import { ApprovalGate } from "./approvals/approval-gate";
 import { ApprovalQuestions } from "./approvals/approval-question";
 import { ApprovalStore } from "./approvals/approval-store";
 import { ApprovalWaiters } from "./approvals/approval-waiters";
+import { type OAuthConfig, OAuthVerifier } from "./auth/oauth-verifier";
 import { GatewayCache } from "./cache/gateway-cache";
 import { StoreHealth } from "./cache/store-health";
 import { CallLogHealthReader } from "./call-log/call-log-health-reader";
@@ -17,16 +18,21 @@ import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest, type RequestGuards } from "./http/handle-request";
 import { hostAllowList } from "./http/host-allow-list";
 import { sendError } from "./http/send";
+import { GatewayMetrics } from "./metrics/gateway-metrics";
+import { serveMetrics } from "./metrics/serve-metrics";
 import { PinRegistry } from "./pinning/pin-registry";
 import { SessionClients } from "./protocol/client-capabilities";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { BridgeRegistry } from "./relay/bridge-registry";
 import type { RuntimeMode } from "./runtime/runtime";
 import { TenantConcurrency } from "./safety/tenant-concurrency";
+import { NO_TRACING, type Tracing } from "./tracing/tracing";
 import { SessionBinding } from "./upstream/session-binding";
 import { SessionReaper } from "./upstream/session-reaper";
 import { terminateSession } from "./upstream/terminate-session";
 import { UpstreamPools } from "./upstream/upstream-pools";
+import { type EventPublisher, NO_EVENTS } from "./webhooks/event-publisher";
+import { approvalRequestedEvent, toolQuarantinedEvent } from "./webhooks/gateway-events";
 
 /** A source of change notifications; after a reconnect events may have been missed, so caches are dropped. */
 export type ChangeSubscription = (listener: {
@@ -47,6 +53,8 @@ export type GatewayDeps = {
   secretKey: SecretKeyInput;
   /** TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: let servers live on private/loopback addresses (self-hosted, dev). */
   allowPrivateUpstreams: boolean;
+  /** OAuth sign-in: the dashboard that is each tenant's authorization server; absent = grant tokens only. */
+  oauth?: OAuthConfig;
   /** Browser origins allowed to call the gateway; requests from any other Origin get 403. */
   allowedOrigins: readonly string[];
   /** Host names the gateway is reached by (its public URL's); the localhost names are added when bound to loopback. */
@@ -77,6 +85,16 @@ export type GatewayDeps = {
   maxStdioProcesses?: number;
   /** How often a call held for approval re-reads it in case a notification was missed (default 2 s). */
   approvalPollMs?: number;
+  /** Prometheus metrics; pass one to share it with the rate limiter's observer (default: a fresh one). */
+  metrics?: GatewayMetrics;
+  /** TOOLGATE_METRICS_TOKEN: bearer token for /metrics; with it, the gateway's own port serves /metrics too. */
+  metricsToken?: string;
+  /** Webhook events (a WebhookPublisher); none by default. */
+  events?: EventPublisher;
+  /** TOOLGATE_DASHBOARD_URL: the dashboard's public URL, for approve/deny links in approval.requested events. */
+  dashboardUrl?: string;
+  /** OpenTelemetry tracing (createOtelTracing); off by default. */
+  tracing?: Tracing;
   /** How often a held call sends keep-alive progress to a client that gave a progress token (default 15 s). */
   approvalKeepAliveMs?: number;
 };
@@ -88,6 +106,9 @@ export type Gateway = {
   aggregate: AggregateEndpoint;
   /** Starts listening (port 0 for an ephemeral one) and returns the base URL. */
   listen(port: number, host: string): Promise<string>;
+  metrics: GatewayMetrics;
+  /** Serves /metrics on a listener of its own (TOOLGATE_METRICS_PORT) and returns its base URL. */
+  listenMetrics(port: number, host: string): Promise<string>;
   /** stdio server processes running now (one per bridged client session). */
   stdioProcesses(): number;
   close(): Promise<void>;
@@ -125,10 +146,26 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ttlMs: deps.cacheTtlMs,
   });
   const approvalWaiters = new ApprovalWaiters();
-  const pins = new PinRegistry(deps.db, deps.logger, {
-    health: storeHealth,
-    ttlMs: deps.cacheTtlMs,
-    staleMaxMs: deps.cacheStaleMaxMs,
+  const events = deps.events ?? NO_EVENTS;
+  const pins = new PinRegistry(
+    deps.db,
+    deps.logger,
+    { health: storeHealth, ttlMs: deps.cacheTtlMs, staleMaxMs: deps.cacheStaleMaxMs },
+    (site, change) => {
+      if (change.kind !== "quarantined") return;
+      const tool = { id: change.entry.id, name: change.tool.name, from: change.entry.hash, to: change.hash };
+      events.publish(site.tenantId, toolQuarantinedEvent(site, tool));
+    },
+  );
+  const concurrency = new TenantConcurrency(deps.maxInFlightPerTenant ?? 64);
+  const metrics = deps.metrics ?? new GatewayMetrics();
+  metrics.bind({
+    limiterHealth: () => deps.rateLimiter.health(),
+    postgresUp: () => probePostgres(deps.db),
+    cacheLookups: () => cache.lookups(),
+    inFlight: () => concurrency.entries(),
+    callLogQueue: async () => (await deps.callLogSink.queueStats?.()) ?? null,
+    droppedCallLogs: async () => (await deps.callLogSink.health?.())?.unqueued ?? 0,
   });
   const maxBodyBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
   const aggregate = new AggregateEndpoint({
@@ -141,6 +178,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
   const services: GatewayServices = {
     cache,
+    oauth: deps.oauth === undefined ? null : new OAuthVerifier(currentKey(deps.secretKey), deps.oauth),
     storeHealth,
     aggregate,
     approvals: new ApprovalGate({
@@ -148,18 +186,27 @@ export function createGateway(deps: GatewayDeps): Gateway {
       waiters: approvalWaiters,
       logger: deps.logger,
       pollMs: deps.approvalPollMs,
+      onRequested: (approval, request) =>
+        events.publish(
+          approval.tenantId,
+          approvalRequestedEvent(approval, request.labels, deps.dashboardUrl),
+        ),
     }),
     pins,
     mode: deps.mode ?? "redis",
     limiter: deps.rateLimiter,
     sink: deps.callLogSink,
+    events,
+    tracing: deps.tracing ?? NO_TRACING,
+    metrics,
+    metricsToken: deps.metricsToken,
     callLogHealth: new CallLogHealthReader(deps.db, deps.callLogSink),
     clock: deps.clock,
     logger: deps.logger,
     pools,
     binding: new SessionBinding(deps.secretKey),
     reaper,
-    concurrency: new TenantConcurrency(deps.maxInFlightPerTenant ?? 64),
+    concurrency,
     streams: new TenantConcurrency(deps.maxStreamsPerTenant ?? 64),
     heldApprovals: new TenantConcurrency(deps.maxHeldApprovalsPerTenant ?? 100),
     streamIdleMs: deps.streamIdleMs ?? 5 * 60_000,
@@ -176,6 +223,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
     handleRequest(services, guards, req, res).catch((error: unknown) => {
       sendError(res, error, deps.logger);
     });
+  });
+  const metricsServer = createServer(SERVER_TIMEOUTS, (req, res) => {
+    const pathname = (req.url ?? "/").split("?")[0];
+    if (pathname !== "/metrics") {
+      res.writeHead(404, { "content-type": "text/plain" }).end("Metrics are at /metrics.\n");
+      return;
+    }
+    serveMetrics(metrics, deps.metricsToken, req, res).catch((error: unknown) =>
+      sendError(res, error, deps.logger),
+    );
   });
   let subscription: { close(): Promise<void> } | undefined;
   const sweeper = setInterval(
@@ -213,13 +270,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
           },
         });
       }
-      await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => resolve());
-      });
-      const { port: bound } = server.address() as AddressInfo;
-      return `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
+      return listening(server, port, host);
     },
+    metrics,
+    listenMetrics: (port, host) => listening(metricsServer, port, host),
     stdioProcesses: () => bridges.stdioProcesses,
     async close() {
       clearInterval(sweeper);
@@ -227,9 +281,32 @@ export function createGateway(deps: GatewayDeps): Gateway {
       await aggregate.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (metricsServer.listening) {
+        metricsServer.closeAllConnections();
+        await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+      }
       await bridges.closeAll();
       await pools.close();
       await guardedFetch.close();
     },
   };
+}
+
+async function listening(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
+}
+
+// Scrape-time health probe: a trivial query with a short deadline.
+async function probePostgres(db: Db): Promise<boolean> {
+  const deadline = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref());
+  const probe = db.$queryRaw`SELECT 1`.then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([probe, deadline]);
 }

@@ -85,6 +85,8 @@ describe("require_approval", () => {
     expect(used.usedAt).not.toBeNull();
     const logged = await waitForLog(seeded.tenantId, "approved");
     expect(logged.rule).toBe("/tools/GetVmState");
+    // counted as sent for approval, whatever was decided
+    expect(logged.held).toBe(true);
   });
 
   it("answers a denied call with the reviewer's reason and never runs it", async () => {
@@ -100,7 +102,9 @@ describe("require_approval", () => {
       /^\[POLICY DENIED\] A reviewer denied this call .*not during the freeze.*Rule: \/tools\/GetVmState/,
     );
     expect(upstreamCalls()).toBe(0);
-    expect((await waitForLog(seeded.tenantId, "deny")).tool).toBe("GetVmState");
+    const denied = await waitForLog(seeded.tenantId, "deny");
+    expect(denied.tool).toBe("GetVmState");
+    expect(denied.held).toBe(true);
   });
 
   it("denies a call no one decided within the rule's timeout, and marks the approval expired", async () => {

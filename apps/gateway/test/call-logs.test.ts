@@ -69,4 +69,36 @@ describe("call logs", () => {
       expect(grant?.lastUsedAt).not.toBeNull();
     });
   });
+
+  it("log a call the tool itself failed (isError) as error with the tool's message, apart from denials", async () => {
+    const seeded = await seedTenant(testDb, {
+      upstreamUrl: upstream.url,
+      policy: { version: "1", default: "deny", tools: { GetVmInfo: {} } },
+    });
+    const client = await connectClient(`${gateway.url}${seeded.path}`, seeded.token);
+    const failed = await client.callTool({ name: "GetVmInfo", arguments: { vm_name: "no-such-vm" } });
+    const fine = await client.callTool({ name: "GetVmInfo", arguments: { vm_name: "alpine-ci" } });
+    await client.close();
+    // The agent still receives the upstream's own answer, unchanged.
+    expect(failed.isError).toBe(true);
+    expect(fine.isError ?? false).toBe(false);
+
+    const toolRows = async () => {
+      const { rows } = await listCallLogs(testDb, seeded.tenantId, { tool: "GetVmInfo" }, { limit: 50 });
+      return rows;
+    };
+    await vi.waitFor(async () => expect(await toolRows()).toHaveLength(2), { timeout: 10_000 });
+    const rows = await toolRows();
+    const errored = rows.find((row) => row.decision === "error");
+    expect(errored).toMatchObject({ rule: "/tools/GetVmInfo", upstreamStatus: 200 });
+    expect(errored?.message).toMatch(/"no-such-vm" not found/);
+    expect(rows.filter((row) => row.decision === "allow")).toHaveLength(1);
+    const { rows: onlyErrors } = await listCallLogs(
+      testDb,
+      seeded.tenantId,
+      { decision: "error" },
+      { limit: 50 },
+    );
+    expect(onlyErrors.map((row) => row.tool)).toEqual(["GetVmInfo"]);
+  });
 });

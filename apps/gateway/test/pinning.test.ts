@@ -1,12 +1,17 @@
-import { listAuditEvents, notifyChange } from "@toolgate/db";
+import { createWebhookEndpoint, listAuditEvents, notifyChange } from "@toolgate/db";
 import { type DemoUpstream, startDemoUpstream } from "@toolgate/demo-upstream";
+import { sealSecret } from "@toolgate/secrets";
+import { generateWebhookSecret } from "@toolgate/webhooks";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogueUpstream } from "./support/catalogue-upstream";
 import { connectClient } from "./support/connect-client";
 import { type SeededTenant, seedTenant } from "./support/seed-tenant";
 import { startTestGateway, type TestGateway } from "./support/start-test-gateway";
 import { testDb } from "./support/test-db";
+import { testEnv } from "./support/test-env";
 import { toolText } from "./support/tool-text";
+import { startWebhookReceiver } from "./support/webhook-receiver";
 
 const STATE = { name: "GetVmState", arguments: { vm_name: "alpine-ci" } };
 
@@ -14,10 +19,13 @@ let upstream: DemoUpstream;
 let gateway: TestGateway;
 let replica: TestGateway;
 let seeded: SeededTenant;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+const webhookSecret = generateWebhookSecret();
 
 beforeAll(async () => {
   upstream = await startDemoUpstream({ port: 0 });
-  gateway = await startTestGateway(testDb);
+  gateway = await startTestGateway(testDb, { webhooks: { dashboardUrl: "https://dashboard.example.test" } });
+  receiver = await startWebhookReceiver();
   replica = await startTestGateway(testDb);
   seeded = await seedTenant(testDb, {
     upstreamUrl: upstream.url,
@@ -25,12 +33,19 @@ beforeAll(async () => {
   });
   // Catalogued without ListIsos, as if the upstream added it after the server was reviewed.
   await catalogueUpstream(testDb, { ...seeded, upstreamUrl: upstream.url }, ["ListIsos"]);
+  await createWebhookEndpoint(testDb, seeded.tenantId, {
+    url: receiver.url,
+    format: "standard",
+    events: ["tool.quarantined"],
+    secretSealed: sealSecret(webhookSecret, testEnv.secretKey),
+  });
 });
 
 afterAll(async () => {
   await replica?.close();
   await gateway?.close();
   await upstream?.close();
+  await receiver?.close();
   await testDb.$disconnect();
 });
 
@@ -88,6 +103,16 @@ describe("tool-definition pinning", () => {
     expect(
       audit.filter((event) => event.action === "tool.quarantined").map((event) => event.targetId),
     ).toEqual([row.id]);
+    // The tenant's webhook hears of it once, signed.
+    const quarantinedEvents = () =>
+      receiver.received.map((request) => new Webhook(webhookSecret).verify(request.body, request.headers));
+    await eventually(
+      async () => quarantinedEvents(),
+      (events) => events.length === 1,
+    );
+    expect(quarantinedEvents()).toMatchObject([
+      { type: "tool.quarantined", data: { tool: "GetVmState", toolId: row.id, serverId: seeded.serverId } },
+    ]);
 
     // The other gateway never listed the tools, yet denies the call: the quarantine was broadcast.
     const other = await connectClient(`${replica.url}${seeded.path}`, seeded.token);

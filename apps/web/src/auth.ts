@@ -56,6 +56,16 @@ export const {
   ...sessionCookieConfig(process.env.AUTH_URL),
   session: { strategy: "jwt" },
   pages: { signIn: "/login" },
+  logger: {
+    error(error) {
+      // A wrong password is an expected outcome, not a fault: one line on the console, no stack trace.
+      if (error instanceof CredentialsSignin) {
+        console.warn(`[auth] login refused (${error.code})`);
+        return;
+      }
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

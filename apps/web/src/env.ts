@@ -6,6 +6,27 @@ const envSchema = z.object({
   AUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
   // Unset or empty: single-node mode, login attempts counted in this process (one dashboard process).
   REDIS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+  // The gateway's Redis Cluster ("host:port,host:port,…"), when it runs on one: the webhook queue shared
+  // with the gateway's worker is then there (hash-tagged like the gateway's queues).
+  REDIS_CLUSTER_NODES: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .transform((list) =>
+        list
+          .split(",")
+          .map((node) => node.trim())
+          .filter((node) => node.length > 0),
+      )
+      .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, "each node is host:port")).min(1))
+      .transform((nodes) =>
+        nodes.map((node) => {
+          const at = node.lastIndexOf(":");
+          return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+        }),
+      )
+      .optional(),
+  ),
   // Keeps this installation's Redis keys apart from others on the same Redis (default: from the database).
   TOOLGATE_NAMESPACE: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   AUTH_SECRET: z
@@ -22,6 +43,10 @@ const envSchema = z.object({
     .url()
     .default("http://localhost:4000")
     .transform((url) => url.replace(/\/+$/, "")),
+  // Where the dashboard reaches its authorization server process (src/oauth-server/main.ts).
+  TOOLGATE_OAUTH_INTERNAL_URL: z.url().default("http://127.0.0.1:3100"),
+  // The BullMQ queue shared with the gateway, whose worker delivers webhooks (default webhooks-<namespace>).
+  TOOLGATE_WEBHOOK_QUEUE: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional()),
   // The public catalogue's server records (apps/web/catalogue/servers when unset).
   TOOLGATE_CATALOGUE_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: z

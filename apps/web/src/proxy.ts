@@ -7,7 +7,10 @@ import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "./serv
  */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = newNonce();
-  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const policy = contentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    formRedirects: request.nextUrl.pathname.startsWith("/oauth-consent/"),
+  });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", policy);

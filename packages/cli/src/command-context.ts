@@ -19,6 +19,9 @@ export type CliOptions = {
   limit?: string | undefined;
   decision?: string | undefined;
   tool?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  format?: string | undefined;
 };
 
 /** What a command runs with: its positionals, options, output and (lazily) an API client. */

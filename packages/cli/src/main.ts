@@ -41,6 +41,9 @@ const optionSpec = {
   limit: { type: "string" },
   decision: { type: "string" },
   tool: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  format: { type: "string" },
 } as const;
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

@@ -19,6 +19,7 @@ Commands:
   grants list                            List grants
   grants revoke GRANT_ID                 Revoke a grant
   logs tail [--follow] [--server S] [--decision D] [--tool T] [--limit N] [--interval SECONDS]
+  logs export --from TIME [--to TIME] [--format ndjson|csv] [--server S] [--decision D] [--tool T]
                                          The latest calls, oldest first
   approvals list                         Calls waiting for a decision
   approvals approve|deny ID [--reason R] Decide one

@@ -31,11 +31,21 @@ export {
   type ToolCategory,
   type Transport,
   type User,
+  type WebhookDelivery,
+  type WebhookDeliveryStatus,
+  type WebhookEndpoint,
+  type WebhookFormat,
 } from "./generated/prisma/client";
 export { installationNamespace } from "./installation-namespace";
 export { migrateDeploy } from "./migrate/migrate-deploy";
 export { type IdPrefix, newId } from "./new-id";
-export { createUserWithTenant, findUserByEmail, getTenant, listMemberships } from "./repositories/accounts";
+export {
+  createUserWithTenant,
+  findUserByEmail,
+  getTenant,
+  getTenantBySlug,
+  listMemberships,
+} from "./repositories/accounts";
 export {
   type AuditChainReport,
   type AuditInput,
@@ -63,9 +73,12 @@ export {
   type CallLogRecord,
   insertCallLogs,
   listCallLogs,
+  rebuildCallLogRollups,
+  streamCallLogs,
 } from "./repositories/call-logs";
 export {
   createGrant,
+  findGrant,
   findGrantByTokenHash,
   listGrants,
   revokeGrant,
@@ -81,6 +94,15 @@ export {
 } from "./repositories/invites";
 export { changeMemberRole, listMembers, type MemberRow, removeMember } from "./repositories/members";
 export { AlreadyMemberError, InviteUnusableError, LastAdminError } from "./repositories/membership-errors";
+export {
+  consumeOAuthRecord,
+  deleteOAuthRecord,
+  deleteOAuthRecordsOfGrant,
+  findOAuthRecord,
+  findOAuthRecordByUid,
+  type OAuthRecordKey,
+  upsertOAuthRecord,
+} from "./repositories/oauth-records";
 export { getCurrentPolicy, listPolicyVersions, publishPolicy } from "./repositories/policies";
 export {
   listPublishedServerCatalogues,
@@ -95,4 +117,18 @@ export {
   listServers,
 } from "./repositories/servers";
 export { type CatalogueEntry, listTools, saveCatalogue } from "./repositories/tools";
+export {
+  createWebhookDeliveries,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  findSubscribedEndpoints,
+  findWebhookEndpointsByIds,
+  getWebhookDelivery,
+  getWebhookEndpoint,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  type NewWebhookDelivery,
+  recordWebhookAttempt,
+  resetWebhookDelivery,
+} from "./repositories/webhooks";
 export { type DbClient, inTransaction } from "./transaction";

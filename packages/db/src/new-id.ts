@@ -15,6 +15,8 @@ export type IdPrefix =
   | "apr"
   | "aud"
   | "log"
+  | "whk"
+  | "msg"
   | "dlq";
 
 // Crockford base32, lower-case: URL-safe, and its order matches the byte order,

@@ -55,6 +55,7 @@ describe("insertCallLogs column round trip", () => {
       argumentKeys: ["a,b", 'say "hi"', "{x}"],
       arguments: { nested: [1, null, { k: "v" }] },
       latencyMs: 0.125,
+      held: true,
       createdAt: new Date("2030-05-01T12:00:00.123Z"),
     });
     const bare = record(tenant.id, 1, {
@@ -103,14 +104,21 @@ describe("listCallLogs", () => {
       record(tenant.id, 3, { tool: "DeleteVm", decision: "deny", rule: "(default deny)", message: "Nope" }),
       record(tenant.id, 6, { grantId: "grt_b", grantLabel: "ci-runner", decision: "rate_limited" }),
       record(tenant.id, 9, { serverId: "srv_b", tool: "vm_management", message: "action DELETE refused" }),
+      record(tenant.id, 12, { decision: "approved", held: true, tool: "StopVm" }),
+      record(tenant.id, 15, { decision: "deny", held: true, tool: "StopVm" }),
+      record(tenant.id, 18, { method: "initialize", tool: null, rule: null }),
     ];
     await insertCallLogs(db, rows);
     const ids = async (filter: Parameters<typeof listCallLogs>[2]) =>
       (await listCallLogs(db, tenant.id, filter, { limit: 50 })).rows.map((r) => r.id).sort();
     const idOf = (i: number) => rows[i]?.id ?? "";
-    expect(await ids({ decision: "deny" as Decision })).toEqual([idOf(1)]);
+    expect(await ids({ decision: "deny" as Decision })).toEqual([idOf(1), idOf(5)].sort());
+    // "sent for approval" finds every held call, whatever the human decided
+    expect(await ids({ decision: "approval_pending" })).toEqual([idOf(4), idOf(5)].sort());
+    expect(await ids({ method: "initialize" })).toEqual([idOf(6)]);
     expect(await ids({ grantId: "grt_b" })).toEqual([idOf(2)]);
     expect(await ids({ serverId: "srv_a", tool: "MountIso" })).toEqual([idOf(0), idOf(2)].sort());
+    expect(await ids({ method: "tools/call", tool: "StopVm" })).toEqual([idOf(4), idOf(5)].sort());
     expect(await ids({ rule: "(default deny)" })).toEqual([idOf(1)]);
     expect(await ids({ search: "delete" })).toEqual([idOf(1), idOf(3)].sort());
     expect(await ids({ search: "CI-RUN" })).toEqual([idOf(2)]);

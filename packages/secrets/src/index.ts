@@ -1,3 +1,4 @@
+export { deriveKey, OAUTH_ACCESS_TOKEN_KEY } from "./derive-key";
 export { hashPassword, verifyPassword } from "./passwords";
 export {
   currentKey,

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
+  deriveKey,
   generateToken,
   hashPassword,
   hashToken,
+  OAUTH_ACCESS_TOKEN_KEY,
   openSecret,
   parseSecretKey,
   sealSecret,
@@ -45,5 +47,16 @@ describe("tokens and passwords", () => {
     const stored = await hashPassword("correct horse");
     expect(await verifyPassword("correct horse", stored)).toBe(true);
     expect(await verifyPassword("wrong horse", stored)).toBe(false);
+  });
+});
+
+describe("deriveKey", () => {
+  it("gives 32 bytes per purpose, the same every time, different across purposes and secret keys", () => {
+    const secret = randomBytes(32);
+    const key = deriveKey(secret, OAUTH_ACCESS_TOKEN_KEY);
+    expect(key).toHaveLength(32);
+    expect(deriveKey(secret, OAUTH_ACCESS_TOKEN_KEY).equals(key)).toBe(true);
+    expect(deriveKey(secret, "other-purpose").equals(key)).toBe(false);
+    expect(deriveKey(randomBytes(32), OAUTH_ACCESS_TOKEN_KEY).equals(key)).toBe(false);
   });
 });

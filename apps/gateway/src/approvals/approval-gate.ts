@@ -13,6 +13,8 @@ export type ApprovalRequest = {
   args: Record<string, unknown>;
   rule: string;
   timeoutSeconds: number;
+  /** Names for people (webhook messages): the server's slug and the grant's label. */
+  labels: { serverName: string; grantLabel: string };
 };
 
 /** A call now waiting on a pending approval: what its hold listener is told (once). */
@@ -34,6 +36,8 @@ export type ApprovalGateOptions = {
   pollMs?: number;
   /** Wall-clock time; approvals are about human time, so not the limiter's (test-pinned) clock. */
   now?: () => number;
+  /** Told once per new approval request (not for a retry that finds one), after it is stored. */
+  onRequested?: (approval: Approval, request: ApprovalRequest) => void;
 };
 
 /**
@@ -100,7 +104,7 @@ export class ApprovalGate {
     );
   }
 
-  private findOrCreate(request: ApprovalRequest): Promise<Approval> {
+  private async findOrCreate(request: ApprovalRequest): Promise<Approval> {
     const key: ApprovalKey = {
       tenantId: request.tenantId,
       serverId: request.serverId,
@@ -108,11 +112,13 @@ export class ApprovalGate {
       tool: request.tool,
       argumentsHash: argumentsDigest(request.args),
     };
-    return this.options.store.findOrCreate(
+    const found = await this.options.store.findOrCreate(
       key,
       { arguments: request.args, rule: request.rule, timeoutSeconds: request.timeoutSeconds },
       new Date(this.now()),
     );
+    if (found.created) this.options.onRequested?.(found.approval, request);
+    return found.approval;
   }
 
   /**

@@ -21,13 +21,13 @@ export class ApprovalStore {
     key: ApprovalKey,
     input: { arguments: unknown; rule: string; timeoutSeconds: number },
     now: Date,
-  ): Promise<Approval> {
+  ): Promise<{ approval: Approval; created: boolean }> {
     const identity = [key.tenantId, key.serverId, key.grantId, key.tool, key.argumentsHash].join("\n");
     return this.db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${identity}, 0))`;
       const reusable = await findReusable(tx, key, now);
-      if (reusable !== null) return reusable;
-      return tx.approval.create({
+      if (reusable !== null) return { approval: reusable, created: false };
+      const approval = await tx.approval.create({
         data: {
           id: newId("apr"),
           ...key,
@@ -37,6 +37,7 @@ export class ApprovalStore {
           expiresAt: new Date(now.getTime() + input.timeoutSeconds * 1000),
         },
       });
+      return { approval, created: true };
     });
   }
 

@@ -92,6 +92,12 @@ export class GatewayCache {
     return this.servers.loads + this.grants.loads + this.policies.loads;
   }
 
+  /** Hits and loads per cache, for metrics. */
+  lookups(): Record<"server" | "grant" | "policy", { hits: number; loads: number }> {
+    const of = (cache: { hits: number; loads: number }) => ({ hits: cache.hits, loads: cache.loads });
+    return { server: of(this.servers), grant: of(this.grants), policy: of(this.policies) };
+  }
+
   /** Applies one change notification from the database. */
   apply(event: ChangeEvent): void {
     switch (event.kind) {

@@ -38,6 +38,8 @@ export class LoadingCache<V> {
   private generation = 0;
   /** How many loads ran (each a database query in the gateway); for tests and metrics. */
   loads = 0;
+  /** How many lookups were answered from memory; for metrics. */
+  hits = 0;
 
   constructor(private readonly options: LoadingCacheOptions<V>) {
     this.positives = new LRUCache<string, Entry<V>>({ max: options.max });
@@ -49,7 +51,10 @@ export class LoadingCache<V> {
     const entry = this.positives.get(key) ?? this.negatives.get(key);
     const now = this.now();
     if (entry !== undefined) {
-      if (now < entry.freshUntil) return Promise.resolve(entry.value);
+      if (now < entry.freshUntil) {
+        this.hits += 1;
+        return Promise.resolve(entry.value);
+      }
       if (now - entry.loadedAt < this.options.staleMaxMs) return this.revalidate(key, entry);
       this.forget(key);
     }
@@ -103,6 +108,7 @@ export class LoadingCache<V> {
     if (health.isDown()) {
       // Answer from memory now; at most one probe per retry interval goes to the database.
       if (!this.inflight.has(key) && health.takeProbe()) this.loadInto(key).catch(() => {});
+      this.hits += 1;
       return Promise.resolve(entry.value);
     }
     const pending = this.inflight.get(key) ?? this.loadInto(key);

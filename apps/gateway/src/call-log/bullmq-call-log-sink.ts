@@ -1,7 +1,7 @@
 import type { CallLogRecord } from "@toolgate/db";
 import type { Logger } from "pino";
 import { CALL_LOG_QUEUE, CALL_LOG_RETRY, type CallLogJob } from "./call-log-job";
-import type { CallLogHealth, CallLogSink } from "./call-log-sink";
+import type { CallLogHealth, CallLogQueueStats, CallLogSink } from "./call-log-sink";
 import { type JobQueue, openQueue, type QueueTransport, redisTransport } from "./queue-transport";
 
 export type BullmqCallLogSinkOptions = {
@@ -48,6 +48,21 @@ export class BullmqCallLogSink implements CallLogSink {
   async health(): Promise<CallLogHealth> {
     const failedBatches = await this.queue.getFailedCount();
     return { unqueued: this.unqueued, failedBatches };
+  }
+
+  async queueStats(): Promise<CallLogQueueStats> {
+    const [counts, oldest] = await Promise.all([
+      this.queue.getJobCounts("waiting", "active", "delayed", "failed"),
+      this.queue.getWaiting(0, 0),
+    ]);
+    const first = oldest[0];
+    return {
+      waiting: counts.waiting ?? 0,
+      active: counts.active ?? 0,
+      delayed: counts.delayed ?? 0,
+      failed: counts.failed ?? 0,
+      oldestWaitingMs: first === undefined ? 0 : Math.max(0, Date.now() - first.timestamp),
+    };
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,7 @@ export type CallLogDraft = {
   message: string | null;
   policyVersion: number | null;
   upstreamStatus: number | null;
+  held: boolean;
   argumentKeys: string[];
   arguments: unknown;
   sessionId: string | null;
@@ -26,10 +27,21 @@ export function newCallLogDraft(method: string): CallLogDraft {
     message: null,
     policyVersion: null,
     upstreamStatus: null,
+    held: false,
     argumentKeys: [],
     arguments: null,
     sessionId: null,
   };
+}
+
+/**
+ * A request the policy let through that the upstream failed (HTTP >= 500, a JSON-RPC error, a tool's
+ * `isError` result) has the outcome `error`, kept apart from policy denials; the rule that let it
+ * through stays on the record.
+ */
+export function recordUpstreamFailure(draft: CallLogDraft, message: string | null): void {
+  draft.decision = "error";
+  if (message !== null) draft.message = message;
 }
 
 /** The stored record, made storable whatever the client sent; argument values only for tenants that opted in. */
@@ -54,6 +66,7 @@ export function toCallLogRecord(
     policyVersion: draft.policyVersion,
     upstreamStatus: draft.upstreamStatus,
     latencyMs,
+    held: draft.held,
     argumentKeys: draft.argumentKeys,
     arguments: auth.server.logArgumentValues ? (draft.arguments ?? null) : null,
     createdAt: new Date(startedAtMs),

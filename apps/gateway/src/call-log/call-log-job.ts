@@ -34,6 +34,8 @@ const recordSchema = z.object({
   policyVersion: z.number().int().nullable(),
   upstreamStatus: z.number().int().nullable(),
   latencyMs: z.number(),
+  // absent in jobs queued by a gateway from before the field existed
+  held: z.boolean().default(false),
   argumentKeys: z.array(z.string()),
   arguments: z.unknown().nullable(),
   createdAt: z.coerce.date(),

@@ -3,6 +3,7 @@ import {
   createPostgresBackend,
   type Job,
   type JobsOptions,
+  type JobType,
   type PostgresPoolConfig,
   Queue,
   Worker,
@@ -23,6 +24,9 @@ export type JobQueue<Data> = {
   /** Jobs that failed every attempt and are kept (call logs: counted on /healthz). */
   getFailedCount(): Promise<number>;
   close(): Promise<void>;
+  /** Depth and oldest waiting job, read by metrics at scrape time. */
+  getJobCounts(...states: string[]): Promise<Record<string, number>>;
+  getWaiting(start?: number, end?: number): Promise<{ timestamp: number }[]>;
 };
 
 /** What callers need of a worker: its failures, and closing it. */
@@ -57,6 +61,8 @@ export function openQueue<Data>(transport: QueueTransport, name: string): JobQue
     return {
       add: (jobName, data, options) => queue.add(jobName, data, options),
       getFailedCount: () => queue.getFailedCount(),
+      getJobCounts: (...states) => queue.getJobCounts(...(states as JobType[])),
+      getWaiting: (start, end) => queue.getWaiting(start, end),
       close: async () => {
         await queue.close();
         release();

@@ -15,6 +15,8 @@ export type AccessCaller = {
   serverId: string;
   grantId: string;
   sessionId: string | undefined;
+  /** The server's and grant's names, for the approval-requested webhook. */
+  labels: { serverName: string; grantLabel: string };
 };
 
 /** How a resource or prompt appears in approvals and call logs, where tools appear by name. */
@@ -38,8 +40,9 @@ export async function decideAccess(
   hold: HoldOptions = {},
 ): Promise<CallVerdict> {
   if (policy === null) return deny("deny", RULE_LABELS.noPolicy, NO_POLICY_REASON);
-  const decision = evaluateAccess(policy.compiled, { kind: target.kind, name: target.name, ...caller });
-  const subject = { ...caller, tool: accessLabel(target), args: target.args };
+  const { labels, ...ids } = caller;
+  const decision = evaluateAccess(policy.compiled, { kind: target.kind, name: target.name, ...ids });
+  const subject = { ...ids, labels, tool: accessLabel(target), args: target.args };
   return settleDecision(decision, subject, enforcers, nowMs, signal, hold);
 }
 

@@ -6,7 +6,12 @@ import {
   formatDenial,
   type LimitCheck,
 } from "@toolgate/policy-core";
-import type { ApprovalGate, ApprovalOutcome, HeldApproval } from "../approvals/approval-gate";
+import type {
+  ApprovalGate,
+  ApprovalOutcome,
+  ApprovalRequest,
+  HeldApproval,
+} from "../approvals/approval-gate";
 import type { HeldCall } from "../approvals/hold-channel";
 import type { CachedPolicy } from "../cache/cached-types";
 import { storeUnavailableError } from "../cache/store-unavailable-error";
@@ -27,12 +32,15 @@ export type CallVerdict =
       reservation: Reservation | null;
       /** For the call log: who approved, when the agent's user did in their client. */
       note?: string;
+      /** The call waited for a human decision. */
+      held?: boolean;
     }
   | {
       kind: "deny";
       decision: "deny" | "rate_limited" | "approval_pending" | "error";
       rule: string;
       text: string;
+      held?: boolean;
     }
   // Stateless wire, approval by the user: answer now with a question; the re-sent call carries the answer.
   | {
@@ -85,7 +93,7 @@ export function deny(
  */
 export async function decideCall(
   policy: CachedPolicy,
-  call: CallContext,
+  call: CallContext & { labels: ApprovalRequest["labels"] },
   enforcers: Enforcers,
   nowMs: number,
   signal: AbortSignal,
@@ -109,6 +117,8 @@ export type DecisionSubject = {
   /** The tool, or "resource:<uri>" / "prompt:<name>": what approvals and logs show. */
   tool: string;
   args: Record<string, unknown>;
+  /** The server's and grant's names, for the approval-requested webhook. */
+  labels: ApprovalRequest["labels"];
 };
 
 /** Carries out a policy decision: waits for an approval, reserves the limits, or denies. */
@@ -143,6 +153,7 @@ export async function settleDecision(
         args: subject.args,
         rule: decision.rule,
         timeoutSeconds: decision.timeoutSeconds,
+        labels: subject.labels,
       };
       const inline = decision.approvalBy === "user" && hold.askInline === true;
       const checked = inline
@@ -182,16 +193,22 @@ export async function settleDecision(
       if (outcome.kind !== "approved") {
         const fellBack = decision.approvalBy === "user" && asked === "team";
         const reason = approvalDenialReason(subject.tool, outcome, decision.timeoutSeconds, fellBack);
-        return deny(outcome.kind === "abandoned" ? "approval_pending" : "deny", decision.rule, reason);
+        const refused = deny(
+          outcome.kind === "abandoned" ? "approval_pending" : "deny",
+          decision.rule,
+          reason,
+        );
+        return { ...refused, held: true };
       }
       // Approved calls still count against their limits; the clock moved while the call waited.
-      const verdict = await reserve(
+      const reserved = await reserve(
         enforcers.limiter,
         decision.limits,
         decision.rule,
         "approved",
         enforcers.clock.now(),
       );
+      const verdict = { ...reserved, held: true };
       if (verdict.kind !== "forward" || outcome.decidedByGrantId === null) return verdict;
       return {
         ...verdict,

@@ -1,3 +1,4 @@
+import { recordUpstreamFailure } from "../call-log/call-log-draft";
 import { GatewayError } from "../errors/gateway-error";
 import { forwardToBridge } from "../relay/forward-to-bridge";
 import { type Inspection, relayResponse } from "../upstream/relay-response";
@@ -24,6 +25,7 @@ export async function forward(
   const release = acquireSlot(exchange, method);
   const sessionId = exchange.upstreamSessionId;
   const done = sessionId === undefined ? undefined : services.reaper.begin(target, sessionId);
+  const upstreamAt = performance.now();
   try {
     if (target.transport !== "streamable_http") return await forwardToBridge(exchange, body, inspection);
     return await relay(exchange, method, body, inspection, controller.signal);
@@ -34,6 +36,7 @@ export async function forward(
     exchange.draft.message = "The client closed the connection.";
     return false;
   } finally {
+    exchange.upstreamMs = performance.now() - upstreamAt;
     done?.();
     release();
   }
@@ -67,16 +70,27 @@ async function relay(
 ): Promise<boolean> {
   const { req, res, auth, services, draft } = exchange;
   const target = auth.server.upstream;
+  const span = exchange.trace?.startUpstream();
+  const headers = upstreamHeaders(
+    req.headers,
+    target.headers,
+    exchange.upstreamSessionId,
+    body !== undefined,
+  );
   const reply = await sendUpstream(services.pools, target, {
     method,
-    headers: upstreamHeaders(req.headers, target.headers, exchange.upstreamSessionId, body !== undefined),
+    headers: span === undefined ? headers : { ...headers, ...span.headers },
     body,
     signal,
     headersTimeoutMs: services.upstreamHeadersTimeoutMs,
     // Between two chunks: an idle GET stream is closed, and the client opens a new one if it still wants it.
     bodyTimeoutMs: method === "GET" ? services.streamIdleMs : services.upstreamBodyTimeoutMs,
+  }).catch((error: unknown) => {
+    span?.end(null, error);
+    throw error;
   });
   draft.upstreamStatus = reply.statusCode;
+  span?.end(reply.statusCode);
   const outcome = await relayResponse(reply, res, inspection, (upstreamId) =>
     services.binding.bind(upstreamId, auth.grant.id, auth.server.id),
   );
@@ -89,6 +103,8 @@ async function relay(
     services.reaper.forget(target, exchange.upstreamSessionId);
   }
   draft.sessionId ??= outcome.upstreamSessionId ?? null;
-  if (outcome.message !== null) draft.message = outcome.message;
+  if (outcome.failure !== null || reply.statusCode >= 500) {
+    recordUpstreamFailure(draft, outcome.failure?.message ?? null);
+  }
   return outcome.failed;
 }

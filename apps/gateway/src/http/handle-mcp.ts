@@ -4,6 +4,7 @@ import { newCallLogDraft, toCallLogRecord } from "../call-log/call-log-draft";
 import { PASS_THROUGH } from "../enforcement/server-message-filter";
 import { GatewayError } from "../errors/gateway-error";
 import type { Inspection } from "../upstream/relay-response";
+import { callEvent } from "../webhooks/gateway-events";
 import type { Exchange } from "./exchange";
 import { forward } from "./forward";
 import type { GatewayServices } from "./gateway-services";
@@ -29,6 +30,8 @@ export async function handleMcp(
     draft: newCallLogDraft(req.method ?? "?"),
     upstreamSessionId: undefined,
     requestId: null,
+    upstreamMs: null,
+    trace: services.tracing.startRequest(req.headers),
     revision: "session",
   };
   try {
@@ -45,7 +48,18 @@ export async function handleMcp(
     exchange.draft.decision = "error";
     exchange.draft.message = error.message;
   } finally {
-    services.sink.write(toCallLogRecord(auth, exchange.draft, nowMs, performance.now() - startedAt));
+    const latencyMs = performance.now() - startedAt;
+    const record = toCallLogRecord(auth, exchange.draft, nowMs, latencyMs);
+    services.sink.write(record);
+    const event = callEvent(record, auth.server.slug);
+    if (event !== null) services.events.publish(auth.server.tenantId, event);
+    services.metrics.recordRequest(
+      exchange.draft.method,
+      exchange.draft.decision,
+      latencyMs,
+      exchange.upstreamMs,
+    );
+    exchange.trace?.end({ ...record, tenantId: auth.server.tenantId });
   }
 }
 

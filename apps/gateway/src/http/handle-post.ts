@@ -130,6 +130,7 @@ async function callTool(
       serverId: auth.server.id,
       grantId: auth.grant.id,
       sessionId: exchange.upstreamSessionId,
+      labels: { serverName: auth.server.slug, grantLabel: auth.grant.label },
     },
     services,
     exchange.nowMs,
@@ -162,6 +163,7 @@ async function access(
     serverId: auth.server.id,
     grantId: auth.grant.id,
     sessionId: exchange.upstreamSessionId,
+    labels: { serverName: auth.server.slug, grantLabel: auth.grant.label },
   };
   // Prepared before any quota is reserved: nothing may fail between a reservation and the forward.
   const watched = await inspectionFor(exchange, id, true, policy);
@@ -202,6 +204,7 @@ function settled(
   const { draft, res } = exchange;
   draft.rule = verdict.rule;
   draft.decision = verdict.decision;
+  draft.held = verdict.kind === "ask" ? true : (verdict.held ?? false);
   if (verdict.kind === "forward") {
     if (verdict.note !== undefined) draft.message = verdict.note;
     return true;

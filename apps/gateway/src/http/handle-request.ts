@@ -2,8 +2,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseTenantPath } from "../aggregate/tenant-path";
 import { type AuthContext, authenticate } from "../auth/authenticate";
 import { extractToken } from "../auth/extract-token";
+import { metadataPathOf } from "../auth/oauth-verifier";
 import { redactUrl } from "../auth/redact-url";
 import { GatewayError } from "../errors/gateway-error";
+import { serveMetrics } from "../metrics/serve-metrics";
 import { allowOrigin, answerPreflight } from "./cors";
 import type { GatewayServices } from "./gateway-services";
 import { handleMcp } from "./handle-mcp";
@@ -63,10 +65,21 @@ export async function handleRequest(
     sendJson(res, 200, JSON.stringify({ status, mode: services.mode, redis, postgres, callLogs }));
     return;
   }
+  const metadataOf = metadataPathOf(pathname);
+  const metadataPath = metadataOf === null ? null : parseMcpPath(metadataOf);
+  if (metadataPath !== null && services.oauth !== null) {
+    sendJson(res, 200, JSON.stringify(services.oauth.metadata(metadataPath, req.headers.host)));
+    return;
+  }
   const tenantSlug = parseTenantPath(pathname);
   if (tenantSlug !== null) {
     const token = extractToken(req.headers.authorization, queryAt === -1 ? "" : url.slice(queryAt + 1));
     await services.aggregate.handle(req, res, { tenantSlug, token, nowMs: services.clock.now() });
+    return;
+  }
+  if (pathname === "/metrics" && services.metricsToken !== undefined) {
+    // On the public listener only with a token; TOOLGATE_METRICS_PORT serves them on a listener of their own.
+    await serveMetrics(services.metrics, services.metricsToken, req, res);
     return;
   }
   const path = parseMcpPath(pathname);
@@ -80,8 +93,21 @@ export async function handleRequest(
   const token = extractToken(req.headers.authorization, queryAt === -1 ? "" : url.slice(queryAt + 1));
   let auth: AuthContext;
   try {
-    auth = await authenticate(services.cache, { ...path, token, nowMs });
+    auth = await authenticate(services.cache, {
+      ...path,
+      token,
+      nowMs,
+      oauth: services.oauth,
+      host: req.headers.host,
+    });
   } catch (error) {
+    // RFC 9728: the 401 tells an OAuth client where to learn how to sign in.
+    if (services.oauth !== null && error instanceof GatewayError && error.code === "unauthorized") {
+      res.setHeader(
+        "www-authenticate",
+        services.oauth.challenge(path, req.headers.host, token !== undefined),
+      );
+    }
     sendError(res, error, services.logger);
     return;
   }

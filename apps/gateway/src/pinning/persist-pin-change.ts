@@ -26,13 +26,13 @@ const GATEWAY = { actorUserId: null, actorLabel: "gateway" };
 /**
  * Records one pinning change. Every write is conditional on the state it replaces, so when several
  * gateways see the same change only one records (and audits) it. A new quarantine is broadcast so
- * every gateway denies the tool at once.
+ * every gateway denies the tool at once. Returns true when this call recorded a new quarantine.
  */
 export async function persistPinChange(
   db: Db,
   where: { tenantId: string; serverId: string },
   change: PinChange,
-): Promise<void> {
+): Promise<boolean> {
   const { tenantId, serverId } = where;
   const name = change.tool.name;
   switch (change.kind) {
@@ -61,7 +61,7 @@ export async function persistPinChange(
           data: { serverId, name, hash: change.hash },
         });
       });
-      return;
+      return false;
     }
     case "quarantined": {
       // The quarantine and its audit event commit together; other gateways hear of it after the commit.
@@ -81,19 +81,19 @@ export async function persistPinChange(
         return true;
       });
       if (quarantined) await notifyChange(db, { kind: "server", tenantId, serverId });
-      return;
+      return quarantined;
     }
     case "pending_replaced":
       await db.tool.updateMany({
         where: { tenantId, serverId, name, pinState: "quarantined", pendingHash: { not: change.hash } },
         data: { pendingDefinition: asJson(change.tool), pendingHash: change.hash },
       });
-      return;
+      return false;
     case "unreviewed_updated":
       await db.tool.updateMany({
         where: { tenantId, serverId, name, pinState: "unreviewed" },
         data: definitionColumns(change.tool, change.hash),
       });
-      return;
+      return false;
   }
 }

@@ -6,8 +6,12 @@ import type { StoreHealth } from "../cache/store-health";
 import type { ToolFilter } from "../upstream/response-messages";
 import { loadServerPins } from "./load-server-pins";
 import { persistPinChange } from "./persist-pin-change";
+import type { PinChange } from "./review-tool-list";
 import { reviewToolList } from "./review-tool-list";
 import { isQuarantined, type ServerPins } from "./server-pins";
+
+/** Where a quarantine happened. */
+export type QuarantineSite = { tenantId: string; serverId: string; serverName: string };
 
 const KEEP_ALL: ToolFilter = (tools) => tools;
 
@@ -23,6 +27,8 @@ export class PinRegistry {
     private readonly db: Db,
     private readonly logger: Logger,
     timing: { health: StoreHealth; ttlMs?: number; staleMaxMs?: number },
+    /** Told after this gateway recorded a new quarantine (webhooks). */
+    private readonly onQuarantined: (where: QuarantineSite, change: PinChange) => void = () => {},
   ) {
     const { ttlMs, ...stale } = cacheTiming(timing);
     this.servers = new LoadingCache({
@@ -45,7 +51,7 @@ export class PinRegistry {
   }
 
   /** The filter a tools/list response of this server goes through before the policy's filter. */
-  async listFilter(tenantId: string, serverId: string): Promise<ToolFilter> {
+  async listFilter(tenantId: string, serverId: string, serverName = serverId): Promise<ToolFilter> {
     const pins = await this.pins(tenantId, serverId);
     // A server never catalogued has nothing reviewed to compare with.
     if (pins.tools.size === 0) return KEEP_ALL;
@@ -56,12 +62,16 @@ export class PinRegistry {
           { serverId, tool: change.tool.name, change: change.kind },
           "tool definition differs from the catalogue",
         );
-        persistPinChange(this.db, { tenantId, serverId }, change).catch((error: unknown) => {
-          this.logger.error(
-            { err: error, serverId, tool: change.tool.name },
-            "could not record a pinning change",
-          );
-        });
+        persistPinChange(this.db, { tenantId, serverId }, change)
+          .then((quarantined) => {
+            if (quarantined) this.onQuarantined({ tenantId, serverId, serverName }, change);
+          })
+          .catch((error: unknown) => {
+            this.logger.error(
+              { err: error, serverId, tool: change.tool.name },
+              "could not record a pinning change",
+            );
+          });
       }
       return visible;
     };

@@ -7,6 +7,9 @@ import { type LimiterHealth, RedisCircuit } from "./redis-circuit";
 import { RedisScript } from "./redis-script";
 import { windowCounters } from "./window-counters";
 
+/** Told about each Redis round trip a reservation makes (metrics); must not throw or block. */
+export type LimiterObserver = (result: "ok" | "full" | "failed", ms: number) => void;
+
 // Checks every counter first and increments only if all have room, so a denied call spends nothing.
 // KEYS: window counters; ARGV: max and ttl of each, in order. Returns 0, or the 1-based index of the full one.
 const RESERVE = `
@@ -38,8 +41,10 @@ export class RedisRateLimiter implements RateLimiter {
   private readonly refundScript: RedisScript;
   private readonly exhausted = new ExhaustedWindows();
   private readonly circuit: RedisCircuit;
+  private readonly observe: LimiterObserver | undefined;
 
-  constructor(redis: RedisConnection, options: { logger?: Logger } = {}) {
+  constructor(redis: RedisConnection, options: { logger?: Logger; observer?: LimiterObserver } = {}) {
+    this.observe = options.observer;
     this.reserveScript = new RedisScript(redis, RESERVE);
     this.refundScript = new RedisScript(redis, REFUND);
     this.circuit = new RedisCircuit(redis, options.logger);
@@ -64,7 +69,7 @@ export class RedisRateLimiter implements RateLimiter {
     }
     const args = counters.flatMap((counter) => [counter.max, counter.ttlSeconds]);
     const keys = counters.map((counter) => counter.key);
-    const full = Number(await this.circuit.run(() => this.reserveScript.run(keys, args)));
+    const full = await this.roundTrip(keys, args);
     const exhausted = full > 0 ? counters[full - 1] : undefined;
     if (exhausted !== undefined) {
       this.exhausted.remember(exhausted.key, exhausted.resetAtMs);
@@ -79,6 +84,20 @@ export class RedisRateLimiter implements RateLimiter {
       ok: true,
       reservation: { counters: counters.map(({ key, max, ttlSeconds }) => ({ key, max, ttlSeconds })) },
     };
+  }
+
+  private async roundTrip(keys: string[], args: number[]): Promise<number> {
+    if (this.observe === undefined)
+      return Number(await this.circuit.run(() => this.reserveScript.run(keys, args)));
+    const startedAt = performance.now();
+    try {
+      const full = Number(await this.circuit.run(() => this.reserveScript.run(keys, args)));
+      this.observe(full > 0 ? "full" : "ok", performance.now() - startedAt);
+      return full;
+    } catch (error) {
+      this.observe("failed", performance.now() - startedAt);
+      throw error;
+    }
   }
 
   async refund(reservation: Reservation): Promise<void> {

@@ -3,10 +3,10 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { ServerMessageFilter } from "../enforcement/server-message-filter";
 import type { RequestId } from "../jsonrpc/parse-message";
-import { errorMessageOf } from "../upstream/response-messages";
+import { type CallFailure, callFailureOf } from "../upstream/response-messages";
 
 /** What the gateway learns from the upstream's answer to one client request. */
-export type Watch = { onAnswer: (errorMessage: string | null) => void };
+export type Watch = { onAnswer: (failure: CallFailure | null) => void };
 
 type Message = Record<string, unknown>;
 
@@ -106,7 +106,7 @@ export class BridgeSession {
     const watch = this.watches.get(id);
     if (watch !== undefined) {
       this.watches.delete(id);
-      watch.onAnswer(errorMessageOf(message));
+      watch.onAnswer(callFailureOf(message));
     }
     // A response is never dropped (the client waits for it); a listing in it is filtered.
     const outgoing = this.filter(message) ?? message;

@@ -1,4 +1,5 @@
 import { finished } from "node:stream/promises";
+import { recordUpstreamFailure } from "../call-log/call-log-draft";
 import { GatewayError } from "../errors/gateway-error";
 import type { Exchange } from "../http/exchange";
 import type { Inspection } from "../upstream/relay-response";
@@ -21,9 +22,9 @@ export async function forwardToBridge(
   session.useFilter(inspection.filter);
   if (inspection.id !== undefined && inspection.watchCall) {
     session.watch(inspection.id, {
-      onAnswer: (errorMessage) => {
-        failed = errorMessage !== null;
-        if (errorMessage !== null) draft.message = errorMessage;
+      onAnswer: (failure) => {
+        failed = failure?.kind === "protocol";
+        if (failure !== null) recordUpstreamFailure(draft, failure.message);
       },
     });
   }
@@ -31,6 +32,7 @@ export async function forwardToBridge(
   await session.client.handleRequest(req, res, parsed);
   await finished(res).catch(() => undefined); // a client that left has nothing more to receive
   draft.upstreamStatus = res.statusCode;
+  if (res.statusCode >= 500) recordUpstreamFailure(draft, null);
   if (req.method === "DELETE" && exchange.upstreamSessionId !== undefined) {
     services.reaper.forget(target, exchange.upstreamSessionId);
   }

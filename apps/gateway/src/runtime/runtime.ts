@@ -5,7 +5,7 @@ import type { Env } from "../env";
 import { createLimiterRedis } from "../rate-limit/create-limiter-redis";
 import { MemoryRateLimiter } from "../rate-limit/memory-rate-limiter";
 import type { RateLimiter } from "../rate-limit/rate-limiter";
-import { RedisRateLimiter } from "../rate-limit/redis-rate-limiter";
+import { type LimiterObserver, RedisRateLimiter } from "../rate-limit/redis-rate-limiter";
 import { redisTargetOf } from "./redis-target";
 
 /**
@@ -36,12 +36,12 @@ export function openCallLogQueue(env: Env): CallLogQueue {
 }
 
 /** The rate limiter of this mode; Redis keys carry the installation's namespace. */
-export async function openLimits(env: Env, logger: Logger): Promise<Limits> {
+export async function openLimits(env: Env, logger: Logger, observer?: LimiterObserver): Promise<Limits> {
   const target = redisTargetOf(env);
   if (target === undefined) return { rateLimiter: new MemoryRateLimiter(), close: () => {} };
   const redis = await createLimiterRedis(target, logger, {
     keyPrefix: `${namespace(env)}:`,
     commandTimeoutMs: env.TOOLGATE_LIMITER_TIMEOUT_MS,
   });
-  return { rateLimiter: new RedisRateLimiter(redis, { logger }), close: () => redis.disconnect() };
+  return { rateLimiter: new RedisRateLimiter(redis, { logger, observer }), close: () => redis.disconnect() };
 }

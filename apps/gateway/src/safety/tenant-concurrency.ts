@@ -22,6 +22,11 @@ export class TenantConcurrency {
     };
   }
 
+  /** Tenants with requests in flight, and how many each. */
+  entries(): IterableIterator<[string, number]> {
+    return this.inFlight.entries();
+  }
+
   /** Requests in flight for a tenant. */
   count(tenantId: string): number {
     return this.inFlight.get(tenantId) ?? 0;

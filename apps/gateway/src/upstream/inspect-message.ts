@@ -1,6 +1,6 @@
 import { mayNeedFiltering } from "../enforcement/server-message-filter";
 import type { Inspection, RelayOutcome } from "./relay-response";
-import { errorMessageOf } from "./response-messages";
+import { callFailureOf } from "./response-messages";
 
 /**
  * Checks one server→client message (JSON text): `text` is undefined to send it unchanged, null to drop
@@ -30,8 +30,9 @@ export function inspectMessage(
     if (inspection.id !== undefined && message.id === inspection.id && !("method" in message)) {
       answered = true;
       if (inspection.watchCall) {
-        outcome.message = errorMessageOf(message);
-        outcome.failed ||= outcome.message !== null;
+        // A tool's own error is logged as one, but only a protocol failure gives the call's quota back.
+        outcome.failure = callFailureOf(message);
+        outcome.failed ||= outcome.failure?.kind === "protocol";
       }
     }
     const filtered = needsFilter ? inspection.filter(message) : message;

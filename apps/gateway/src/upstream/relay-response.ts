@@ -5,6 +5,7 @@ import { GatewayError } from "../errors/gateway-error";
 import { isCallStream, sseEvent } from "../http/call-stream";
 import type { RequestId } from "../jsonrpc/parse-message";
 import { inspectMessage } from "./inspect-message";
+import type { CallFailure } from "./response-messages";
 import { SseEventSplitter, sseData, withSseData } from "./sse-event-splitter";
 
 /**
@@ -23,7 +24,8 @@ export type Inspection = {
 export type RelayOutcome = {
   /** The upstream failed the request: HTTP >= 500, or a JSON-RPC error response to an inspected call. */
   failed: boolean;
-  message: string | null;
+  /** How an inspected call failed, a tool's `isError` result included. */
+  failure: CallFailure | null;
   upstreamSessionId: string | undefined;
 };
 
@@ -62,7 +64,7 @@ export async function relayResponse(
   if (upstreamSessionId !== undefined) headers["mcp-session-id"] = bindSession(upstreamSessionId);
   const outcome: RelayOutcome = {
     failed: reply.statusCode >= 500,
-    message: null,
+    failure: null,
     upstreamSessionId,
   };
   const isSse = contentType.startsWith("text/event-stream");

@@ -147,17 +147,25 @@ export async function startRedisCluster(): Promise<RedisClusterFixture> {
       nodesEnv: nodePorts.map((port) => `127.0.0.1:${port}`).join(","),
       async shardOf(hashTag) {
         const slot = Number(await admin.cluster("KEYSLOT", hashTag));
-        const shards = await admin.cluster("SLOTS");
-        for (const [start, end, master, ...replicas] of shards) {
-          if (slot >= start && slot <= end && master !== undefined) {
-            return {
-              slots: [start, end],
-              master: master[1],
-              replicas: replicas.map((replica) => replica[1]),
-            };
+        // A replica shows in CLUSTER SLOTS only once it has synced with its master: on a busy machine
+        // that can take a few seconds after the cluster is created.
+        let found: ClusterShard | undefined;
+        for (let attempt = 0; attempt < 150; attempt++) {
+          const shards = await admin.cluster("SLOTS");
+          for (const [start, end, master, ...replicas] of shards) {
+            if (slot >= start && slot <= end && master !== undefined) {
+              found = {
+                slots: [start, end],
+                master: master[1],
+                replicas: replicas.map((replica) => replica[1]),
+              };
+            }
           }
+          if (found !== undefined && found.replicas.length > 0) return found;
+          await new Promise((resolve) => setTimeout(resolve, 200));
         }
-        throw new Error(`no shard serves slot ${slot}`);
+        if (found === undefined) throw new Error(`no shard serves slot ${slot}`);
+        return found;
       },
       async startFailover(replicaPort) {
         await node(replicaPort).cluster("FAILOVER");

@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { type Db, listenForChanges } from "@toolgate/db";
+import { startWebhookWorker, WebhookPublisher, type WebhookWorker } from "@toolgate/webhooks";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
+import type { OAuthConfig } from "../../src/auth/oauth-verifier";
 import { BullmqCallLogSink } from "../../src/call-log/bullmq-call-log-sink";
 import { startCallLogWorker } from "../../src/call-log/call-log-worker";
 import { createGateway, type Gateway } from "../../src/gateway";
 import type { Clock } from "../../src/http/gateway-services";
 import { createLogger } from "../../src/logger";
+import { GatewayMetrics } from "../../src/metrics/gateway-metrics";
 import { RedisRateLimiter } from "../../src/rate-limit/redis-rate-limiter";
+import type { Tracing } from "../../src/tracing/tracing";
 import { testEnv } from "./test-env";
 
 export type TestGateway = {
@@ -33,6 +37,10 @@ export async function startTestGateway(
     maxInFlightPerTenant?: number;
     allowStdio?: boolean;
     maxStdioProcesses?: number;
+    metricsToken?: string;
+    /** Publish webhook events and run a webhook worker on a queue of its own; links use this dashboard URL. */
+    webhooks?: { dashboardUrl: string };
+    tracing?: Tracing;
     cacheTtlMs?: number;
     cacheStaleMaxMs?: number;
     maxStreamsPerTenant?: number;
@@ -41,6 +49,7 @@ export async function startTestGateway(
     /** Where change notifications are listened for (default: the test database). */
     listenUrl?: string;
     approvalKeepAliveMs?: number;
+    oauth?: OAuthConfig;
   } = {},
 ): Promise<TestGateway> {
   const logLines: string[] = [];
@@ -53,9 +62,37 @@ export async function startTestGateway(
   const worker = options.runLogWorker
     ? startCallLogWorker({ redisUrl: testEnv.redisUrl, db, logger, queueName })
     : undefined;
+  const metrics = new GatewayMetrics();
+  const webhookQueue = `webhooks-test-${randomUUID()}`;
+  const connection = { url: testEnv.redisUrl };
+  const transport = { kind: "redis", url: testEnv.redisUrl } as const;
+  const webhooks =
+    options.webhooks === undefined
+      ? undefined
+      : new WebhookPublisher({ transport, logger, queueName: webhookQueue, flushIntervalMs: 10 });
+  const webhookWorker: WebhookWorker | undefined =
+    options.webhooks === undefined
+      ? undefined
+      : startWebhookWorker({
+          db,
+          transport,
+          queueName: webhookQueue,
+          secretKey: testEnv.secretKey,
+          logger,
+          allowPrivateAddresses: true,
+          attempts: 3,
+          retryDelayMs: 50,
+        });
   const gateway = createGateway({
     db,
-    rateLimiter: new RedisRateLimiter(redis),
+    rateLimiter: new RedisRateLimiter(redis, {
+      observer: (result, ms) => metrics.recordLimiterRoundTrip(result, ms),
+    }),
+    metrics,
+    metricsToken: options.metricsToken,
+    events: webhooks,
+    dashboardUrl: options.webhooks?.dashboardUrl,
+    tracing: options.tracing,
     callLogSink,
     clock: options.clock ?? { now: () => Date.now() },
     logger,
@@ -74,6 +111,7 @@ export async function startTestGateway(
     maxHeldApprovalsPerTenant: options.maxHeldApprovalsPerTenant,
     streamIdleMs: options.streamIdleMs,
     approvalKeepAliveMs: options.approvalKeepAliveMs,
+    oauth: options.oauth,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
       listenForChanges(options.listenUrl ?? testEnv.databaseUrl, onEvent, { onReconnect }),
   });
@@ -86,6 +124,13 @@ export async function startTestGateway(
       await gateway.close();
       await callLogSink.close();
       await worker?.close();
+      await webhooks?.close();
+      await webhookWorker?.close();
+      if (options.webhooks !== undefined) {
+        const hooks = new Queue(webhookQueue, { connection });
+        await hooks.obliterate({ force: true });
+        await hooks.close();
+      }
       const queue = new Queue(queueName, { connection: { url: testEnv.redisUrl } });
       await queue.obliterate({ force: true });
       await queue.close();

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import type { FormState } from "@/server/form-state";
 import { styles } from "./styles";
 import { SubmitButton } from "./submit-button";
+import { useToastAction } from "./use-toast-action";
 
 type Props = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -13,11 +14,21 @@ type Props = {
   // When set, the first click asks (showing this text) and a second button does it.
   confirm?: { text: string; label: string };
   variant?: "primary" | "secondary" | "danger";
+  /** The toast after it worked (default: "<label>: done."). */
+  success?: string;
 };
 
 /** A one-button form for a server action, with an optional confirmation step and its error. */
-export function ActionButton({ action, fields, label, pendingLabel, confirm, variant = "secondary" }: Props) {
-  const [state, formAction] = useActionState<FormState, FormData>(action, {});
+export function ActionButton({
+  action,
+  fields,
+  label,
+  pendingLabel,
+  confirm,
+  variant = "secondary",
+  success,
+}: Props) {
+  const [state, formAction] = useToastAction(action, () => success ?? `${confirm?.label ?? label}: done.`);
   const [confirming, setConfirming] = useState(false);
   const error =
     state.error !== undefined ? (

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { styles } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/server/form-state";
+import { useToastAction } from "./use-toast-action";
 
 type Props = {
   action: (state: FormState, form: FormData) => Promise<FormState>;
@@ -15,7 +16,7 @@ type Props = {
 
 /** Revoke with a confirmation step: the first click asks, the second revokes. */
 export function ConfirmRevokeButton({ action: revoke, field, warning }: Props) {
-  const [state, action] = useActionState<FormState, FormData>(revoke, {});
+  const [state, action] = useToastAction(revoke, () => "Revoked.");
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (

@@ -1,6 +1,12 @@
+"use client";
+
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { MouseEvent } from "react";
 import { Badge } from "./badge";
+import { decisionLabel } from "./decision-label";
 import { formatDateTime } from "./format";
+import { ruleHelp, ruleLabel } from "./rule-label";
 import { toneFor } from "./tones";
 
 /** The fields of one call the logs table shows. */
@@ -12,6 +18,7 @@ export type LogRowData = {
   method: string;
   tool: string | null;
   decision: string;
+  held?: boolean;
   rule: string | null;
   message: string | null;
   policyVersion: number | null;
@@ -19,19 +26,21 @@ export type LogRowData = {
   latencyMs: number;
 };
 
-export const logColumns = [
-  "Time",
-  "Grant",
-  "Server",
-  "Method",
-  "Tool",
-  "Decision",
-  "Rule",
-  "Message",
-  "Latency",
+/** Column headings with their widths; narrow screens hide the columns marked `hide`. */
+export const logColumns: { label: string; width: string; hide?: string; align?: "right" }[] = [
+  { label: "Time", width: "w-32 sm:w-44" },
+  { label: "Grant", width: "w-32", hide: "hidden md:table-cell" },
+  { label: "Server", width: "w-32", hide: "hidden 2xl:table-cell" },
+  { label: "Tool / method", width: "sm:w-48" },
+  { label: "Decision", width: "w-28 sm:w-36" },
+  { label: "Rule", width: "w-40", hide: "hidden xl:table-cell" },
+  { label: "Message", width: "", hide: "hidden lg:table-cell" },
+  { label: "Latency", width: "w-24", hide: "hidden sm:table-cell", align: "right" },
 ];
 
-/** One call as a table row; everything from the call is rendered as text. */
+const cell = "px-3 py-2 truncate";
+
+/** One call as a single-line table row; a click anywhere on it opens the full record in the drawer. */
 export function LogRow({
   row,
   serverName,
@@ -43,23 +52,63 @@ export function LogRow({
   detailHref: string;
   fresh?: boolean;
 }) {
+  const router = useRouter();
+  const open = (event: MouseEvent<HTMLTableRowElement>) => {
+    // The time cell is a real link (keyboard, middle-click); let it do its own navigation.
+    if (event.target instanceof Element && event.target.closest("a") !== null) return;
+    router.push(detailHref, { scroll: false });
+  };
+  const what = row.tool ?? row.method;
+  const [timeColumn, grantColumn, serverColumn, , , ruleColumn, messageColumn, latencyColumn] = logColumns;
   return (
-    <tr className={`align-top ${fresh ? "bg-emerald-50" : ""}`} data-log-id={row.id}>
-      <td className="px-3 py-2 whitespace-nowrap text-slate-600">
-        <Link href={detailHref} scroll={false} className="hover:underline">
-          {formatDateTime(row.createdAt)}
+    <tr
+      className={`cursor-pointer hover:bg-slate-50 ${fresh ? "bg-emerald-50" : ""}`}
+      data-log-id={row.id}
+      data-testid="log-row"
+      onClick={open}
+    >
+      <td className={`${cell} text-slate-600 ${timeColumn?.hide ?? ""}`}>
+        <Link
+          href={detailHref}
+          scroll={false}
+          className="hover:underline"
+          title={formatDateTime(row.createdAt)}
+        >
+          {formatDateTime(row.createdAt).replace(/ UTC$/, "")}
         </Link>
       </td>
-      <td className="px-3 py-2 font-medium whitespace-nowrap">{row.grantLabel}</td>
-      <td className="px-3 py-2 text-slate-600">{serverName}</td>
-      <td className="px-3 py-2 font-mono text-xs">{row.method}</td>
-      <td className="px-3 py-2 font-mono text-xs">{row.tool ?? "—"}</td>
-      <td className="px-3 py-2">
-        <Badge tone={toneFor(row.decision)}>{row.decision.replace("_", " ")}</Badge>
+      <td className={`${cell} font-medium ${grantColumn?.hide ?? ""}`} title={row.grantLabel}>
+        {row.grantLabel}
       </td>
-      <td className="px-3 py-2 font-mono text-xs text-slate-600">{row.rule ?? "—"}</td>
-      <td className="max-w-sm px-3 py-2 break-words text-slate-600">{row.message ?? ""}</td>
-      <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{row.latencyMs.toFixed(1)} ms</td>
+      <td className={`${cell} text-slate-600 ${serverColumn?.hide ?? ""}`} title={serverName}>
+        {serverName}
+      </td>
+      <td
+        className={`${cell} font-mono text-xs`}
+        title={row.tool === null ? row.method : `${row.method} · ${row.tool}`}
+      >
+        {what}
+      </td>
+      <td className={cell}>
+        <Badge tone={toneFor(row.decision)}>{decisionLabel(row.decision)}</Badge>
+        {row.held === true && row.decision !== "approval_pending" ? (
+          <span className="ml-1 hidden text-xs text-violet-700 sm:inline" title="Sent for approval">
+            held
+          </span>
+        ) : null}
+      </td>
+      <td
+        className={`${cell} font-mono text-xs text-slate-600 ${ruleColumn?.hide ?? ""}`}
+        title={ruleHelp(row.rule) ?? row.rule ?? ""}
+      >
+        {ruleLabel(row.rule)}
+      </td>
+      <td className={`${cell} text-slate-600 ${messageColumn?.hide ?? ""}`} title={row.message ?? ""}>
+        {row.message ?? ""}
+      </td>
+      <td className={`${cell} text-right tabular-nums ${latencyColumn?.hide ?? ""}`}>
+        {row.latencyMs.toFixed(1)} ms
+      </td>
     </tr>
   );
 }

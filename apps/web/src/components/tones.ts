@@ -18,6 +18,12 @@ const byValue: Record<string, BadgeTone> = {
   error: "red",
   rate_limited: "orange",
   approval_pending: "purple",
+  // approval and webhook delivery statuses
+  pending: "purple",
+  denied: "red",
+  used: "green",
+  delivered: "green",
+  failed: "red",
   // grant statuses
   active: "green",
   revoked: "gray",

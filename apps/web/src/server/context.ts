@@ -16,6 +16,7 @@ export type Permission =
   | "manage_grants"
   | "manage_members"
   | "read_audit"
+  | "manage_webhooks"
   | "publish_catalogue";
 
 const permissions: Record<Role, ReadonlySet<Permission>> = {
@@ -26,6 +27,7 @@ const permissions: Record<Role, ReadonlySet<Permission>> = {
     "manage_grants",
     "manage_members",
     "read_audit",
+    "manage_webhooks",
     "publish_catalogue",
   ]),
   policy_manager: new Set(["read", "manage_servers", "manage_policies", "manage_grants"]),

@@ -1,4 +1,13 @@
-import { createInvite, type Db, insertCallLogs, newId, publishPolicy, saveCatalogue } from "@toolgate/db";
+import {
+  createInvite,
+  createWebhookDeliveries,
+  createWebhookEndpoint,
+  type Db,
+  insertCallLogs,
+  newId,
+  publishPolicy,
+  saveCatalogue,
+} from "@toolgate/db";
 import { generateToken, hashToken } from "@toolgate/secrets";
 import { newApiTenant } from "../../src/server/api/test-support/api-test-kit";
 import { createGrant } from "../../src/server/grants/create-grant";
@@ -73,6 +82,16 @@ export async function isolationFixture(db: Db) {
       createdAt: new Date(),
     },
   ]);
+  const webhook = await createWebhookEndpoint(db, a.tenantId, {
+    url: "https://hooks.example.test/secret-a",
+    format: "standard",
+    events: ["call.denied"],
+    secretSealed: "sealed-secret-a",
+  });
+  const [delivery] = await createWebhookDeliveries(db, [
+    { tenantId: a.tenantId, endpointId: webhook.id, event: "call.denied", payload: { tool: "SecretToolA" } },
+  ]);
+  if (delivery === undefined) throw new Error("no delivery");
   const apiKey = await db.apiKey.findFirstOrThrow({ where: { tenantId: a.tenantId, revokedAt: null } });
   return {
     a,
@@ -86,10 +105,23 @@ export async function isolationFixture(db: Db) {
       approvalId: approval.id,
       logId,
       apiKeyId: apiKey.id,
+      webhookEndpointId: webhook.id,
+      webhookDeliveryId: delivery.id,
       version: "1",
     },
     // Strings that must never appear in anything tenant B gets back.
-    secrets: [server.id, server.name, tool.id, "SecretToolA", grant.id, "secret-grant-a", a.tenantId, logId],
+    secrets: [
+      server.id,
+      server.name,
+      tool.id,
+      "SecretToolA",
+      grant.id,
+      "secret-grant-a",
+      a.tenantId,
+      logId,
+      webhook.id,
+      "secret-a",
+    ],
   };
 }
 
@@ -107,5 +139,21 @@ export async function tenantASnapshot(db: Db, fixture: IsolationFixture) {
     db.apiKey.findUnique({ where: { id: ids.apiKeyId } }),
   ]);
   const audit = await db.auditEvent.count({ where: { tenantId: a.tenantId } });
-  return JSON.stringify({ server, tool, grant, invite, membership, approval, policy, apiKey, audit });
+  const [webhook, delivery] = await Promise.all([
+    db.webhookEndpoint.findUnique({ where: { id: ids.webhookEndpointId } }),
+    db.webhookDelivery.findUnique({ where: { id: ids.webhookDeliveryId } }),
+  ]);
+  return JSON.stringify({
+    server,
+    tool,
+    grant,
+    invite,
+    membership,
+    approval,
+    policy,
+    apiKey,
+    audit,
+    webhook,
+    delivery,
+  });
 }

@@ -114,6 +114,26 @@ export const actionCases: Record<string, ActionCase> = {
     kind: "form",
     fields: (fx) => ({ apiKeyId: fx.ids.apiKeyId }),
   },
+  "(app)/settings/webhooks/actions.ts#createWebhookAction": {
+    kind: "no-foreign-ids",
+    reason: "adds an endpoint to the caller's own organisation",
+  },
+  "(app)/settings/webhooks/actions.ts#deleteWebhookAction": {
+    kind: "form",
+    fields: (fx) => ({ endpointId: fx.ids.webhookEndpointId }),
+  },
+  "(app)/settings/webhooks/actions.ts#testWebhookAction": {
+    kind: "form",
+    fields: (fx) => ({ endpointId: fx.ids.webhookEndpointId }),
+  },
+  "(app)/settings/webhooks/actions.ts#redeliverWebhookAction": {
+    kind: "form",
+    fields: (fx) => ({ deliveryId: fx.ids.webhookDeliveryId }),
+  },
+  "(decide)/approvals/[approvalId]/actions.ts#decideOneApprovalAction": {
+    kind: "form",
+    fields: (fx) => ({ approvalId: fx.ids.approvalId, decision: "approved", reason: "" }),
+  },
   "(auth)/invite/[token]/actions.ts#joinAsNewUserAction": {
     kind: "no-foreign-ids",
     reason: "identified by an invite token, not by ids",
@@ -142,9 +162,14 @@ export const routeBodies: Record<string, (fx: IsolationFixture) => unknown> = {
 /** Query strings for route handlers that need one, by "<METHOD> <path template>". */
 export const routeQueries: Record<string, string> = {
   "GET /servers/{serverId}/policy/diff": "?from=1&to=1",
+  "GET /logs/export": "?from=2000-01-01T00:00:00Z",
 };
 
 /** Route handlers that take no tenant-owned id and need no tenant credentials. */
 export const publicRoutes: Record<string, string> = {
   "api/auth/[...nextauth]/route.ts": "next-auth's own endpoints (csrf, session, callback)",
+  "oauth/[tenant]/[[...path]]/route.ts":
+    "the tenants' OAuth authorization servers, forwarded unchanged; they authenticate clients and sessions themselves",
+  ".well-known/oauth-authorization-server/oauth/[tenant]/route.ts": "public RFC 8414 metadata, forwarded",
+  ".well-known/openid-configuration/oauth/[tenant]/route.ts": "public discovery metadata, forwarded",
 };

@@ -5,7 +5,8 @@ import type { CommandContext } from "../command-context";
 import { formatTime } from "../output";
 import { resolveServerId } from "../resolve-server";
 
-const logSchema = z.object({
+// Loose: --json prints every field the API returns (request id, grant id, session, argument keys…).
+const logSchema = z.looseObject({
   id: z.string(),
   createdAt: z.string(),
   grantLabel: z.string(),
@@ -35,7 +36,9 @@ function positiveInt(text: string | undefined, fallback: number, name: string): 
  * latest calls, oldest first; with --follow, keeps polling and prints new calls as they come.
  */
 export async function logsCommand(ctx: CommandContext): Promise<void> {
-  if (ctx.positionals[0] !== "tail") throw usageError("Usage: toolgate logs tail [--follow]");
+  if (ctx.positionals[0] === "export") return exportLogs(ctx);
+  if (ctx.positionals[0] !== "tail")
+    throw usageError("Usage: toolgate logs tail [--follow] | logs export --from TIME");
   const api = ctx.api();
   const limit = positiveInt(ctx.options.limit, 20, "limit");
   const intervalMs = positiveInt(ctx.options.interval, 2, "interval") * 1000;
@@ -55,4 +58,24 @@ export async function logsCommand(ctx: CommandContext): Promise<void> {
     if (!ctx.options.follow) return;
     await sleep(intervalMs);
   }
+}
+
+/**
+ * `toolgate logs export --from TIME [--to TIME] [--format ndjson|csv]`: every call record in the range,
+ * oldest first, streamed to stdout as it arrives (redirect it to a file).
+ */
+async function exportLogs(ctx: CommandContext): Promise<void> {
+  const { from, to, format } = ctx.options;
+  if (from === undefined)
+    throw usageError("logs export needs --from (an ISO time such as 2026-11-01T00:00:00Z).");
+  if (format !== undefined && format !== "ndjson" && format !== "csv") {
+    throw usageError("--format is ndjson or csv.");
+  }
+  const api = ctx.api();
+  const query = new URLSearchParams({ from, format: format ?? "ndjson" });
+  if (to !== undefined) query.set("to", to);
+  if (ctx.options.server !== undefined) query.set("server", await resolveServerId(api, ctx.options.server));
+  if (ctx.options.decision !== undefined) query.set("decision", ctx.options.decision);
+  if (ctx.options.tool !== undefined) query.set("tool", ctx.options.tool);
+  await api.stream(`/logs/export?${query}`, (text) => ctx.io.out(text));
 }

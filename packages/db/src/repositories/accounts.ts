@@ -65,3 +65,8 @@ export async function listMemberships(db: Db, userId: string): Promise<(Membersh
 export async function getTenant(db: Db, tenantId: string): Promise<Tenant | null> {
   return db.tenant.findUnique({ where: { id: tenantId } });
 }
+
+/** The tenant with this slug, or null. */
+export async function getTenantBySlug(db: Db, slug: string): Promise<Tenant | null> {
+  return db.tenant.findUnique({ where: { slug } });
+}

@@ -11,7 +11,7 @@ const MAX_TAIL = 200;
 export async function listCallLogsAfter(
   db: Db,
   tenantId: string,
-  filter: Pick<CallLogFilter, "serverId" | "grantId" | "tool" | "decision" | "rule">,
+  filter: Pick<CallLogFilter, "serverId" | "grantId" | "tool" | "decision" | "rule" | "method">,
   after: CallLogCursor,
   limit: number,
 ): Promise<CallLog[]> {
@@ -21,7 +21,13 @@ export async function listCallLogsAfter(
       ...(filter.serverId === undefined ? {} : { serverId: filter.serverId }),
       ...(filter.grantId === undefined ? {} : { grantId: filter.grantId }),
       ...(filter.tool === undefined ? {} : { tool: filter.tool }),
-      ...(filter.decision === undefined ? {} : { decision: filter.decision }),
+      ...(filter.method === undefined ? {} : { method: filter.method }),
+      // as in listCallLogs: approval_pending finds every held call
+      ...(filter.decision === undefined
+        ? {}
+        : filter.decision === "approval_pending"
+          ? { AND: [{ OR: [{ decision: filter.decision }, { held: true }] }] }
+          : { decision: filter.decision }),
       ...(filter.rule === undefined ? {} : { rule: filter.rule }),
       OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
     },

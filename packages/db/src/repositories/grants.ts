@@ -4,6 +4,7 @@ import { NotFoundError } from "../errors";
 import type { Grant } from "../generated/prisma/client";
 import { newId } from "../new-id";
 import type { DbClient } from "../transaction";
+import { deleteOAuthRecordsOfGrant } from "./oauth-records";
 
 /** Creates a grant (an agent's bearer token, stored as its hash); serverId null means every server. */
 export async function createGrant(
@@ -16,6 +17,8 @@ export async function createGrant(
     serverId?: string | null;
     expiresAt?: Date | null;
     createdById?: string | null;
+    /** The OAuth client whose consent created the grant. */
+    oauthClient?: { id: string; name: string } | null;
   },
 ): Promise<Grant> {
   const serverId = input.serverId ?? null;
@@ -33,6 +36,8 @@ export async function createGrant(
       tokenPrefix: input.tokenPrefix,
       expiresAt: input.expiresAt ?? null,
       createdById: input.createdById ?? null,
+      oauthClientId: input.oauthClient?.id ?? null,
+      oauthClientName: input.oauthClient?.name ?? null,
     },
   });
 }
@@ -50,6 +55,8 @@ export async function revokeGrant(db: DbClient, tenantId: string, grantId: strin
   });
   const grant = await db.grant.findFirst({ where: { id: grantId, tenantId } });
   if (grant === null) return null;
+  // OAuth codes and refresh tokens issued under the grant go with it (access tokens die at the gateway).
+  await deleteOAuthRecordsOfGrant(db, tenantId, grantId);
   await notifyChange(db, { kind: "grant", tenantId, grantId, tokenHash: grant.tokenHash });
   return grant;
 }
@@ -66,4 +73,9 @@ export async function touchGrantsLastUsed(db: Db, grantIds: string[], at: Date):
     where: { id: { in: grantIds }, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
     data: { lastUsedAt: at },
   });
+}
+
+/** The grant with this id in the tenant, or null. */
+export async function findGrant(db: Db, tenantId: string, grantId: string): Promise<Grant | null> {
+  return db.grant.findFirst({ where: { id: grantId, tenantId } });
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import { useDraggable } from "@dnd-kit/core";
-import { CSS } from "@dnd-kit/utilities";
 import type { BoardCard } from "@/builder/board";
 import { LANE_TITLES, LANES, type Lane } from "@/builder/lanes";
 import { Badge } from "@/components/badge";
@@ -20,16 +19,17 @@ type Props = {
   onEdit: (key: string) => void;
 };
 
+// Same words as the catalogue, the logs and the agent's denial: "(default deny)" for a tool no rule names.
 function origin(card: BoardCard): string | undefined {
   if (card.rule !== undefined || card.lane === "hide")
     return card.via === "(hidden)" ? "hidden by a glob" : undefined;
   if (card.via !== undefined && card.via !== "(hidden)") return `via ${card.via}`;
-  return "by default";
+  return card.lane === "deny" ? "(default deny)" : "(default allow)";
 }
 
 /** One tool, glob or hide entry on the board. */
 export function BoardCardView({ card, messages, highlighted, editing, readOnly, onMove, onEdit }: Props) {
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: card.id,
     disabled: readOnly,
   });
@@ -41,26 +41,25 @@ export function BoardCardView({ card, messages, highlighted, editing, readOnly, 
   return (
     <li
       ref={setNodeRef}
-      style={{ transform: CSS.Translate.toString(transform) }}
       data-card={card.key}
       data-highlighted={highlighted ? "true" : undefined}
-      className={`rounded-lg bg-white p-2 text-xs shadow-sm ring-1 ${ring} ${isDragging ? "z-10 opacity-80 shadow-lg" : ""} ${editing ? "outline-2 outline-indigo-400" : ""}`}
+      // The card stays in its lane while a copy follows the pointer (the board's DragOverlay).
+      className={`rounded-lg bg-white p-2 text-xs shadow-sm ring-1 ${ring} ${isDragging ? "opacity-40" : ""} ${editing ? "outline-2 outline-indigo-400" : ""}`}
     >
       <div className="flex items-start gap-1">
-        <button
-          type="button"
-          className="mt-0.5 cursor-grab rounded px-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 disabled:cursor-default"
-          aria-label={`Drag ${card.key}`}
-          disabled={readOnly}
-          {...listeners}
-          {...attributes}
-        >
-          ⠿
-        </button>
+        {readOnly ? null : (
+          <button
+            type="button"
+            className="mt-0.5 cursor-grab touch-none rounded px-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+            aria-label={`Drag ${card.key}`}
+            {...listeners}
+            {...attributes}
+          >
+            ⠿
+          </button>
+        )}
         <div className="min-w-0 flex-1">
-          <p className="truncate font-mono text-[13px] font-semibold text-slate-900" title={card.key}>
-            {card.key}
-          </p>
+          <CardName name={card.key} />
           <div className="mt-1 flex flex-wrap gap-1">
             {card.tool !== undefined ? (
               <>
@@ -126,5 +125,36 @@ export function BoardCardView({ card, messages, highlighted, editing, readOnly, 
         </div>
       )}
     </li>
+  );
+}
+
+/** A tool name in full: long names wrap at their word boundaries (CamelCase, _ and -) instead of being cut. */
+export function CardName({ name }: { name: string }) {
+  const parts = name.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[_\-.])/);
+  return (
+    <p className="font-mono text-[13px] font-semibold [overflow-wrap:anywhere] text-slate-900" title={name}>
+      {parts.map((part, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed name never reorder
+        <span key={index}>
+          {index > 0 ? <wbr /> : null}
+          {part}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** What follows the pointer while a card is dragged: its name and classes, above every lane. */
+export function DragPreview({ card }: { card: BoardCard }) {
+  return (
+    <div className="w-56 rotate-1 cursor-grabbing rounded-lg bg-white p-2 text-xs shadow-xl ring-2 ring-indigo-400">
+      <CardName name={card.key} />
+      {card.tool !== undefined ? (
+        <div className="mt-1 flex flex-wrap gap-1">
+          <Badge tone={toneFor(card.tool.risk)}>{card.tool.risk}</Badge>
+          <Badge tone={toneFor(card.tool.category)}>{card.tool.category}</Badge>
+        </div>
+      ) : null}
+    </div>
   );
 }

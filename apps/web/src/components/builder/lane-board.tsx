@@ -3,14 +3,18 @@
 import {
   DndContext,
   type DragEndEvent,
+  DragOverlay,
+  type DragStartEvent,
   KeyboardSensor,
   PointerSensor,
   useSensor,
   useSensors,
 } from "@dnd-kit/core";
+import { useEffect, useState } from "react";
+import { createPortal } from "react-dom";
 import type { BoardCard } from "@/builder/board";
 import { LANE_TITLES, LANES, type Lane } from "@/builder/lanes";
-import { BoardCardView, type CardMessages } from "./board-card";
+import { BoardCardView, type CardMessages, DragPreview } from "./board-card";
 import { LaneColumn } from "./lane-column";
 
 type Props = {
@@ -35,7 +39,14 @@ export function LaneBoard({ cards, messagesFor, highlightKey, editingKey, readOn
     useSensor(KeyboardSensor),
   );
 
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  const active = cards.find((card) => card.id === activeId);
+
+  const onDragStart = (event: DragStartEvent) => setActiveId(String(event.active.id));
   const onDragEnd = (event: DragEndEvent) => {
+    setActiveId(null);
     const card = cards.find((candidate) => candidate.id === event.active.id);
     const lane = event.over?.id;
     if (card === undefined || !isLane(lane) || lane === card.lane) return;
@@ -45,7 +56,9 @@ export function LaneBoard({ cards, messagesFor, highlightKey, editingKey, readOn
   return (
     <DndContext
       sensors={sensors}
+      onDragStart={onDragStart}
       onDragEnd={onDragEnd}
+      onDragCancel={() => setActiveId(null)}
       accessibility={{
         announcements: {
           onDragStart: ({ active }) => `Picked up ${String(active.id).replace(/^\w+:/, "")}.`,
@@ -79,6 +92,15 @@ export function LaneBoard({ cards, messagesFor, highlightKey, editingKey, readOn
           </LaneColumn>
         ))}
       </div>
+      {/* In a portal, so the copy under the pointer is never clipped by a lane's scroll area. */}
+      {mounted
+        ? createPortal(
+            <DragOverlay dropAnimation={null}>
+              {active !== undefined ? <DragPreview card={active} /> : null}
+            </DragOverlay>,
+            document.body,
+          )
+        : null}
     </DndContext>
   );
 }

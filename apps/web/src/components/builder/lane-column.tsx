@@ -1,7 +1,7 @@
 "use client";
 
 import { useDroppable } from "@dnd-kit/core";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { LANE_TITLES, type Lane } from "@/builder/lanes";
 
 const LANE_TONES: Record<Lane, string> = {
@@ -15,21 +15,46 @@ const LANE_TONES: Record<Lane, string> = {
 /** One lane: a drop target listing its cards. */
 export function LaneColumn({ lane, count, children }: { lane: Lane; count: number; children: ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id: lane });
+  const [collapsed, setCollapsed] = useState(false);
   const title = LANE_TITLES[lane];
+  const listId = `lane-${lane}-cards`;
   return (
     <section
       ref={setNodeRef}
       aria-label={`${title} lane`}
       data-lane={lane}
-      className={`flex min-h-48 flex-col rounded-xl border-2 border-dashed p-2 ${LANE_TONES[lane]} ${isOver ? "ring-2 ring-indigo-500" : ""}`}
+      className={`flex min-w-0 flex-col ${collapsed ? "" : "min-h-48"} rounded-xl border-2 border-dashed p-2 ${LANE_TONES[lane]} ${isOver ? "ring-2 ring-indigo-500" : ""}`}
     >
-      <h3 className="mb-2 flex items-center justify-between px-1 text-sm font-semibold text-slate-800">
-        {title}
+      <h3 className="mb-2 flex items-center gap-2 px-1 text-sm font-semibold text-slate-800">
+        <button
+          type="button"
+          onClick={() => setCollapsed((current) => !current)}
+          aria-expanded={!collapsed}
+          aria-controls={listId}
+          aria-label={`${collapsed ? "Expand" : "Collapse"} the ${title} lane`}
+          className="flex min-w-0 flex-1 items-center gap-1 rounded text-left hover:text-slate-950"
+        >
+          <span
+            aria-hidden="true"
+            className={`text-xs transition-transform ${collapsed ? "-rotate-90" : ""}`}
+          >
+            ▾
+          </span>
+          <span className="truncate">{title}</span>
+        </button>
         <span className="rounded-full bg-white px-2 text-xs font-medium text-slate-600 ring-1 ring-slate-200">
           {count}
         </span>
       </h3>
-      <ul className="flex max-h-[60vh] flex-1 flex-col gap-2 overflow-y-auto p-0.5">{children}</ul>
+      {collapsed ? (
+        <p className="px-1 text-xs text-slate-500">
+          {count} {count === 1 ? "card" : "cards"} hidden here; drop onto the lane still works.
+        </p>
+      ) : (
+        <ul id={listId} className="flex max-h-[60vh] flex-1 flex-col gap-2 overflow-y-auto p-0.5">
+          {children}
+        </ul>
+      )}
     </section>
   );
 }

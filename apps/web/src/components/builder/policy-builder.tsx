@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { toast } from "sonner";
 import { type BoardCard, boardCards } from "@/builder/board";
 import { toPolicy } from "@/builder/builder-state";
 import type { CatalogueTool } from "@/builder/catalogue-tool";
@@ -17,6 +18,7 @@ import type { CatalogueDraft } from "@/server/public-catalogue/catalogue-draft";
 import { BoardToolbar } from "./board-toolbar";
 import { CardEditor } from "./card-editor";
 import { CatalogueDraftNotice } from "./catalogue-draft-notice";
+import { DraftBanner } from "./draft-banner";
 import { JsonPane, type PaneMessage } from "./json-pane";
 import { LaneBoard } from "./lane-board";
 import { LimitsEditor } from "./limits-editor";
@@ -93,11 +95,15 @@ export function PolicyBuilder(props: Props) {
       setHistory(result.history);
       draft.markSaved();
       setDraftSource(undefined);
+      toast.success(`Published version ${result.version}: the gateway enforces it from the next call.`);
       return { notice: `Published version ${result.version}.` };
     }
-    if (result.issues !== undefined)
-      return { error: `The policy has ${result.issues.length} problem(s); see the JSON pane.` };
-    return { error: result.error ?? "Publishing failed." };
+    const error =
+      result.issues !== undefined
+        ? `The policy has ${result.issues.length} problem(s); see the JSON pane.`
+        : (result.error ?? "Publishing failed.");
+    toast.error(error);
+    return { error };
   };
 
   const rollback = async (version: number) => {
@@ -113,9 +119,14 @@ export function PolicyBuilder(props: Props) {
     <>
       <PageHeader
         title={`Policy builder · ${server.name}`}
-        description="Drag tools between lanes or edit the JSON; both stay in step. Simulate and replay before you publish."
+        description={
+          canPublish
+            ? "Drag tools between lanes or edit the JSON; both stay in step. Simulate and replay before you publish."
+            : "Read-only: your role can see this policy, simulate calls and browse its history, but not change it."
+        }
       />
       {draftSource !== undefined ? <CatalogueDraftNotice draft={draftSource} dirty={draft.dirty} /> : null}
+      <DraftBanner published={baseVersion} dirty={draft.dirty} canPublish={canPublish} />
       <BoardToolbar
         defaultAction={state.defaultAction}
         readOnly={!canPublish}

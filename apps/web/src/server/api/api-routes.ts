@@ -3,7 +3,7 @@ import { approveRoute, denyRoute, listApprovalsRoute } from "./routes/approval-r
 import { listAuditRoute, verifyAuditRoute } from "./routes/audit-routes";
 import { acceptToolRoute, listToolsRoute } from "./routes/catalogue-routes";
 import { createGrantRoute, listGrantsRoute, revokeGrantRoute, rotateGrantRoute } from "./routes/grant-routes";
-import { listLogsRoute } from "./routes/log-routes";
+import { exportLogsRoute, listLogsRoute } from "./routes/log-routes";
 import { openApiRoute } from "./routes/meta-routes";
 import {
   diffPolicyRoute,
@@ -47,6 +47,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   revokeGrantRoute,
   rotateGrantRoute,
   listLogsRoute,
+  exportLogsRoute,
   listApprovalsRoute,
   approveRoute,
   denyRoute,

@@ -63,5 +63,8 @@ export const grantSchema = z
     createdAt: isoDateSchema,
     lastUsedAt: isoDateSchema.nullable(),
     expiresAt: isoDateSchema.nullable(),
+    oauthClient: z.object({ id: z.string(), name: z.string() }).nullable().meta({
+      description: "The OAuth client whose sign-in created the grant; null for a pasted-token grant.",
+    }),
   })
   .meta({ id: "Grant" });

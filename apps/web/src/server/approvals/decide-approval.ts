@@ -1,7 +1,9 @@
 import { type DbClient, inTransaction, notifyChange, recordAudit } from "@toolgate/db";
+import { webhookEvent } from "@toolgate/webhooks";
 import { z } from "zod";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
+import { publishEvent } from "../webhooks/publish-event";
 import { toApprovalView } from "./approval-view";
 
 export const decideApprovalInputSchema = z.object({
@@ -25,7 +27,7 @@ export async function decideApproval(
   // Deciding calls is part of running the policy: the same roles that publish it.
   assertCan(ctx, "manage_policies");
   // The change and its audit event commit together (or neither does).
-  return inTransaction(db, async (tx) => {
+  const row = await inTransaction(db, async (tx) => {
     const { count } = await tx.approval.updateMany({
       where: { id: approvalId, tenantId: ctx.tenantId, status: "pending", expiresAt: { gt: now } },
       data: { status: input.decision, reason: input.reason ?? null, decidedById: ctx.userId, decidedAt: now },
@@ -45,6 +47,20 @@ export async function decideApproval(
       targetId: row.id,
       data: { tool: row.tool, serverId: row.serverId, grantId: row.grantId, reason: row.reason },
     });
-    return toApprovalView(row);
+    return row;
   });
+  // Only once the decision has committed: a webhook never announces a change that was rolled back.
+  publishEvent(
+    ctx.tenantId,
+    webhookEvent("approval.decided", {
+      approvalId: row.id,
+      status: row.status,
+      reason: row.reason,
+      tool: row.tool,
+      serverId: row.serverId,
+      grantId: row.grantId,
+      decidedById: ctx.userId,
+    }),
+  );
+  return toApprovalView(row);
 }

@@ -13,7 +13,7 @@ import { listServers } from "../servers/list-servers";
 import { stableJson } from "./stable-json";
 
 // Seeding runs outside the web server: it needs no login rate limiter.
-type Deps = Omit<AppDeps, "loginRateLimiter">;
+type Deps = Omit<AppDeps, "loginRateLimiter" | "webhooks">;
 
 const DEMO_SERVER = "virtualization";
 const DEMO_GRANT = "demo-agent";

@@ -6,9 +6,11 @@ import {
   recordAudit,
 } from "@toolgate/db";
 import { generateToken, hashToken, tokenPrefix } from "@toolgate/secrets";
+import { webhookEvent } from "@toolgate/webhooks";
 import { z } from "zod";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
+import { publishEvent } from "../webhooks/publish-event";
 import { toGrantView } from "./grant-view";
 
 export const createGrantInputSchema = z.object({
@@ -37,7 +39,7 @@ export const grantExpirySchema = z.union([
 export async function createGrant(db: DbClient, ctx: SessionContext, input: CreateGrantInput) {
   assertCan(ctx, "manage_grants");
   // The change and its audit event commit together (or neither does).
-  return inTransaction(db, async (tx) => {
+  const { grant, token } = await inTransaction(db, async (tx) => {
     const expiresAt = input.expiresAt ?? null;
     if (expiresAt !== null && expiresAt.getTime() <= Date.now()) {
       throw new AppError("invalid_input", "Choose an expiry in the future.");
@@ -65,6 +67,19 @@ export async function createGrant(db: DbClient, ctx: SessionContext, input: Crea
         expiresAt: grant.expiresAt?.toISOString() ?? null,
       },
     });
-    return { grant: toGrantView(grant, new Date()), token };
+    return { grant, token };
   });
+  // Only once the grant has committed: a webhook never announces a change that was rolled back.
+  publishEvent(
+    ctx.tenantId,
+    webhookEvent("grant.created", {
+      grantId: grant.id,
+      label: grant.label,
+      serverId: grant.serverId,
+      tokenPrefix: grant.tokenPrefix,
+      expiresAt: grant.expiresAt?.toISOString() ?? null,
+      createdById: ctx.userId,
+    }),
+  );
+  return { grant: toGrantView(grant, new Date()), token };
 }

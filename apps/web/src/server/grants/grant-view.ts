@@ -12,6 +12,8 @@ export type GrantView = {
   createdAt: Date;
   lastUsedAt: Date | null;
   expiresAt: Date | null;
+  /** The OAuth client whose sign-in created the grant; null for a grant made on the Grants page. */
+  oauthClient: { id: string; name: string } | null;
 };
 
 /** A grant row as rendered, with its status worked out at `now`. */
@@ -31,5 +33,9 @@ export function toGrantView(grant: Grant, now: Date): GrantView {
     createdAt: grant.createdAt,
     lastUsedAt: grant.lastUsedAt,
     expiresAt: grant.expiresAt,
+    oauthClient:
+      grant.oauthClientId === null
+        ? null
+        : { id: grant.oauthClientId, name: grant.oauthClientName ?? grant.oauthClientId },
   };
 }

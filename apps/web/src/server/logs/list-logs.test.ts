@@ -60,6 +60,7 @@ describe("listLogs", () => {
       server: undefined,
       decision: undefined,
       tool: undefined,
+      method: "tools/call",
       cursor: undefined,
     });
   });

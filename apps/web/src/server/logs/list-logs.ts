@@ -24,12 +24,33 @@ const optionalTime = z
   )
   .catch(undefined);
 
+/** The logs page's method filter: tool calls unless asked otherwise; `all` includes protocol traffic. */
+export const ALL_METHODS = "all";
+export const TOOL_CALLS = "tools/call";
+
+/** Methods offered in the logs page's method filter. */
+export const logMethods = [
+  TOOL_CALLS,
+  ALL_METHODS,
+  "tools/list",
+  "initialize",
+  "notifications/initialized",
+  "resources/read",
+  "prompts/get",
+  "GET",
+  "DELETE",
+] as const;
+
 /** Search params of the logs page; unknown or blank values are ignored rather than failing the page. */
 export const logQuerySchema = z.object({
   server: optionalText(100),
   grant: optionalText(100).optional(),
   decision: z.preprocess(emptyToUndefined, z.enum(logDecisions).optional()).catch(undefined),
   tool: optionalText(200),
+  method: z
+    .preprocess(emptyToUndefined, z.string().trim().max(100).optional())
+    .catch(undefined)
+    .transform((method) => method ?? TOOL_CALLS),
   rule: optionalText(500).optional(),
   from: optionalTime.optional(),
   to: optionalTime.optional(),
@@ -58,13 +79,15 @@ export function toLogRowView(row: CallLog) {
     policyVersion: row.policyVersion,
     upstreamStatus: row.upstreamStatus,
     latencyMs: row.latencyMs,
+    held: row.held,
     argumentKeys: row.argumentKeys,
   };
 }
 
-/** The repository filter for a page query. */
-export function logFilter(query: LogQuery) {
+/** The repository filter for a page query (the API's query has no method default: all traffic). */
+export function logFilter(query: Omit<LogQuery, "method"> & { method?: string | undefined }) {
   return {
+    method: query.method === ALL_METHODS ? undefined : query.method,
     serverId: query.server,
     grantId: query.grant,
     decision: query.decision,
@@ -76,7 +99,12 @@ export function logFilter(query: LogQuery) {
 }
 
 /** One page of the tenant's call logs, newest first, with the cursor of the next (older) page. */
-export async function listLogs(db: Db, ctx: SessionContext, query: LogQuery, pageSize = 50) {
+export async function listLogs(
+  db: Db,
+  ctx: SessionContext,
+  query: Omit<LogQuery, "method"> & { method?: string | undefined },
+  pageSize = 50,
+) {
   assertCan(ctx, "read");
   const cursor = query.cursor === undefined ? null : decodeLogCursor(query.cursor);
   const filter = Object.fromEntries(

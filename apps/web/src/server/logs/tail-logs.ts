@@ -1,6 +1,6 @@
 import { type Db, listCallLogsAfter } from "@toolgate/db";
 import { assertCan, type SessionContext } from "../context";
-import { type LogQuery, toLogRowView } from "./list-logs";
+import { ALL_METHODS, type LogQuery, toLogRowView } from "./list-logs";
 import { decodeLogCursor, encodeLogCursor } from "./log-cursor";
 
 const TAIL_BATCH = 100;
@@ -15,6 +15,7 @@ export async function tailLogs(db: Db, ctx: SessionContext, query: LogQuery, aft
   if (position === null) return { rows: [], after };
   const filter = Object.fromEntries(
     Object.entries({
+      method: query.method === ALL_METHODS ? undefined : query.method,
       serverId: query.server,
       grantId: query.grant,
       decision: query.decision,

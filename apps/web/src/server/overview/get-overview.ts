@@ -16,16 +16,17 @@ export const overviewQuerySchema = z.object({
 
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 
-/** One chart point: calls in a bucket by outcome. */
+/** One chart point: tool calls in a bucket by outcome (`sentForApproval`: held, whatever was decided). */
 export type OverviewPoint = {
   at: string;
   calls: number;
   denied: number;
   rateLimited: number;
-  approvalPending: number;
+  sentForApproval: number;
+  errors: number;
 };
 
-/** Calls, denials, rate limits and approvals over time (whole buckets), top tools and top denying rules. */
+/** Tool calls, denials, rate limits, approvals and upstream errors over time (whole buckets), top tools and top denying rules. */
 export async function getOverview(db: Db, ctx: SessionContext, query: OverviewQuery, now = new Date()) {
   assertCan(ctx, "read");
   if (query.server !== undefined && (await getServer(db, ctx.tenantId, query.server)) === null) {
@@ -58,7 +59,8 @@ export async function getOverview(db: Db, ctx: SessionContext, query: OverviewQu
       calls: 0,
       denied: 0,
       rateLimited: 0,
-      approvalPending: 0,
+      sentForApproval: 0,
+      errors: 0,
     });
   }
   for (const bucket of stats.buckets) {
@@ -67,7 +69,9 @@ export async function getOverview(db: Db, ctx: SessionContext, query: OverviewQu
     point.calls += bucket.calls;
     if (bucket.decision === "deny") point.denied += bucket.calls;
     if (bucket.decision === "rate_limited") point.rateLimited += bucket.calls;
-    if (bucket.decision === "approval_pending") point.approvalPending += bucket.calls;
+    if (bucket.decision === "error") point.errors += bucket.calls;
+    // Held calls end as approved, denied or abandoned; each was sent for approval once.
+    point.sentForApproval += bucket.decision === "approval_pending" ? bucket.calls : bucket.held;
   }
   const series = [...points.values()];
   const total = (key: keyof Omit<OverviewPoint, "at">) => series.reduce((sum, point) => sum + point[key], 0);
@@ -79,7 +83,8 @@ export async function getOverview(db: Db, ctx: SessionContext, query: OverviewQu
       calls: total("calls"),
       denied: total("denied"),
       rateLimited: total("rateLimited"),
-      approvalPending: total("approvalPending"),
+      sentForApproval: total("sentForApproval"),
+      errors: total("errors"),
       pendingApprovals,
     },
     topTools: stats.topTools,

@@ -6,9 +6,11 @@ import {
   recordAudit,
 } from "@toolgate/db";
 import { type PolicyIssue, parsePolicyJson } from "@toolgate/policy-core";
+import { webhookEvent } from "@toolgate/webhooks";
 import { z } from "zod";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
+import { publishEvent } from "../webhooks/publish-event";
 
 export const publishPolicyInputSchema = z.object({
   serverId: z.string().min(1),
@@ -32,10 +34,10 @@ export async function publishPolicy(
   input: PublishPolicyInput,
 ): Promise<PublishResult> {
   assertCan(ctx, "manage_policies");
+  const parsed = parsePolicyJson(input.documentText);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
   // The change and its audit event commit together (or neither does).
-  return inTransaction(db, async (tx) => {
-    const parsed = parsePolicyJson(input.documentText);
-    if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  const { server, published } = await inTransaction(db, async (tx) => {
     const server = await getServer(tx, ctx.tenantId, input.serverId);
     if (server === null) throw new AppError("not_found", "Server not found.");
     const published = await publishPolicyVersion(tx, ctx.tenantId, server.id, {
@@ -51,6 +53,18 @@ export async function publishPolicy(
       targetId: server.id,
       data: { version: published.version },
     });
-    return { ok: true, version: published.version };
+    return { server, published };
   });
+  // Only once the version has committed: a webhook never announces a change that was rolled back.
+  publishEvent(
+    ctx.tenantId,
+    webhookEvent("policy.published", {
+      serverId: server.id,
+      serverName: server.name,
+      version: published.version,
+      message: input.message ?? "",
+      authorId: ctx.userId,
+    }),
+  );
+  return { ok: true, version: published.version };
 }

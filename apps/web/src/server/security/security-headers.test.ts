@@ -18,6 +18,13 @@ describe("contentSecurityPolicy", () => {
     expect(directives.get("script-src")).not.toContain("'unsafe-inline'");
   });
 
+  it("keeps forms on this origin, except on the OAuth consent page whose answer redirects to the client", () => {
+    expect(contentSecurityPolicy("n", { dev: false })).toContain("form-action 'self'");
+    const consent = contentSecurityPolicy("n", { dev: false, formRedirects: true });
+    expect(consent).not.toContain("form-action");
+    expect(consent).toContain("frame-ancestors 'none'");
+  });
+
   it("makes a different nonce every time", () => {
     expect(newNonce()).not.toBe(newNonce());
     expect(Buffer.from(newNonce(), "base64")).toHaveLength(16);

@@ -2,8 +2,13 @@
  * The dashboard's Content-Security-Policy for one response: scripts only from this origin and with this
  * response's nonce (Next.js puts it on its own scripts), never framed (click-jacking of approve buttons),
  * forms and connections to this origin only. Styles may be inline: React style attributes need it.
+ * `formRedirects`: the OAuth consent page, whose form's answer redirects to the client's registered
+ * redirect URI (any origin, or an app's own scheme); browsers apply form-action to that redirect too.
  */
-export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  options: { dev: boolean; formRedirects?: boolean },
+): string {
   const directives = [
     "default-src 'self'",
     // 'strict-dynamic': chunks loaded by a nonce'd script are trusted; dev needs eval for React's tooling.
@@ -14,7 +19,7 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ...(options.formRedirects === true ? [] : ["form-action 'self'"]),
     "frame-ancestors 'none'",
   ];
   return directives.join("; ");

@@ -1,15 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormAlert } from "@/components/form-alert";
 import { styles } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
-import type { FormState } from "@/server/form-state";
+import { useToastAction } from "@/components/use-toast-action";
 import { decideApprovalAction } from "./actions";
 
 /** Approve or deny one held call, with an optional reason the agent will see. */
 export function DecideApprovalForm({ approvalId, tool }: { approvalId: string; tool: string }) {
-  const [state, action] = useActionState<FormState, FormData>(decideApprovalAction, {});
+  const [state, action] = useToastAction(decideApprovalAction, (formData) =>
+    formData.get("decision") === "approved"
+      ? `Approved ${tool}: the agent's call runs now.`
+      : `Denied ${tool}: the agent was told, with your reason.`,
+  );
   return (
     <form action={action} className="flex flex-col gap-2" aria-label={`Decide ${tool}`}>
       <input type="hidden" name="approvalId" value={approvalId} />

@@ -46,7 +46,7 @@ export default async function AuditPage() {
         title="Audit log"
         description="Admin actions in this organisation, newest first (the latest 200)."
       />
-      <div className={`${styles.card} overflow-x-auto`}>
+      <div className={`${styles.card} relative overflow-x-auto`}>
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <tr>

@@ -1,18 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormAlert } from "@/components/form-alert";
 import { styles } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
-import type { FormState } from "@/server/form-state";
+import { useToastAction } from "@/components/use-toast-action";
 import { type CreatedGrant, createGrantAction } from "./actions";
 import { TokenReveal } from "./token-reveal";
 
 type Props = { servers: { id: string; name: string }[] };
 
 export function CreateGrantForm({ servers }: Props) {
-  const [state, action] = useActionState<FormState<CreatedGrant>, FormData>(createGrantAction, {});
+  const [state, action] = useToastAction<CreatedGrant>(
+    createGrantAction,
+    () => "Grant created. Copy the token now: it is shown once.",
+  );
   return (
     <div className="space-y-6">
       <form action={action} className="grid items-start gap-4 md:grid-cols-[1fr_1fr_1fr_auto]">

@@ -53,7 +53,7 @@ export default async function GrantsPage() {
           <CreateGrantForm servers={servers.map((server) => ({ id: server.id, name: server.name }))} />
         </section>
       ) : null}
-      <section aria-labelledby="grant-list" className={`${styles.card} overflow-x-auto`}>
+      <section aria-labelledby="grant-list" className={`${styles.card} relative overflow-x-auto`}>
         <h2 id="grant-list" className="sr-only">
           Grants
         </h2>
@@ -93,7 +93,15 @@ export default async function GrantsPage() {
               {grants.map((grant) => (
                 <tr key={grant.id}>
                   <td className="px-4 py-3 font-medium">{grant.label}</td>
-                  <td className="px-4 py-3 font-mono text-xs text-slate-600">{grant.tokenPrefix}…</td>
+                  <td className="px-4 py-3 font-mono text-xs text-slate-600">
+                    {grant.oauthClient === null ? (
+                      `${grant.tokenPrefix}…`
+                    ) : (
+                      <span className="font-sans" title={grant.oauthClient.id}>
+                        OAuth · {grant.oauthClient.name}
+                      </span>
+                    )}
+                  </td>
                   <td className="px-4 py-3 text-slate-600">
                     {grant.serverId === null ? "All servers" : (serverNames.get(grant.serverId) ?? "—")}
                   </td>

@@ -1,15 +1,18 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { styles } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
-import type { FormState } from "@/server/form-state";
+import { useToastAction } from "@/components/use-toast-action";
 import { type CreatedGrant, rotateGrantAction } from "./actions";
 import { TokenReveal } from "./token-reveal";
 
 /** Rotate with a confirmation step; the new token is shown once below the row. */
 export function RotateGrantButton({ grantId, label }: { grantId: string; label: string }) {
-  const [state, action] = useActionState<FormState<CreatedGrant>, FormData>(rotateGrantAction, {});
+  const [state, action] = useToastAction<CreatedGrant>(
+    rotateGrantAction,
+    () => "Token rotated: the old one stops working now.",
+  );
   const [confirming, setConfirming] = useState(false);
   if (state.result !== undefined) return <TokenReveal created={state.result} />;
   return (

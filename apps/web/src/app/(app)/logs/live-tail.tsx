@@ -62,8 +62,8 @@ export function LiveTailTable({ after, filters, serverNames, detailBase, enabled
   }, [live, filters]);
 
   return (
-    <div className={`${styles.card} overflow-x-auto`}>
-      <div className="flex items-center gap-3 border-b border-slate-100 px-3 py-2 text-xs text-slate-600">
+    <div className={`${styles.card} relative overflow-hidden`}>
+      <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-3 py-2 text-xs text-slate-600">
         <label className="inline-flex items-center gap-2">
           <input
             type="checkbox"
@@ -78,12 +78,16 @@ export function LiveTailTable({ after, filters, serverNames, detailBase, enabled
         </span>
         {problem !== null ? <span className="text-amber-700">{problem}</span> : null}
       </div>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className="w-full table-fixed divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            {logColumns.map((heading) => (
-              <th key={heading} scope="col" className="px-3 py-3 whitespace-nowrap">
-                {heading}
+            {logColumns.map((column) => (
+              <th
+                key={column.label}
+                scope="col"
+                className={`truncate px-3 py-3 ${column.width} ${column.hide ?? ""} ${column.align === "right" ? "text-right" : ""}`}
+              >
+                {column.label}
               </th>
             ))}
           </tr>

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/badge";
+import { decisionHelp, decisionLabel } from "@/components/decision-label";
 import { formatDateTime } from "@/components/format";
+import { ruleHelp, ruleLabel } from "@/components/rule-label";
 import { toneFor } from "@/components/tones";
 import type { LogRowView } from "@/server/logs/list-logs";
 
@@ -33,7 +35,7 @@ export function LogDrawer({ entry, closeHref, serverNames }: Props) {
           That call record does not exist, or it belongs to another organisation.
         </p>
       ) : (
-        <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-2 text-sm" data-testid="log-entry">
+        <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm" data-testid="log-entry">
           <Item label="Time">{formatDateTime(entry.createdAt)}</Item>
           <Item label="Request id" mono>
             {entry.id}
@@ -52,12 +54,19 @@ export function LogDrawer({ entry, closeHref, serverNames }: Props) {
             {entry.tool ?? "—"}
           </Item>
           <Item label="Decision">
-            <Badge tone={toneFor(entry.decision)}>{entry.decision.replace("_", " ")}</Badge>
+            <Badge tone={toneFor(entry.decision)}>{decisionLabel(entry.decision)}</Badge>
+            <span className="mt-1 block text-xs text-slate-500">{decisionHelp[entry.decision] ?? ""}</span>
           </Item>
+          <Item label="Sent for approval">{entry.held ? "yes" : "no"}</Item>
           <Item label="Rule" mono>
-            {entry.rule ?? "—"}
+            {ruleLabel(entry.rule)}
+            {ruleHelp(entry.rule) !== null ? (
+              <span className="mt-1 block font-sans text-xs text-slate-500">{ruleHelp(entry.rule)}</span>
+            ) : null}
           </Item>
-          <Item label="Message">{entry.message ?? "—"}</Item>
+          <Item label="Message">
+            <span className="whitespace-pre-wrap">{entry.message ?? "—"}</span>
+          </Item>
           <Item label="Policy version">{entry.policyVersion ?? "—"}</Item>
           <Item label="Upstream status">{entry.upstreamStatus ?? "—"}</Item>
           <Item label="Latency">{entry.latencyMs.toFixed(1)} ms</Item>
@@ -74,7 +83,7 @@ function Item({ label, mono = false, children }: { label: string; mono?: boolean
   return (
     <>
       <dt className="text-slate-500">{label}</dt>
-      <dd className={`break-words ${mono ? "font-mono text-xs" : ""}`}>{children}</dd>
+      <dd className={`min-w-0 [overflow-wrap:anywhere] ${mono ? "font-mono text-xs" : ""}`}>{children}</dd>
     </>
   );
 }

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { decisionFilterLabel } from "@/components/decision-label";
+import { Select } from "@/components/select";
 import { styles } from "@/components/styles";
-import { logDecisions } from "@/server/logs/list-logs";
+import { ALL_METHODS, logDecisions, logMethods, TOOL_CALLS } from "@/server/logs/list-logs";
 
 type Props = {
-  query: Record<"server" | "grant" | "decision" | "tool" | "rule" | "from" | "to", string>;
+  query: Record<"server" | "grant" | "decision" | "method" | "tool" | "rule" | "from" | "to", string>;
   servers: { id: string; name: string }[];
   grants: { id: string; label: string }[];
   filtered: boolean;
@@ -12,7 +14,7 @@ type Props = {
 
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
-    <div className="space-y-1.5">
+    <div className="w-full space-y-1.5 sm:w-44">
       <label htmlFor={id} className={styles.label}>
         {label}
       </label>
@@ -21,43 +23,63 @@ function Field({ id, label, children }: { id: string; label: string; children: R
   );
 }
 
+const methodLabels: Record<string, string> = {
+  [TOOL_CALLS]: "Tool calls",
+  [ALL_METHODS]: "All traffic (protocol too)",
+};
+
 /** The logs filters as a plain GET form, so every filtered view is a shareable URL. */
 export function LogFilters({ query, servers, grants, filtered }: Props) {
+  const methods = logMethods.includes(query.method as (typeof logMethods)[number])
+    ? [...logMethods]
+    : [...logMethods, query.method];
   return (
     <form
       method="get"
       className={`${styles.card} mb-6 flex flex-wrap items-end gap-4 p-4`}
       aria-label="Filter logs"
     >
-      <Field id="filter-server" label="Server">
-        <select id="filter-server" name="server" defaultValue={query.server} className={styles.input}>
-          <option value="">All servers</option>
-          {servers.map((server) => (
-            <option key={server.id} value={server.id}>
-              {server.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="filter-grant" label="Grant">
-        <select id="filter-grant" name="grant" defaultValue={query.grant} className={styles.input}>
-          <option value="">All grants</option>
-          {grants.map((grant) => (
-            <option key={grant.id} value={grant.id}>
-              {grant.label}
-            </option>
-          ))}
-        </select>
+      <Field id="filter-method" label="Traffic">
+        <Select
+          id="filter-method"
+          name="method"
+          defaultValue={query.method}
+          submitOnChange
+          options={methods.map((method) => ({ value: method, label: methodLabels[method] ?? method }))}
+        />
       </Field>
       <Field id="filter-decision" label="Decision">
-        <select id="filter-decision" name="decision" defaultValue={query.decision} className={styles.input}>
-          <option value="">All decisions</option>
-          {logDecisions.map((decision) => (
-            <option key={decision} value={decision}>
-              {decision.replace("_", " ")}
-            </option>
-          ))}
-        </select>
+        <Select
+          id="filter-decision"
+          name="decision"
+          defaultValue={query.decision}
+          anyLabel="All decisions"
+          submitOnChange
+          options={logDecisions.map((decision) => ({
+            value: decision,
+            label: decisionFilterLabel(decision),
+          }))}
+        />
+      </Field>
+      <Field id="filter-server" label="Server">
+        <Select
+          id="filter-server"
+          name="server"
+          defaultValue={query.server}
+          anyLabel="All servers"
+          submitOnChange
+          options={servers.map((server) => ({ value: server.id, label: server.name }))}
+        />
+      </Field>
+      <Field id="filter-grant" label="Grant">
+        <Select
+          id="filter-grant"
+          name="grant"
+          defaultValue={query.grant}
+          anyLabel="All grants"
+          submitOnChange
+          options={grants.map((grant) => ({ value: grant.id, label: grant.label }))}
+        />
       </Field>
       <Field id="filter-tool" label="Tool">
         <input

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyState } from "@/components/empty-state";
 import { LogRow } from "@/components/log-row";
 import { PageHeader } from "@/components/page-header";
 import { styles } from "@/components/styles";
@@ -8,7 +9,7 @@ import { getDeps } from "@/server/deps";
 import { listGrants } from "@/server/grants/list-grants";
 import { countDeadLetters } from "@/server/logs/count-dead-letters";
 import { getLogEntry } from "@/server/logs/get-log-entry";
-import { type LogQuery, listLogs, logQuerySchema } from "@/server/logs/list-logs";
+import { type LogQuery, listLogs, logQuerySchema, TOOL_CALLS } from "@/server/logs/list-logs";
 import { encodeLogCursor } from "@/server/logs/log-cursor";
 import { listServers } from "@/server/servers/list-servers";
 import { requireSession } from "@/server/session";
@@ -31,6 +32,8 @@ function filterParams(query: LogQuery): URLSearchParams {
     ["server", query.server],
     ["grant", query.grant],
     ["decision", query.decision],
+    // tool calls are the default; only another choice goes into the URL
+    ["method", query.method === TOOL_CALLS ? undefined : query.method],
     ["tool", query.tool],
     ["rule", query.rule],
     ["from", query.from?.toISOString()],
@@ -82,7 +85,7 @@ export default async function LogsPage({ searchParams }: { searchParams: SearchP
     <>
       <PageHeader
         title="Logs"
-        description="Every call through the gateway, newest first. Argument values are never shown; only their keys."
+        description="Tool calls through the gateway, newest first (choose All traffic to see protocol messages too). Click a row for the full record; argument values are never shown, only their keys."
         actions={
           <Link href={here} className={styles.secondaryButton}>
             Refresh
@@ -105,6 +108,7 @@ export default async function LogsPage({ searchParams }: { searchParams: SearchP
           server: query.server ?? "",
           grant: query.grant ?? "",
           decision: query.decision ?? "",
+          method: query.method,
           tool: query.tool ?? "",
           rule: query.rule ?? "",
           from: query.from?.toISOString().slice(0, 16) ?? "",
@@ -135,11 +139,19 @@ export default async function LogsPage({ searchParams }: { searchParams: SearchP
         </tbody>
       </LiveTailTable>
       {page.rows.length === 0 ? (
-        <p className="p-10 text-center text-sm text-slate-600">
-          {query.cursor === undefined && filters.size === 0
-            ? "No calls yet. Create a grant, point an agent at the gateway URL, and its calls appear here."
-            : "No calls match these filters."}
-        </p>
+        query.cursor === undefined && filters.size === 0 ? (
+          <EmptyState
+            title="No tool calls yet"
+            description="Create a grant, paste the gateway URL and token into your MCP client, and its calls appear here live."
+            action={{ href: "/grants", label: "Create a grant" }}
+          />
+        ) : (
+          <EmptyState
+            title="No calls match these filters"
+            description="Widen the filters, or include protocol traffic with Traffic: All traffic."
+            action={{ href: "/logs", label: "Clear filters" }}
+          />
+        )
       ) : null}
       <div className="mt-4 flex justify-end gap-2">
         {query.cursor !== undefined ? (

@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { FormAlert } from "@/components/form-alert";
 import { styles } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
-import type { FormState } from "@/server/form-state";
+import { useToastAction } from "@/components/use-toast-action";
 import { type CreatedInvite, createInviteAction } from "./actions";
 
 export const roleLabels: Record<string, string> = {
@@ -16,7 +15,7 @@ export const roleLabels: Record<string, string> = {
 
 /** Creates an invite link for a role and shows it once, with a copy button. */
 export function InviteForm() {
-  const [state, action] = useActionState<FormState<CreatedInvite>, FormData>(createInviteAction, {});
+  const [state, action] = useToastAction<CreatedInvite>(createInviteAction, () => "Invite link created.");
   return (
     <div className="space-y-4">
       <form action={action} className="flex flex-wrap items-end gap-4">

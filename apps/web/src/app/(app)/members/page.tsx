@@ -38,7 +38,7 @@ export default async function MembersPage() {
           <InviteForm />
         </section>
       ) : null}
-      <section aria-labelledby="member-list" className={`${styles.card} mb-8 overflow-x-auto`}>
+      <section aria-labelledby="member-list" className={`${styles.card} relative mb-8 overflow-x-auto`}>
         <h2 id="member-list" className="sr-only">
           Members
         </h2>

@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { styles } from "@/components/styles";
-import type { FormState } from "@/server/form-state";
+import { useToastAction } from "@/components/use-toast-action";
 import { changeRoleAction } from "./actions";
 import { roleLabels } from "./invite-form";
 
@@ -16,7 +15,7 @@ export function RoleSelect({
   role: string;
   email: string;
 }) {
-  const [state, action] = useActionState<FormState, FormData>(changeRoleAction, {});
+  const [state, action] = useToastAction(changeRoleAction, () => "Role changed.");
   return (
     <form action={action} className="flex flex-col gap-1">
       <input type="hidden" name="membershipId" value={membershipId} />

@@ -7,7 +7,8 @@ const series = [
   { key: "calls", name: "Calls", color: "#6366f1" },
   { key: "denied", name: "Denied", color: "#dc2626" },
   { key: "rateLimited", name: "Rate-limited", color: "#ea580c" },
-  { key: "approvalPending", name: "Approval pending", color: "#7c3aed" },
+  { key: "sentForApproval", name: "Sent for approval", color: "#7c3aed" },
+  { key: "errors", name: "Upstream errors", color: "#be185d" },
 ] as const;
 
 const hourFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });

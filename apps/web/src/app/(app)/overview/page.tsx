@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FirstRunChecklist } from "@/components/first-run-checklist";
 import { PageHeader } from "@/components/page-header";
 import { styles } from "@/components/styles";
 import { AppError } from "@/server/app-error";
 import { getDeps } from "@/server/deps";
+import { getFirstRun } from "@/server/onboarding/get-first-run";
 import { getOverview, type OverviewQuery, overviewQuerySchema } from "@/server/overview/get-overview";
 import { listServers } from "@/server/servers/list-servers";
 import { requireSession } from "@/server/session";
@@ -18,11 +20,12 @@ async function load(query: OverviewQuery) {
   const session = await requireSession();
   const { db } = getDeps();
   try {
-    const [overview, servers] = await Promise.all([
+    const [overview, servers, firstRun] = await Promise.all([
       getOverview(db, session.ctx, query),
       listServers(db, session.ctx),
+      getFirstRun(db, session.ctx),
     ]);
-    return { overview, servers };
+    return { overview, servers, firstRun };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -32,12 +35,14 @@ async function load(query: OverviewQuery) {
 function Stat({ label, value, href }: { label: string; value: number; href?: string }) {
   const body = (
     <>
-      <p className="text-sm text-slate-600">{label}</p>
+      <p className="truncate text-sm text-slate-600">{label}</p>
       <p className="mt-1 text-2xl font-semibold tabular-nums">{value.toLocaleString("en")}</p>
     </>
   );
   return (
-    <div className={`${styles.card} p-4`}>{href === undefined ? body : <Link href={href}>{body}</Link>}</div>
+    <div className={`${styles.card} p-4`} data-testid={`stat-${label.toLowerCase().replaceAll(" ", "-")}`}>
+      {href === undefined ? body : <Link href={href}>{body}</Link>}
+    </div>
   );
 }
 
@@ -75,7 +80,7 @@ function Ranking({
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const query = overviewQuerySchema.parse({ range: raw.range, server: raw.server });
-  const { overview, servers } = await load(query);
+  const { overview, servers, firstRun } = await load(query);
   const { totals } = overview;
   const link = (changes: Partial<Record<"range" | "server", string>>) => {
     const params = new URLSearchParams({
@@ -91,8 +96,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     <>
       <PageHeader
         title="Overview"
-        description="What your agents did through the gateway, and what the policies stopped."
+        description="The tool calls your agents made through the gateway, and what the policies stopped."
       />
+      <FirstRunChecklist steps={firstRun} />
       <div className="mb-6 flex flex-wrap items-center gap-2 text-sm">
         {(["24h", "7d", "30d"] as const).map((range) => (
           <Link
@@ -121,16 +127,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           </Link>
         ))}
       </div>
-      <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-5">
-        <Stat label="Calls" value={totals.calls} />
+      <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
+        <Stat label="Tool calls" value={totals.calls} href="/logs" />
         <Stat label="Denied" value={totals.denied} href="/logs?decision=deny" />
         <Stat label="Rate-limited" value={totals.rateLimited} href="/logs?decision=rate_limited" />
         <Stat
           label="Sent for approval"
-          value={totals.approvalPending}
+          value={totals.sentForApproval}
           href="/logs?decision=approval_pending"
         />
-        <Stat label="Awaiting approval now" value={totals.pendingApprovals} />
+        <Stat label="Upstream errors" value={totals.errors} href="/logs?decision=error" />
+        <Stat label="Awaiting approval now" value={totals.pendingApprovals} href="/approvals" />
       </div>
       <section className={`${styles.card} mb-6 p-5`} aria-label="Calls over time">
         <h2 className="mb-3 text-base font-semibold">Calls over time (UTC)</h2>

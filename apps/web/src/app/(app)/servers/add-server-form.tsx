@@ -1,18 +1,19 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { FormAlert } from "@/components/form-alert";
 import { styles } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
-import type { FormState } from "@/server/form-state";
+import { useToastAction } from "@/components/use-toast-action";
 import { addServerAction, type EnteredServer } from "./actions";
 
 /** The catalogue tool to limit once the server is registered ("Limit this tool"). */
 export type AddServerIntent = { catalogue: string; tool: string; name: string };
 
 export function AddServerForm({ intent }: { intent?: AddServerIntent | undefined } = {}) {
-  const [state, action] = useActionState<FormState<EnteredServer>, FormData>(addServerAction, {});
+  // Success opens the server's page; a failure is announced and keeps what was typed.
+  const [state, action] = useToastAction<EnteredServer>(addServerAction, () => null);
   const [rows, setRows] = useState<number[]>([]);
   const [nextRow, setNextRow] = useState(0);
   const headerError = Object.entries(state.fieldErrors ?? {}).find(([key]) => key.startsWith("headers"))?.[1];
@@ -31,6 +32,7 @@ export function AddServerForm({ intent }: { intent?: AddServerIntent | undefined
         name="name"
         placeholder="virtualization"
         required
+        // kept after a failed attempt, like the URL
         defaultValue={state.result?.name ?? intent?.name}
         error={state.fieldErrors?.name}
       />

@@ -3,11 +3,14 @@ import Link from "next/link";
 import { limitIntent } from "@/catalogue/limit-intent";
 import { Badge } from "@/components/badge";
 import { CatalogueIntentNotice } from "@/components/catalogue-intent-notice";
+import { EmptyState } from "@/components/empty-state";
+import { FirstRunChecklist } from "@/components/first-run-checklist";
 import { formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { styles } from "@/components/styles";
 import { can } from "@/server/context";
 import { getDeps } from "@/server/deps";
+import { getFirstRun } from "@/server/onboarding/get-first-run";
 import { catalogueForRequest } from "@/server/public-catalogue/catalogue-for-request";
 import { listServers } from "@/server/servers/list-servers";
 import { requireSession } from "@/server/session";
@@ -27,29 +30,36 @@ export default async function ServersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const session = await requireSession();
-  const servers = await listServers(getDeps().db, session.ctx);
+  const { db } = getDeps();
+  const [servers, firstRun] = await Promise.all([listServers(db, session.ctx), getFirstRun(db, session.ctx)]);
   // Arriving from "Limit this tool" in the public catalogue.
   const intent = limitIntent(await catalogueForRequest(), await searchParams);
   return (
     <>
       <PageHeader title="Servers" description="The MCP servers your agents reach through Toolgate." />
-      {intent !== undefined ? <CatalogueIntentNotice intent={intent} /> : null}
+      {intent !== undefined ? (
+        <CatalogueIntentNotice intent={intent} />
+      ) : (
+        <FirstRunChecklist steps={firstRun} />
+      )}
       <div className="grid gap-8 lg:grid-cols-3">
         <section aria-labelledby="server-list" className="lg:col-span-2">
           <h2 id="server-list" className="sr-only">
             Registered servers
           </h2>
           {servers.length === 0 ? (
-            <div className={`${styles.card} p-10 text-center`}>
-              <p className="font-medium">No servers yet</p>
-              <p className="mt-1 text-sm text-slate-600">
-                Register your first MCP server to catalogue its tools and put a policy in front of it.
-              </p>
-            </div>
+            <EmptyState
+              title="No servers yet"
+              description={
+                can(session.ctx.role, "manage_servers")
+                  ? "Register your first MCP server with the form: Toolgate reads its tools, classifies their risk and puts a policy in front of it."
+                  : "An admin or policy manager registers MCP servers; they will be listed here."
+              }
+            />
           ) : (
             <ul className={`${styles.card} divide-y divide-slate-100`}>
               {servers.map((server) => (
-                <li key={server.id} className="flex items-center justify-between gap-4 px-5 py-4">
+                <li key={server.id} className="flex flex-wrap items-center justify-between gap-4 px-5 py-4">
                   <div className="min-w-0">
                     <Link href={`/servers/${server.id}`} className={`${styles.link} text-base`}>
                       {server.name}

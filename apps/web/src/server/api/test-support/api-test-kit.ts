@@ -64,9 +64,11 @@ export async function callApi(
   });
   // As in Next: a route without dynamic segments gets no params at all.
   const response = await handler(request, { params: Promise.resolve(options.params) });
+  // Exports stream NDJSON or CSV; everything else is a JSON document.
+  const json = (response.headers.get("content-type") ?? "").includes("application/json");
   return {
     status: response.status,
-    body: await response.json(),
+    body: json ? await response.json() : await response.text(),
     requestId: response.headers.get("x-request-id"),
   };
 }

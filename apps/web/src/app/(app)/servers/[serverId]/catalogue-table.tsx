@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { ActionButton } from "@/components/action-button";
 import { Badge } from "@/components/badge";
+import { fixedRuleWord, ruleHelp, ruleLabel } from "@/components/rule-label";
 import { styles } from "@/components/styles";
 import { toneFor } from "@/components/tones";
 import type { ToolPolicyState } from "@/server/catalogue/tool-policy-state";
@@ -109,7 +110,7 @@ export function CatalogueTable({ serverId, tools, canOverride, canAccept }: Prop
           Needs review ({pending})
         </label>
       </div>
-      <div className={`${styles.card} overflow-x-auto`}>
+      <div className={`${styles.card} relative overflow-x-auto`}>
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <tr>
@@ -178,7 +179,15 @@ export function CatalogueTable({ serverId, tools, canOverride, canAccept }: Prop
                 </td>
                 <td className="px-4 py-3">
                   <Badge tone={stateTones[tool.policy.state]}>{stateLabels[tool.policy.state]}</Badge>
-                  <p className="mt-1 font-mono text-xs break-all text-slate-500">{tool.policy.rule}</p>
+                  {/* "(hidden)" under a "hidden" badge says nothing new */}
+                  {fixedRuleWord(tool.policy.rule) !== stateLabels[tool.policy.state] ? (
+                    <p
+                      className="mt-1 font-mono text-xs break-all text-slate-500"
+                      title={ruleHelp(tool.policy.rule) ?? undefined}
+                    >
+                      {ruleLabel(tool.policy.rule)}
+                    </p>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { FormAlert } from "@/components/form-alert";
 import { styles } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
-import type { FormState } from "@/server/form-state";
+import { useToastAction } from "@/components/use-toast-action";
 import { updateServerAction } from "./actions";
 
 type Props = {
@@ -15,7 +15,7 @@ type Props = {
 
 /** Edits a server's name and URL; headers are replaced as a whole (stored values are never shown). */
 export function EditServerForm({ server, headers }: Props) {
-  const [state, action] = useActionState<FormState<string>, FormData>(updateServerAction, {});
+  const [state, action] = useToastAction<string>(updateServerAction, () => "Server settings saved.");
   const [replacing, setReplacing] = useState(false);
   const [rows, setRows] = useState([0]);
   return (

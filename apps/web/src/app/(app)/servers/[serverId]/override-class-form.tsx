@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import type { FormState } from "@/server/form-state";
+import { useToastAction } from "@/components/use-toast-action";
 import { overrideToolClassAction } from "./actions";
 
 type Props = {
@@ -14,7 +13,7 @@ const selectClass = "rounded-md px-1.5 py-1 text-xs ring-1 ring-slate-300 ring-i
 
 /** Overrides a tool's category and risk (empty puts the classifier's back). */
 export function OverrideClassForm({ serverId, tool }: Props) {
-  const [state, action] = useActionState<FormState, FormData>(overrideToolClassAction, {});
+  const [state, action] = useToastAction(overrideToolClassAction, () => "Risk class saved.");
   return (
     <details className="mt-1 text-xs">
       <summary className="cursor-pointer text-indigo-600">Override</summary>

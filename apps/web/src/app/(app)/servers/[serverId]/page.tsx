@@ -11,6 +11,7 @@ import { getCatalogue } from "@/server/catalogue/get-catalogue";
 import { can } from "@/server/context";
 import { getDeps } from "@/server/deps";
 import { configSnippets, TOKEN_PLACEHOLDER } from "@/server/grants/config-snippets";
+import { oauthSnippets } from "@/server/grants/oauth-snippets";
 import { serverCatalogueState } from "@/server/public-catalogue/publish-server-catalogue";
 import { deletionImpact } from "@/server/servers/deletion-impact";
 import { getServerDetail } from "@/server/servers/get-server-detail";
@@ -48,6 +49,7 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
   const { session, detail, catalogue, headers, impact, publicCatalogue } = await load(serverId);
   const { server, policy, gatewayUrl } = detail;
   const canManageServers = can(session.ctx.role, "manage_servers");
+  const canPublish = can(session.ctx.role, "manage_policies");
   const snippets = configSnippets({ gatewayUrl, token: TOKEN_PLACEHOLDER, serverName: server.slug });
 
   return (
@@ -60,7 +62,7 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
       <PageHeader
         title={server.name}
         description={
-          <span className="font-mono text-xs">
+          <span className="font-mono text-xs break-all">
             {server.url} · scanned {formatDateTime(server.lastScannedAt)}
           </span>
         }
@@ -71,8 +73,8 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
         }
       />
 
-      <div className="mb-8 grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="gateway-heading" className={`${styles.card} p-6`}>
+      <div className="mb-8 grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="gateway-heading" className={`${styles.card} min-w-0 p-6`}>
           <h2 id="gateway-heading" className="text-base font-semibold">
             Gateway URL
           </h2>
@@ -80,30 +82,114 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
             Point your MCP client here, with a grant token as{" "}
             <code className="font-mono">Authorization: Bearer …</code>.
           </p>
-          <div className="mt-3 flex items-center gap-2">
+          <div className="mt-3 flex items-start gap-2">
             <code
               data-testid="gateway-url"
-              className="block min-w-0 flex-1 truncate rounded-md bg-slate-100 px-3 py-2 font-mono text-sm"
+              className="block min-w-0 flex-1 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm break-all"
             >
               {gatewayUrl}
             </code>
             <CopyButton text={gatewayUrl} label="Copy gateway URL" />
           </div>
-          <div className="mt-4">
-            <p className="mb-2 text-sm text-slate-600">
-              Replace <code className="font-mono">{TOKEN_PLACEHOLDER}</code> with a token from{" "}
-              <Link href="/grants" className={styles.link}>
-                Grants
-              </Link>{" "}
-              (new grants show these snippets with the token filled in).
+          <details className="group mt-4">
+            <summary className="cursor-pointer text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              Config snippets for Claude, Cursor, VS Code…
+            </summary>
+            <div className="mt-3 min-w-0">
+              <p className="mb-2 text-sm text-slate-600">
+                Replace <code className="font-mono">{TOKEN_PLACEHOLDER}</code> with a token from{" "}
+                <Link href="/grants" className={styles.link}>
+                  Grants
+                </Link>{" "}
+                (new grants show these snippets with the token filled in).
+              </p>
+              <ConfigSnippetTabs snippets={snippets} />
+            </div>
+          </details>
+          <details className="group mt-3" data-testid="oauth-snippets">
+            <summary className="cursor-pointer text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              Or sign in with the URL alone (OAuth): Claude, ChatGPT, VS Code, Claude Code
+            </summary>
+            <p className="mt-1 text-sm text-slate-600">
+              Clients that support MCP sign-in open this dashboard to approve access; approving creates a
+              grant for this server.
             </p>
-            <ConfigSnippetTabs snippets={snippets} />
-          </div>
+            <ul className="mt-3 space-y-3">
+              {oauthSnippets({ gatewayUrl, serverName: server.slug }).map((item) => (
+                <li key={item.id}>
+                  <p className="text-sm">
+                    <strong>{item.label}</strong> <span className="text-slate-600">— {item.how}</span>
+                  </p>
+                  <div className="mt-1 flex items-start gap-2">
+                    <pre className="min-w-0 flex-1 overflow-x-auto rounded-md bg-slate-100 px-3 py-2 font-mono text-xs">
+                      {item.snippet}
+                    </pre>
+                    <CopyButton text={item.snippet} label={`Copy for ${item.label}`} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </details>
         </section>
-        <section aria-labelledby="settings-heading" className={`${styles.card} p-6`}>
-          <h2 id="settings-heading" className="mb-3 text-base font-semibold">
-            Connection
+        <section
+          aria-labelledby="policy-heading"
+          className={`${styles.card} min-w-0 p-6`}
+          data-testid="policy-status"
+        >
+          <h2 id="policy-heading" className="text-base font-semibold">
+            Policy
           </h2>
+          {policy.version === null ? (
+            <p className="mt-1 text-sm text-slate-600">
+              <span className="font-medium text-amber-800">No policy published.</span> Every tool call to this
+              server is denied until you publish one. The builder starts from a recommended draft (reads
+              allowed, writes rate-limited, destructive tools hidden) that you review before publishing.
+            </p>
+          ) : (
+            <p className="mt-1 text-sm text-slate-600">
+              Version <span className="font-medium text-slate-900">{policy.version}</span> is in force.
+            </p>
+          )}
+          <div className="mt-4 flex flex-wrap gap-2">
+            <Link href={`/servers/${server.id}/policy`} className={styles.primaryButton}>
+              Open the policy builder
+            </Link>
+          </div>
+          {canPublish ? (
+            <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-medium text-slate-700 hover:text-slate-900">
+                Paste policy JSON (publishes directly)
+              </summary>
+              <div className="mt-3">
+                <PolicyEditor
+                  serverId={server.id}
+                  initialText={policy.version === null ? "" : JSON.stringify(policy.document, null, 2)}
+                  currentVersion={policy.version}
+                  canPublish={canPublish}
+                />
+              </div>
+            </details>
+          ) : (
+            <p className="mt-4 text-sm text-slate-500">Your role can read this policy but not change it.</p>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="catalogue-heading" className="mb-8 min-w-0">
+        <h2 id="catalogue-heading" className="mb-3 text-base font-semibold">
+          Catalogue <span className="font-normal text-slate-500">({catalogue.tools.length} tools)</span>
+        </h2>
+        <CatalogueTable
+          serverId={server.id}
+          tools={catalogueRows(catalogue.tools)}
+          canOverride={can(session.ctx.role, "manage_policies")}
+          canAccept={canManageServers}
+        />
+      </section>
+
+      <details className={`${styles.card} p-6`}>
+        <summary className="cursor-pointer text-base font-semibold">Connection settings</summary>
+        <div className="mt-4">
           {canManageServers ? (
             <EditServerForm
               server={{ id: server.id, name: server.name, url: server.url }}
@@ -119,47 +205,16 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
               ))}
             </ul>
           )}
-        </section>
+        </div>
+      </details>
+      <div className="mt-8">
+        <CataloguePublishForm
+          serverId={server.id}
+          publishedAt={publicCatalogue.publishedAt?.toISOString() ?? null}
+          publicPath={publicCatalogue.publicPath}
+          canPublish={can(session.ctx.role, "publish_catalogue")}
+        />
       </div>
-
-      <div className="grid gap-8 xl:grid-cols-5">
-        <section aria-labelledby="catalogue-heading" className="xl:col-span-3">
-          <h2 id="catalogue-heading" className="mb-3 text-base font-semibold">
-            Catalogue <span className="font-normal text-slate-500">({catalogue.tools.length} tools)</span>
-          </h2>
-          <CatalogueTable
-            serverId={server.id}
-            tools={catalogueRows(catalogue.tools)}
-            canOverride={can(session.ctx.role, "manage_policies")}
-            canAccept={canManageServers}
-          />
-        </section>
-
-        <section aria-labelledby="policy-heading" className="self-start xl:sticky xl:top-6 xl:col-span-2">
-          <div className="mb-3 flex items-center justify-between">
-            <h2 id="policy-heading" className="text-base font-semibold">
-              Policy
-            </h2>
-            <Link href={`/servers/${server.id}/policy`} className={`${styles.link} text-sm`}>
-              Open the visual builder →
-            </Link>
-          </div>
-          <div className={`${styles.card} p-6`}>
-            <PolicyEditor
-              serverId={server.id}
-              initialText={JSON.stringify(policy.document, null, 2)}
-              currentVersion={policy.version}
-              canPublish={can(session.ctx.role, "manage_policies")}
-            />
-          </div>
-        </section>
-      </div>
-      <CataloguePublishForm
-        serverId={server.id}
-        publishedAt={publicCatalogue.publishedAt?.toISOString() ?? null}
-        publicPath={publicCatalogue.publicPath}
-        canPublish={can(session.ctx.role, "publish_catalogue")}
-      />
     </>
   );
 }

@@ -33,7 +33,8 @@ export function PolicyEditor({ serverId, initialText, currentVersion, canPublish
         onChange={(event) => setText(event.target.value)}
         readOnly={!canPublish}
         spellCheck={false}
-        rows={18}
+        rows={14}
+        placeholder={'{ "version": "1", "default": "deny", "tools": { … } }'}
         className={`${styles.input} font-mono text-xs leading-5`}
         aria-describedby={state.issues !== undefined ? "policy-issues" : undefined}
       />

@@ -1,12 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { FormAlert } from "@/components/form-alert";
 import { styles } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
-import type { FormState } from "@/server/form-state";
+import { useToastAction } from "@/components/use-toast-action";
 import { type CreatedApiKey, createApiKeyAction } from "./actions";
 
 const roles = [
@@ -16,7 +15,10 @@ const roles = [
 ];
 
 export function CreateApiKeyForm({ apiUrl }: { apiUrl: string }) {
-  const [state, action] = useActionState<FormState<CreatedApiKey>, FormData>(createApiKeyAction, {});
+  const [state, action] = useToastAction<CreatedApiKey>(
+    createApiKeyAction,
+    () => "API key created. Copy it now: it is shown once.",
+  );
   return (
     <div className="space-y-6">
       <form action={action} className="grid items-start gap-4 md:grid-cols-[1fr_1fr_auto]">

@@ -48,7 +48,7 @@ export default async function ApiKeysPage() {
         </h2>
         <CreateApiKeyForm apiUrl={apiUrl} />
       </section>
-      <section aria-labelledby="api-key-list" className={`${styles.card} overflow-x-auto`}>
+      <section aria-labelledby="api-key-list" className={`${styles.card} relative overflow-x-auto`}>
         <h2 id="api-key-list" className="sr-only">
           API keys
         </h2>

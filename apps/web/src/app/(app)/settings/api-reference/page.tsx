@@ -39,7 +39,7 @@ function Operation({ route, components }: { route: ApiRoute; components: Record<
     <article id={route.operationId} className={`${styles.card} space-y-3 p-5`}>
       <header className="flex flex-wrap items-center gap-3">
         <Badge tone={methodTones[route.method]}>{route.method}</Badge>
-        <code className="font-mono text-sm font-semibold">/api/v1{route.path}</code>
+        <code className="font-mono text-sm font-semibold break-all">/api/v1{route.path}</code>
         <span className="text-xs text-slate-500">
           {route.minimumRole === "public" ? "no key needed" : `role: ${route.minimumRole.replace("_", " ")}+`}
         </span>

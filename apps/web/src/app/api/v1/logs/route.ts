@@ -1,7 +1,7 @@
 import { ApiError } from "@/server/api/api-error";
 import { apiHandler } from "@/server/api/api-handler";
 import { listLogsRoute } from "@/server/api/routes/log-routes";
-import { listLogs } from "@/server/logs/list-logs";
+import { listLogRecords } from "@/server/logs/list-log-records";
 import { decodeLogCursor } from "@/server/logs/log-cursor";
 
 export const GET = apiHandler(listLogsRoute, async ({ deps, ctx, query }) => {
@@ -12,6 +12,6 @@ export const GET = apiHandler(listLogsRoute, async ({ deps, ctx, query }) => {
       issues: [{ path: "/cursor", message: "Pass back a nextCursor exactly as received." }],
     });
   }
-  const page = await listLogs(deps.db, ctx, filters, limit);
+  const page = await listLogRecords(deps.db, ctx, filters, limit);
   return { logs: page.rows, nextCursor: page.nextCursor };
 });

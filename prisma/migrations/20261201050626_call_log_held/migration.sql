@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CallLog" ADD COLUMN     "held" BOOLEAN NOT NULL DEFAULT false;

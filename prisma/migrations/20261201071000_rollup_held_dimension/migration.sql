@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "RollupDimension" ADD VALUE 'held';
