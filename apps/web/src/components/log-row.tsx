@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
 import { Badge } from "./badge";
 import { decisionLabel } from "./decision-label";
@@ -52,11 +51,11 @@ export function LogRow({
   detailHref: string;
   fresh?: boolean;
 }) {
-  const router = useRouter();
   const open = (event: MouseEvent<HTMLTableRowElement>) => {
-    // The time cell is a real link (keyboard, middle-click); let it do its own navigation.
+    // The time cell is a real link (keyboard, middle-click); let it do its own navigation, and let a
+    // click elsewhere on the row follow that same link.
     if (event.target instanceof Element && event.target.closest("a") !== null) return;
-    router.push(detailHref, { scroll: false });
+    event.currentTarget.querySelector("a")?.click();
   };
   const what = row.tool ?? row.method;
   const [timeColumn, grantColumn, serverColumn, , , ruleColumn, messageColumn, latencyColumn] = logColumns;
