@@ -15,7 +15,14 @@ describe("getServerDetail", () => {
     expect(detail.server.name).toBe("Virtualization Lab");
     expect(detail.gatewayUrl).toBe(`http://localhost:4000/${account.tenantSlug}/${server.slug}/mcp`);
     expect(detail.policy.version).toBeNull();
-    expect(detail.policy.document).toEqual({ version: "1", default: "deny", tools: {} });
+    // The starting draft: no tool yet; read-only resources and prompts allowed (what "Apply recommended" does).
+    expect(detail.policy.document).toEqual({
+      version: "1",
+      default: "deny",
+      tools: {},
+      resources: { "*": {} },
+      prompts: { "*": {} },
+    });
   });
 
   it("does not let tenant B read tenant A's server", async () => {
