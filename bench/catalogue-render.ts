@@ -1,9 +1,11 @@
 // Public catalogue render benchmark: server time of the public pages with the repo's index
 // (about a dozen servers) and with a synthetic index of 120+ servers, in alternating rounds
 // against the same build, with /robots.txt (no rendering) as the baseline. Not a test.
+// The pages read tenants' published servers from a real, migrated database, as in a deployment
+// (BENCH_DATABASE_URL, default database toolgate_bench_catalogue on local Postgres).
 // Run: cd apps/web && NEXT_TELEMETRY_DISABLED=1 node_modules/.bin/next build && cd ../.. &&
 //      node_modules/.bin/tsx bench/catalogue-render.ts   (BENCH_PORT_BASE, BENCH_ROUNDS optional)
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -15,6 +17,8 @@ const webDir = resolve(import.meta.dirname, "../apps/web");
 const realDir = join(webDir, "catalogue/servers");
 const portBase = Number(process.env.BENCH_PORT_BASE ?? 16100);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 200);
+const databaseUrl =
+  process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toolgate_bench_catalogue";
 const SYNTHETIC_SERVERS = 120;
 const TOOLS_PER_SERVER = 45;
 
@@ -58,6 +62,7 @@ async function startNext(port: number, catalogueDir: string): Promise<ChildProce
         TOOLGATE_SECRET_KEY: Buffer.alloc(32, 1).toString("base64"),
         AUTH_URL: `http://localhost:${port}`,
         TOOLGATE_CATALOGUE_DIR: catalogueDir,
+        DATABASE_URL: databaseUrl,
       },
       stdio: ["ignore", "ignore", "inherit"],
     },
@@ -115,7 +120,17 @@ const TARGETS: Target[] = [
   { name: "sitemap.xml", path: () => "/sitemap.xml" },
 ];
 
+/** Creates (if needed) and migrates the bench database, as `npm start` does for its own. */
+function migrateDatabase(): void {
+  execFileSync(process.execPath, ["--import", "tsx", "src/migrate/cli.ts", "deploy"], {
+    cwd: resolve(import.meta.dirname, "../packages/db"),
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
 async function main(): Promise<void> {
+  migrateDatabase();
   const real = readRecords(realDir);
   const syntheticDir = writeSyntheticIndex(real);
   const synthetic = readRecords(syntheticDir);
