@@ -8,7 +8,15 @@ export {
 } from "./changes/listen-for-changes";
 export { notifyChange } from "./changes/notify-change";
 export { createDb, type Db } from "./create-db";
-export { DbError, EmailTakenError, MigrationError, NotFoundError, PolicyConflictError } from "./errors";
+export {
+  DbError,
+  EmailTakenError,
+  GrantServerBoundError,
+  MigrationError,
+  NotFoundError,
+  PolicyConflictError,
+  ToolPrefixTakenError,
+} from "./errors";
 export {
   type ApiKey,
   type Approval,
@@ -16,7 +24,6 @@ export {
   type AuditEvent,
   type CallLog,
   type Decision,
-  type Grant,
   type Invite,
   type Membership,
   type PinState,
@@ -80,9 +87,11 @@ export {
   createGrant,
   findGrant,
   findGrantByTokenHash,
+  type Grant,
   listGrants,
   revokeGrant,
   touchGrantsLastUsed,
+  updateGrant,
 } from "./repositories/grants";
 export {
   acceptInviteAsNewUser,
@@ -115,6 +124,8 @@ export {
   findServerBySlugs,
   getServer,
   listServers,
+  serverToolPrefix,
+  setServerToolPrefix,
 } from "./repositories/servers";
 export { type CatalogueEntry, listTools, saveCatalogue } from "./repositories/tools";
 export {

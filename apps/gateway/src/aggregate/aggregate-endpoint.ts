@@ -6,7 +6,7 @@ import type { GatewayCache } from "../cache/gateway-cache";
 import { GatewayError } from "../errors/gateway-error";
 import { readBody } from "../http/read-body";
 import { AggregateSession } from "./aggregate-session";
-import { authenticateTenant, grantServerSlugs, grantValid } from "./authenticate-tenant";
+import { authenticateTenant, grantServers, grantValid } from "./authenticate-tenant";
 
 type OpenSession = {
   session: AggregateSession;
@@ -53,12 +53,14 @@ export class AggregateEndpoint {
       throw new GatewayError("bad_request", "Bad request: start a session with an initialize POST first.");
     }
     const auth = await authenticateTenant(this.deps.cache, this.deps.db, request);
+    const servers = await grantServers(this.deps.db, auth.grant);
     const session = new AggregateSession({
       tenantId: auth.grant.tenantId,
       tenantSlug: request.tenantSlug,
       grantId: auth.grant.id,
       token: auth.token,
-      serverSlugs: await grantServerSlugs(this.deps.db, auth.grant),
+      serverSlugs: servers.map((server) => server.slug),
+      toolPrefixes: new Map(servers.map((server) => [server.slug, server.toolPrefix])),
       selfUrl: selfUrl(req),
       separator: this.deps.separator,
       logger: this.deps.logger,
