@@ -75,11 +75,14 @@ export function runToEnd(args: string[], env: Record<string, string> = {}): Prom
   });
 }
 
-export async function startRawEchoProcess(): Promise<{ url: string; pid: number }> {
+/** The raw echo upstream as a process of its own (env: its RAW_ECHO_* opt-ins). */
+export async function startRawEchoProcess(
+  env: Record<string, string> = {},
+): Promise<{ url: string; pid: number }> {
   const port = await freePort();
   const child = await startProcess(
     ["--import", "tsx", "bench/support/raw-echo-upstream.ts", String(port)],
-    {},
+    env,
     (out) => out.includes("listening on port"),
   );
   return { url: `http://127.0.0.1:${port}/mcp`, pid: child.pid ?? 0 };
