@@ -7,6 +7,8 @@ import { connectClient } from "./support/connect-client";
 import { type SeededTenant, seedTenant } from "./support/seed-tenant";
 import { type LongNameUpstream, startLongNameUpstream } from "./support/start-long-name-upstream";
 import { startTestGateway, type TestGateway } from "./support/start-test-gateway";
+import { statelessClient } from "./support/stateless-client";
+import { type StatelessUpstream, startStatelessUpstream } from "./support/stateless-upstream";
 import { testDb } from "./support/test-db";
 import { toolText } from "./support/tool-text";
 
@@ -15,6 +17,7 @@ const ALLOW_ALL = { version: "1", default: "allow" };
 let demo: DemoUpstream;
 let recorder: RecordingUpstream;
 let longNames: LongNameUpstream;
+let files: StatelessUpstream;
 let gateway: TestGateway;
 let seeded: SeededTenant;
 let recorderSlug: string;
@@ -24,18 +27,21 @@ let subsetToken: string;
 let subsetGrantId: string;
 
 beforeAll(async () => {
-  [demo, recorder, longNames] = await Promise.all([
+  [demo, recorder, longNames, files] = await Promise.all([
     startDemoUpstream({ port: 0 }),
     startRecordingUpstream(),
     startLongNameUpstream(),
+    startStatelessUpstream(),
   ]);
   gateway = await startTestGateway(testDb);
-  // "Lab Hypervisor" (slug lab-hypervisor), plus a recording upstream the subset leaves out.
+  // "Lab Hypervisor" (slug lab-hypervisor), a recording upstream the subset leaves out, a long-named
+  // tool's server prefixed "ln", and a 2026-07-28 stateless server prefixed "fs".
   seeded = await seedTenant(testDb, { upstreamUrl: demo.url, policy: ALLOW_ALL });
   const ids: string[] = [];
   for (const [name, url] of [
     ["Recorder", recorder.url],
     ["Long Names", longNames.url],
+    ["Files", files.url],
   ] as const) {
     const server = await createServer(testDb, seeded.tenantId, {
       name,
@@ -47,21 +53,24 @@ beforeAll(async () => {
     ids.push(server.id);
     if (name === "Recorder") recorderSlug = server.slug;
   }
-  [recorderId = "", longNamesId = ""] = ids;
+  const [recorder_, longNames_, filesId = ""] = ids;
+  recorderId = recorder_ ?? "";
+  longNamesId = longNames_ ?? "";
   await setServerToolPrefix(testDb, seeded.tenantId, longNamesId, "ln");
+  await setServerToolPrefix(testDb, seeded.tenantId, filesId, "fs");
   subsetToken = generateToken("grt");
   const grant = await createGrant(testDb, seeded.tenantId, {
     label: "lab-and-long-names",
     tokenHash: hashToken(subsetToken),
     tokenPrefix: tokenPrefix(subsetToken),
-    subsetServerIds: [seeded.serverId, longNamesId],
+    subsetServerIds: [seeded.serverId, longNamesId, filesId],
   });
   subsetGrantId = grant.id;
 });
 
 afterAll(async () => {
   await gateway?.close();
-  await Promise.all([demo?.close(), recorder?.close(), longNames?.close()]);
+  await Promise.all([demo?.close(), recorder?.close(), longNames?.close(), files?.close()]);
   await testDb.$disconnect();
 });
 
@@ -88,6 +97,24 @@ describe("a grant restricted to a subset of servers", () => {
     } finally {
       await client.close();
     }
+    expect(recorder.requests).toHaveLength(0);
+  });
+
+  it("shows a 2026-07-28 client the same subset, under the server's own prefix", async () => {
+    const agent = statelessClient(tenantUrl(), subsetToken);
+    const reply = await agent.request("tools/list");
+    expect(reply.status).toBe(200);
+    const tools = (reply.body.result as { tools: { name: string }[] }).tools.map((tool) => tool.name);
+    expect(tools).toContain("fs__read_file");
+    expect(tools.some((name) => name.startsWith("files__") || name.startsWith(`${recorderSlug}__`))).toBe(
+      false,
+    );
+    const called = await agent.request("tools/call", {
+      name: "fs__read_file",
+      arguments: { path: "/etc/motd" },
+    });
+    expect(called.status).toBe(200);
+    expect(files.calls().at(-1)?.params).toMatchObject({ name: "read_file" });
     expect(recorder.requests).toHaveLength(0);
   });
 
