@@ -6,6 +6,7 @@
 // Needs Postgres and Redis (DATABASE_URL, REDIS_URL). Run from the repo root:
 //   node --import tsx bench/gateway-proxy.ts
 // Settings: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_UPSTREAMS (everything,raw),
+// BENCH_SESSIONS (1,16), BENCH_PATHS (allow,limited,tenant),
 // BENCH_COMPILED=1 for the compiled gateway (build it first: node apps/gateway/scripts/build.mjs).
 // A/B mode compares two gateway variants in one run, alternating arms over BENCH_ROUNDS (5) rounds and
 // printing median and range: BENCH_AB=<git ref or path to a built main.mjs> is the B arm (a ref is
@@ -40,6 +41,8 @@ const gatewayEntry =
   process.env.BENCH_COMPILED === "1"
     ? ["--enable-source-maps", "apps/gateway/dist/main.mjs"]
     : ["--import", "tsx", "apps/gateway/src/main.ts"];
+// BENCH_PATHS narrows the gateway paths measured, e.g. "allow" (to profile one of them).
+const benchPaths = (process.env.BENCH_PATHS ?? "allow,limited,tenant").split(",") as PathKind[];
 const abMode = process.env.BENCH_AB !== undefined || process.env.BENCH_AB_ENV !== undefined;
 
 type UpstreamKind = "everything" | "raw";
@@ -90,7 +93,7 @@ async function main(): Promise<void> {
     const results: Result[] = [];
     for (const sessions of sessionCounts) {
       for (const upstream of upstreams) {
-        for (const target of targetsOf(upstream, a, ["allow", "limited", "tenant"], false)) {
+        for (const target of targetsOf(upstream, a, benchPaths, false)) {
           results.push(await measure(target, sessions));
           console.error(
             `  measured ${target.name} on ${UPSTREAM_NAMES[upstream.kind]}, ${sessions} session(s)`,

@@ -3,6 +3,9 @@
 // the gateway's own cost per call is not hidden behind a slow upstream. Sessions are ids it hands out
 // and forgets on DELETE; it keeps no other state. Run as its own process (the bench measures its CPU):
 //   node --import tsx bench/support/raw-echo-upstream.ts <port>   → prints "listening on port <port>"
+// Opt-ins for the scale benches (environment of that process): RAW_ECHO_GET_STREAMS=1 holds GET SSE
+// streams open (idle) instead of answering 405; RAW_ECHO_EXTRA_TOOLS=<n> lists n more tools (Tool0…)
+// after echo, so a tools/list has something for a policy to filter.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 
@@ -15,6 +18,13 @@ const ECHO_TOOL = {
     required: ["message"],
   },
 };
+
+const EXTRA_TOOLS = Array.from({ length: Number(process.env.RAW_ECHO_EXTRA_TOOLS ?? 0) }, (_, i) => ({
+  name: `Tool${i}`,
+  description: `Extra tool ${i}`,
+  inputSchema: { type: "object", properties: { action: { type: "string" }, vm_name: { type: "string" } } },
+}));
+const GET_STREAMS = process.env.RAW_ECHO_GET_STREAMS === "1";
 
 type Message = { jsonrpc?: unknown; id?: unknown; method?: unknown; params?: unknown };
 
@@ -37,7 +47,7 @@ export function answer(message: Message): object | undefined {
     case "ping":
       return reply({});
     case "tools/list":
-      return reply({ tools: [ECHO_TOOL] });
+      return reply({ tools: [ECHO_TOOL, ...EXTRA_TOOLS] });
     case "tools/call":
       if (params.name !== "echo") break;
       return reply({ content: [{ type: "text", text: `Echo: ${String(params.arguments?.message)}` }] });
@@ -48,6 +58,12 @@ export function answer(message: Message): object | undefined {
 function handle(req: IncomingMessage, res: ServerResponse): void {
   if (req.method === "DELETE") {
     res.writeHead(200).end();
+    return;
+  }
+  if (req.method === "GET" && GET_STREAMS) {
+    // An idle server-to-client stream: headers sent, then silent until the client leaves.
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    res.flushHeaders();
     return;
   }
   // No server-initiated messages, so no GET stream (405 tells an MCP client not to open one).
