@@ -23,6 +23,8 @@ export {
   type ApprovalStatus,
   type AuditEvent,
   type CallLog,
+  type CataloguePrompt,
+  type CatalogueResource,
   type Decision,
   type Invite,
   type Membership,
@@ -30,6 +32,7 @@ export {
   type Policy,
   type PolicyVersion,
   Prisma,
+  type ResourceKind,
   type RiskLevel,
   type Role,
   type Server,
@@ -118,6 +121,15 @@ export {
   type PublishedServerCatalogue,
   setServerCataloguePublished,
 } from "./repositories/published-catalogues";
+export {
+  listCataloguePrompts,
+  listCatalogueResources,
+  type PromptEntry,
+  type ResourceCatalogue,
+  type ResourceCatalogueSummary,
+  type ResourceEntry,
+  saveResourceCatalogue,
+} from "./repositories/resource-catalogue";
 export {
   createServer,
   deleteServer,
