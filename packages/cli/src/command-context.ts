@@ -11,6 +11,8 @@ export type CliOptions = {
   out?: string | undefined;
   header?: string[] | undefined;
   server?: string | undefined;
+  /** Comma-separated server ids or slugs (a grant restricted to them), or "all". */
+  servers?: string | undefined;
   args?: string | undefined;
   draft?: string | undefined;
   reason?: string | undefined;

@@ -33,6 +33,7 @@ const optionSpec = {
   out: { type: "string", short: "o" },
   header: { type: "string", multiple: true },
   server: { type: "string" },
+  servers: { type: "string" },
   args: { type: "string" },
   draft: { type: "string" },
   reason: { type: "string" },

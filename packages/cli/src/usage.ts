@@ -16,6 +16,8 @@ Commands:
   policy simulate SERVER TOOL [--args JSON] [--draft FILE]
                                          What the policy (or a draft) decides for one call
   grants create LABEL [--server S]       Create a grant; prints its token once
+    [--servers S1,S2]                    ... restricted to these servers (tenant URL and their own URLs)
+  grants set-servers GRANT_ID --servers S1,S2|all   Change the servers a grant may use
   grants list                            List grants
   grants revoke GRANT_ID                 Revoke a grant
   logs tail [--follow] [--server S] [--decision D] [--tool T] [--limit N] [--interval SECONDS]

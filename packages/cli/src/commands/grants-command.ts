@@ -9,12 +9,25 @@ const grantSchema = z.object({
   label: z.string(),
   tokenPrefix: z.string(),
   serverId: z.string().nullable(),
+  servers: z.array(z.string()).nullable().optional(),
   status: z.string(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
 });
 
-/** `toolgate grants create LABEL [--server SERVER]|list|revoke GRANT_ID` */
+/** Parses `--servers a,b` (ids or slugs, resolved by the API); "all" means every server (null). */
+function serverList(option: string): string[] | null {
+  if (option.trim() === "all") return null;
+  const servers = option
+    .split(",")
+    .map((server) => server.trim())
+    .filter((server) => server !== "");
+  if (servers.length === 0)
+    throw usageError('Give --servers as a comma-separated list of server ids or slugs, or "all".');
+  return servers;
+}
+
+/** `toolgate grants create LABEL [--server SERVER | --servers S1,S2]|list|set-servers GRANT_ID --servers …|revoke GRANT_ID` */
 export async function grantsCommand(ctx: CommandContext): Promise<void> {
   const [action, arg] = ctx.positionals.slice(0);
   const api = ctx.api();
@@ -27,7 +40,7 @@ export async function grantsCommand(ctx: CommandContext): Promise<void> {
           g.id,
           g.label,
           `${g.tokenPrefix}…`,
-          g.serverId ?? "all",
+          g.serverId ?? g.servers?.join(",") ?? "all",
           g.status,
           formatTime(g.lastUsedAt),
         ]),
@@ -37,14 +50,39 @@ export async function grantsCommand(ctx: CommandContext): Promise<void> {
   }
   if (action === "create") {
     if (arg === undefined) throw usageError("Usage: toolgate grants create LABEL [--server SERVER]");
+    if (ctx.options.server !== undefined && ctx.options.servers !== undefined) {
+      throw usageError("Give --server (one server) or --servers (a list), not both.");
+    }
     const serverId = ctx.options.server === undefined ? null : await resolveServerId(api, ctx.options.server);
+    const servers = ctx.options.servers === undefined ? null : serverList(ctx.options.servers);
     const result = z
       .object({ grant: grantSchema, token: z.string() })
-      .parse(await api.request("POST", "/grants", { label: arg, serverId }));
+      .parse(
+        await api.request("POST", "/grants", {
+          label: arg,
+          serverId,
+          ...(servers === null ? {} : { servers }),
+        }),
+      );
     ctx.print(
       result,
       () =>
         `Created grant ${result.grant.label} (${result.grant.id}).\nToken (shown once, Toolgate keeps only its hash):\n${result.token}`,
+    );
+    return;
+  }
+  if (action === "set-servers") {
+    if (arg === undefined || ctx.options.servers === undefined) {
+      throw usageError("Usage: toolgate grants set-servers GRANT_ID --servers S1,S2|all");
+    }
+    const servers = serverList(ctx.options.servers);
+    const result = z
+      .object({ grant: grantSchema })
+      .parse(await api.request("PATCH", `/grants/${encodeURIComponent(arg)}`, { servers }));
+    ctx.print(
+      result,
+      () =>
+        `${result.grant.label} (${result.grant.id}) may now use ${result.grant.servers === null || result.grant.servers === undefined ? "every server" : result.grant.servers.join(", ")}.`,
     );
     return;
   }
@@ -59,5 +97,5 @@ export async function grantsCommand(ctx: CommandContext): Promise<void> {
     );
     return;
   }
-  throw usageError("Usage: toolgate grants create|list|revoke");
+  throw usageError("Usage: toolgate grants create|list|set-servers|revoke");
 }

@@ -36,6 +36,10 @@ export const serverSchema = z
     id: z.string(),
     name: z.string(),
     slug: z.string(),
+    toolPrefix: z.string().meta({
+      description:
+        "What the server's tools and prompts are prefixed with on the tenant URL (its slug unless set).",
+    }),
     url: z.string(),
     transport: z.string(),
     hasHeaders: z.boolean(),

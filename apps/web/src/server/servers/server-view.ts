@@ -5,6 +5,8 @@ export type ServerView = {
   id: string;
   name: string;
   slug: string;
+  /** What its tools and prompts are prefixed with on the tenant URL (its slug unless set). */
+  toolPrefix: string;
   url: string;
   transport: string;
   hasHeaders: boolean;
@@ -18,6 +20,7 @@ export function toServerView(server: Server): ServerView {
     id: server.id,
     name: server.name,
     slug: server.slug,
+    toolPrefix: server.toolPrefix ?? server.slug,
     url: server.url,
     transport: server.transport,
     hasHeaders: server.headersSealed !== null,

@@ -1,4 +1,11 @@
-import { getServer, inTransaction, notifyChange, recordAudit } from "@toolgate/db";
+import {
+  getServer,
+  inTransaction,
+  notifyChange,
+  recordAudit,
+  setServerToolPrefix,
+  ToolPrefixTakenError,
+} from "@toolgate/db";
 import { sealSecret } from "@toolgate/secrets";
 import { discoverServer } from "@toolgate/upstream";
 import type { z } from "zod";
@@ -10,10 +17,16 @@ import { addServerInputSchema } from "./add-server";
 import { credentialOrigin, type HeaderChange } from "./credential-origin";
 import { openServerHeaders, type RescanDeps } from "./rescan-server";
 import { toServerView } from "./server-view";
+import { toolPrefixSchema } from "./tool-prefix";
 
 export const updateServerInputSchema = addServerInputSchema
   .partial()
-  .refine((input) => Object.keys(input).length > 0, "Give at least one of name, url or headers.");
+  .extend({
+    toolPrefix: toolPrefixSchema.nullable().optional().meta({
+      description: "What the server's tools and prompts are prefixed with on the tenant URL; null: its slug.",
+    }),
+  })
+  .refine((input) => Object.keys(input).length > 0, "Give at least one of name, url, headers or toolPrefix.");
 
 export type UpdateServerInput = z.infer<typeof updateServerInputSchema>;
 
@@ -71,6 +84,13 @@ export async function updateServer(
               }),
         },
       });
+      if (input.toolPrefix !== undefined) {
+        await setServerToolPrefix(tx, ctx.tenantId, server.id, input.toolPrefix).catch((error: unknown) => {
+          if (error instanceof ToolPrefixTakenError)
+            throw new AppError("conflict", error.message, { cause: error });
+          throw error;
+        });
+      }
       const scanned =
         discovered === null ? null : await applyScan(tx, ctx.tenantId, server.id, discovered.tools);
       if (discovered !== null) await storeResourceCatalogue(tx, ctx.tenantId, server.id, discovered);
@@ -84,6 +104,7 @@ export async function updateServer(
         data: {
           name: input.name,
           url: input.url,
+          ...(input.toolPrefix === undefined ? {} : { toolPrefix: input.toolPrefix }),
           headerNames: input.headers?.map((header) => header.name),
           headers: headerChange,
           ...(originChanged ? { originChanged: { from: fromOrigin, to: toOrigin } } : {}),
