@@ -1,13 +1,22 @@
-// Throughput and latency of MCP `echo` calls on @modelcontextprotocol/server-everything, direct and
-// through the Toolgate gateway (each a separate process, as deployed), for 1 and 16 SDK client sessions;
-// also through the tenant URL `/<tenant>/mcp`, which adds a loopback hop to the per-server URL.
+// Throughput and latency of MCP `echo` calls, direct to an upstream and through the Toolgate gateway
+// (each a separate process, as deployed), for 1 and 16 SDK client sessions; also through the tenant URL
+// `/<tenant>/mcp`, which adds a loopback hop to the per-server URL. Two upstreams: server-everything
+// (the SDK's reference server) and a minimal raw-HTTP echo server (bench/support/raw-echo-upstream.ts),
+// so the gateway's own cost is not hidden behind a slow upstream.
 // Needs Postgres and Redis (DATABASE_URL, REDIS_URL). Run from the repo root:
-//   node --import tsx bench/gateway-proxy.ts   (BENCH_SECONDS=20 BENCH_WARMUP_SECONDS=5 to lengthen,
-//   BENCH_COMPILED=1 for the compiled gateway)
-import { type ChildProcess, spawn } from "node:child_process";
+//   node --import tsx bench/gateway-proxy.ts
+// Settings: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_UPSTREAMS (everything,raw),
+// BENCH_SESSIONS (1,16), BENCH_PATHS (allow,limited,tenant),
+// BENCH_COMPILED=1 for the compiled gateway (build it first: node apps/gateway/scripts/build.mjs).
+// A/B mode compares two gateway variants in one run, alternating arms over BENCH_ROUNDS (5) rounds and
+// printing median and range: BENCH_AB=<git ref or path to a built main.mjs> is the B arm (a ref is
+// built by bench/support/build-gateway-at.mjs), and/or BENCH_AB_ENV="NAME=value …" adds variables to
+// the B arm's environment; BENCH_AB_PATHS (allow) picks from allow, limited, tenant.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -19,7 +28,9 @@ const everythingEntry = fileURLToPath(
 );
 const measureSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
-const sessionCounts = [1, 16];
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const sessionCounts = (process.env.BENCH_SESSIONS ?? "1,16").split(",").map(Number);
+const upstreamKinds = (process.env.BENCH_UPSTREAMS ?? "everything,raw").split(",") as UpstreamKind[];
 // e.g. BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/gateway-prof" to profile the gateway.
 const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? "")
   .split(" ")
@@ -30,10 +41,32 @@ const gatewayEntry =
   process.env.BENCH_COMPILED === "1"
     ? ["--enable-source-maps", "apps/gateway/dist/main.mjs"]
     : ["--import", "tsx", "apps/gateway/src/main.ts"];
+// BENCH_PATHS narrows the gateway paths measured, e.g. "allow" (to profile one of them).
+const benchPaths = (process.env.BENCH_PATHS ?? "allow,limited,tenant").split(",") as PathKind[];
+const abMode = process.env.BENCH_AB !== undefined || process.env.BENCH_AB_ENV !== undefined;
 
-type Target = { name: string; url: string; headers: Record<string, string>; tool?: string };
+type UpstreamKind = "everything" | "raw";
+type PathKind = "allow" | "limited" | "tenant";
+const PATH_NAMES: Record<PathKind, string> = {
+  allow: "gateway (allow)",
+  limited: "gateway (allow + rate limit)",
+  tenant: "gateway tenant URL (allow)",
+};
+const UPSTREAM_NAMES: Record<UpstreamKind, string> = { everything: "server-everything", raw: "raw echo" };
+
+type Target = {
+  name: string;
+  upstream: UpstreamKind;
+  url: string;
+  headers: Record<string, string>;
+  tool?: string;
+  /** The processes whose CPU is counted per call. */
+  gatewayPid: number;
+  upstreamPid: number;
+};
 type Result = {
   target: string;
+  upstream: UpstreamKind;
   sessions: number;
   calls: number;
   seconds: number;
@@ -43,72 +76,172 @@ type Result = {
   gatewayCpuUs: number;
   upstreamCpuUs: number;
 };
+type Seed = { token: string; paths: Record<string, string> };
+type Gateway = { label: string; base: string; pid: number };
+type Upstream = { kind: UpstreamKind; url: string; pid: number; seed: Seed };
 
 // Per-process CPU is steadier than wall-clock figures when other work shares the cores.
 const CLOCK_TICKS_PER_SECOND = 100;
-const processes = { gateway: 0, upstream: 0 };
 
 const children: ChildProcess[] = [];
 
 async function main(): Promise<void> {
-  const everythingPort = await freePort();
-  const everythingUrl = `http://127.0.0.1:${everythingPort}/mcp`;
-  const everything = await startProcess(
-    process.execPath,
-    [everythingEntry, "streamableHttp"],
-    { PORT: String(everythingPort) },
-    (out) => out.includes("listening on port"),
-  );
-  children.push(everything);
-  processes.upstream = everything.pid ?? 0;
+  const upstreams: Upstream[] = [];
+  for (const kind of upstreamKinds) upstreams.push(await startUpstream(kind));
+  const a = await startGateway(abMode ? "A (this checkout)" : "gateway", gatewayEntry, {});
+  if (!abMode) {
+    const results: Result[] = [];
+    for (const sessions of sessionCounts) {
+      for (const upstream of upstreams) {
+        for (const target of targetsOf(upstream, a, benchPaths, false)) {
+          results.push(await measure(target, sessions));
+          console.error(
+            `  measured ${target.name} on ${UPSTREAM_NAMES[upstream.kind]}, ${sessions} session(s)`,
+          );
+        }
+      }
+    }
+    printTable(results);
+    return;
+  }
+  const b = await startGateway(`B (${bLabel()})`, bEntry(), bEnvironment());
+  const paths = (process.env.BENCH_AB_PATHS ?? "allow").split(",") as PathKind[];
+  const samples: Result[][] = [];
+  for (let round = 0; round < rounds; round++) {
+    const results: Result[] = [];
+    // The arms take turns going first, so a drift in machine load does not favour one of them.
+    const arms = round % 2 === 0 ? [a, b] : [b, a];
+    for (const sessions of sessionCounts) {
+      for (const upstream of upstreams) {
+        const direct = directTarget(upstream);
+        results.push(await measure(direct, sessions));
+        for (const path of paths) {
+          for (const arm of arms) {
+            const [target] = targetsOf(upstream, arm, [path], true);
+            if (target !== undefined) results.push(await measure(target, sessions));
+          }
+        }
+      }
+    }
+    samples.push(results);
+    console.error(`  round ${round + 1} of ${rounds} done (load ${loadAverage()})`);
+  }
+  printAbTable(samples, [a, b], paths);
+}
+
+function directTarget(upstream: Upstream): Target {
+  return {
+    name: "direct",
+    upstream: upstream.kind,
+    url: upstream.url,
+    headers: {},
+    gatewayPid: 0,
+    upstreamPid: upstream.pid,
+  };
+}
+
+function targetsOf(upstream: Upstream, gateway: Gateway, paths: PathKind[], labelled: boolean): Target[] {
+  const { seed } = upstream;
+  const auth = { Authorization: `Bearer ${seed.token}` };
+  const targets: Target[] = labelled ? [] : [directTarget(upstream)];
+  for (const path of paths) {
+    const name = labelled ? `${PATH_NAMES[path]} ${gateway.label}` : PATH_NAMES[path];
+    const common = { name, upstream: upstream.kind, headers: auth, gatewayPid: gateway.pid };
+    const upstreamPid = upstream.pid;
+    if (path === "allow") targets.push({ ...common, upstreamPid, url: `${gateway.base}${seed.paths.open}` });
+    if (path === "limited") {
+      targets.push({ ...common, upstreamPid, url: `${gateway.base}${seed.paths.limited}` });
+    }
+    // The tenant URL aggregates both servers and reaches echo through the open server's own URL.
+    if (path === "tenant") {
+      const url = `${gateway.base}${seed.paths.tenant}`;
+      targets.push({ ...common, upstreamPid, url, tool: seed.paths.tenantTool });
+    }
+  }
+  return targets;
+}
+
+async function startUpstream(kind: UpstreamKind): Promise<Upstream> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/mcp`;
+  const child =
+    kind === "everything"
+      ? await startProcess(
+          process.execPath,
+          [everythingEntry, "streamableHttp"],
+          { PORT: String(port) },
+          (out) => out.includes("listening on port"),
+        )
+      : await startProcess(
+          process.execPath,
+          ["--import", "tsx", "bench/support/raw-echo-upstream.ts", String(port)],
+          {},
+          (out) => out.includes("listening on port"),
+        );
+  children.push(child);
   const seed = JSON.parse(
-    await runToEnd(process.execPath, [
-      "--import",
-      "tsx",
-      "apps/gateway/scripts/seed-bench.ts",
-      everythingUrl,
-    ]),
-  ) as { token: string; paths: Record<string, string> };
-  const gatewayPort = await freePort();
-  const gatewayBase = `http://127.0.0.1:${gatewayPort}`;
-  const gateway = spawn(process.execPath, [...gatewayNodeArgs, ...gatewayEntry], {
+    await runToEnd(process.execPath, ["--import", "tsx", "apps/gateway/scripts/seed-bench.ts", url]),
+  ) as Seed;
+  return { kind, url, pid: child.pid ?? 0, seed };
+}
+
+async function startGateway(
+  label: string,
+  entry: string[],
+  extraEnv: Record<string, string>,
+): Promise<Gateway> {
+  const port = await freePort();
+  const gateway = spawn(process.execPath, [...gatewayNodeArgs, ...entry], {
     cwd: root,
     env: {
       ...process.env,
-      PORT: String(gatewayPort),
+      PORT: String(port),
       DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toolgate_test",
       TOOLGATE_SECRET_KEY: randomBytes(32).toString("base64"),
       TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: "1",
       LOG_LEVEL: "warn",
       TOOLGATE_RUN_LOG_WORKER: process.env.TOOLGATE_RUN_LOG_WORKER ?? "1",
+      // Each gateway's call logs go through a queue of its own, so its own log worker (and CPU) writes them.
+      TOOLGATE_NAMESPACE: `bench-${randomBytes(4).toString("hex")}`,
+      ...extraEnv,
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
   children.push(gateway);
-  processes.gateway = gateway.pid ?? 0;
-  await waitForHealth(`${gatewayBase}/healthz`);
-  const auth = { Authorization: `Bearer ${seed.token}` };
-  const targets: Target[] = [
-    { name: "direct", url: everythingUrl, headers: {} },
-    { name: "gateway (allow)", url: `${gatewayBase}${seed.paths.open}`, headers: auth },
-    { name: "gateway (allow + rate limit)", url: `${gatewayBase}${seed.paths.limited}`, headers: auth },
-    // The tenant URL aggregates both servers and reaches echo through the open server's own URL.
-    {
-      name: "gateway tenant URL (allow)",
-      url: `${gatewayBase}${seed.paths.tenant}`,
-      headers: auth,
-      tool: seed.paths.tenantTool,
-    },
-  ];
-  const results: Result[] = [];
-  for (const sessions of sessionCounts) {
-    for (const target of targets) {
-      const result = await measure(target, sessions);
-      results.push(result);
-      console.error(`  measured ${target.name}, ${sessions} session(s)`);
-    }
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(`${base}/healthz`);
+  return { label, base, pid: gateway.pid ?? 0 };
+}
+
+function bLabel(): string {
+  const parts = [process.env.BENCH_AB, process.env.BENCH_AB_ENV].filter((part) => part !== undefined);
+  return parts.join(", ");
+}
+
+// The B arm's entry: a built main.mjs as given, a git ref built by build-gateway-at.mjs, or A's own.
+function bEntry(): string[] {
+  const spec = process.env.BENCH_AB;
+  if (spec === undefined) return gatewayEntry;
+  if (spec.endsWith(".mjs") || spec.endsWith(".js")) {
+    const path = resolve(root, spec);
+    if (!existsSync(path)) throw new Error(`BENCH_AB: ${path} does not exist`);
+    return ["--enable-source-maps", path];
   }
-  printTable(results);
+  const built = execFileSync(process.execPath, ["bench/support/build-gateway-at.mjs", spec], { cwd: root });
+  return ["--enable-source-maps", built.toString().trim()];
+}
+
+function bEnvironment(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const pair of (process.env.BENCH_AB_ENV ?? "").split(" ")) {
+    const at = pair.indexOf("=");
+    if (at > 0) env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return env;
+}
+
+function loadAverage(): string {
+  return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 }
 
 async function measure(target: Target, sessions: number): Promise<Result> {
@@ -132,7 +265,7 @@ async function measure(target: Target, sessions: number): Promise<Result> {
   };
   await run(warmupSeconds, undefined);
   const latencies: number[] = [];
-  const cpuBefore = { gateway: cpuSeconds(processes.gateway), upstream: cpuSeconds(processes.upstream) };
+  const cpuBefore = { gateway: cpuSeconds(target.gatewayPid), upstream: cpuSeconds(target.upstreamPid) };
   const started = performance.now();
   await run(measureSeconds, latencies);
   const seconds = (performance.now() - started) / 1000;
@@ -141,17 +274,19 @@ async function measure(target: Target, sessions: number): Promise<Result> {
   latencies.sort((a, b) => a - b);
   return {
     target: target.name,
+    upstream: target.upstream,
     sessions,
     calls: latencies.length,
     seconds,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
-    gatewayCpuUs: perCall(processes.gateway, cpuBefore.gateway),
-    upstreamCpuUs: perCall(processes.upstream, cpuBefore.upstream),
+    gatewayCpuUs: perCall(target.gatewayPid, cpuBefore.gateway),
+    upstreamCpuUs: perCall(target.upstreamPid, cpuBefore.upstream),
   };
 }
 
 function cpuSeconds(pid: number): number {
+  if (pid === 0) return 0;
   // /proc/<pid>/stat: utime and stime are fields 14 and 15, after the parenthesised command name.
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -183,6 +318,7 @@ function percentile(sorted: number[], q: number): number {
 function printTable(results: Result[]): void {
   const rows = [
     [
+      "upstream",
       "path",
       "sessions",
       "calls/s",
@@ -195,10 +331,11 @@ function printTable(results: Result[]): void {
     ],
   ];
   for (const result of results) {
-    const direct = results.find((other) => other.target === "direct" && other.sessions === result.sessions);
+    const direct = directOf(results, result);
     const rate = result.calls / result.seconds;
     const directRate = direct === undefined ? Number.NaN : direct.calls / direct.seconds;
     rows.push([
+      UPSTREAM_NAMES[result.upstream],
       result.target,
       String(result.sessions),
       rate.toFixed(0),
@@ -212,11 +349,114 @@ function printTable(results: Result[]): void {
       result.upstreamCpuUs.toFixed(0),
     ]);
   }
+  console.log(`\n${measureSeconds}s measured after ${warmupSeconds}s warm-up, echo; load ${loadAverage()}\n`);
+  printRows(rows);
+}
+
+function directOf(results: Result[], result: Result): Result | undefined {
+  return results.find(
+    (other) =>
+      other.target === "direct" && other.sessions === result.sessions && other.upstream === result.upstream,
+  );
+}
+
+/** Per arm: median [min–max] over the rounds, each round's figures taken against that round's direct run. */
+function printAbTable(samples: Result[][], arms: Gateway[], paths: PathKind[]): void {
+  const rows = [
+    [
+      "upstream",
+      "path",
+      "sessions",
+      "calls/s",
+      "vs direct (calls/s)",
+      "added p50 ms",
+      "added p99 ms",
+      "gateway CPU/call µs",
+    ],
+  ];
+  const cpuMedians = new Map<string, number>();
+  for (const sessions of sessionCounts) {
+    for (const upstream of upstreamKinds) {
+      const names = [
+        "direct",
+        ...paths.flatMap((path) => arms.map((arm) => `${PATH_NAMES[path]} ${arm.label}`)),
+      ];
+      for (const name of names) {
+        const figures = samples.flatMap((results) => {
+          const result = results.find(
+            (r) => r.target === name && r.sessions === sessions && r.upstream === upstream,
+          );
+          const direct = result === undefined ? undefined : directOf(results, result);
+          if (result === undefined || direct === undefined) return [];
+          const rate = result.calls / result.seconds;
+          return [
+            {
+              rate,
+              ratio: rate / (direct.calls / direct.seconds),
+              p50: result.p50 - direct.p50,
+              p99: result.p99 - direct.p99,
+              cpu: result.gatewayCpuUs,
+            },
+          ];
+        });
+        const isDirect = name === "direct";
+        const column = (pick: (figure: (typeof figures)[number]) => number, digits: number) =>
+          spread(figures.map(pick), digits);
+        if (!isDirect) cpuMedians.set(`${upstream}|${sessions}|${name}`, median(figures.map((f) => f.cpu)));
+        rows.push([
+          UPSTREAM_NAMES[upstream],
+          name,
+          String(sessions),
+          column((f) => f.rate, 0),
+          isDirect ? "1.00x" : `${column((f) => f.ratio, 2)}x`,
+          isDirect ? "-" : column((f) => f.p50, 2),
+          isDirect ? "-" : column((f) => f.p99, 2),
+          isDirect ? "-" : column((f) => f.cpu, 0),
+        ]);
+      }
+    }
+  }
+  console.log(
+    `\nA/B: ${rounds} rounds, arms alternating; ${measureSeconds}s measured after ${warmupSeconds}s warm-up each; median [min–max]; load ${loadAverage()}`,
+  );
+  console.log(`A = ${arms[0]?.label}, B = ${arms[1]?.label}\n`);
+  printRows(rows);
+  console.log("");
+  for (const sessions of sessionCounts) {
+    for (const upstream of upstreamKinds) {
+      for (const path of paths) {
+        const [cpuA, cpuB] = arms.map(
+          (arm) => cpuMedians.get(`${upstream}|${sessions}|${PATH_NAMES[path]} ${arm.label}`) ?? Number.NaN,
+        );
+        if (cpuA === undefined || cpuB === undefined) continue;
+        const change = ((cpuA - cpuB) / cpuB) * 100;
+        console.log(
+          `${UPSTREAM_NAMES[upstream]}, ${PATH_NAMES[path]}, ${sessions} session(s): gateway CPU/call A ${cpuA.toFixed(0)} µs vs B ${cpuB.toFixed(0)} µs (${signed(change)}%)`,
+        );
+      }
+    }
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function spread(values: number[], digits: number): string {
+  if (values.length === 0) return "-";
+  return `${median(values).toFixed(digits)} [${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}]`;
+}
+
+function printRows(rows: string[][]): void {
   const widths =
     rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
   const line = (row: string[]) =>
     `| ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`;
-  console.log(`\n${measureSeconds}s measured after ${warmupSeconds}s warm-up, echo on server-everything\n`);
   console.log(line(rows[0] ?? []));
   console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
   for (const row of rows.slice(1)) console.log(line(row));

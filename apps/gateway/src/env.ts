@@ -87,6 +87,10 @@ const envSchema = z.object({
   // Default: `call-logs-<namespace>`. Gateways that share a Redis but not a database need separate
   // queues, or one's worker takes the other's logs.
   TOOLGATE_CALL_LOG_QUEUE: optional(z.string().min(1)),
+  // Call logs are buffered and queued as one batch this often (or at 1,000 records); every batch costs
+  // a few Redis and Postgres round trips, so fewer, larger batches cost the gateway less CPU per call.
+  // A crash loses at most this much of the buffered records.
+  TOOLGATE_CALL_LOG_FLUSH_MS: z.coerce.number().int().min(1).max(5_000).default(200),
   // Keep-alive progress of a call held for approval; well under the 60 s request timeout of SDK clients.
   TOOLGATE_APPROVAL_KEEPALIVE_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
   // Webhooks: the queue shared with the dashboard (default `webhooks-<namespace>`), whether this process

@@ -20,7 +20,13 @@ const metrics = new GatewayMetrics({
 });
 const limits = await openLimits(env, logger, (result, ms) => metrics.recordLimiterRoundTrip(result, ms));
 const queue = openCallLogQueue(env);
-const callLogSink = new BullmqCallLogSink({ transport: queue.transport, logger, queueName: queue.queueName });
+const callLogSink = new BullmqCallLogSink({
+  transport: queue.transport,
+  logger,
+  queueName: queue.queueName,
+  flushIntervalMs: env.TOOLGATE_CALL_LOG_FLUSH_MS,
+  maxBatch: 1_000,
+});
 const worker = env.TOOLGATE_RUN_LOG_WORKER
   ? startCallLogWorker({ transport: queue.transport, db, logger, queueName: queue.queueName })
   : undefined;

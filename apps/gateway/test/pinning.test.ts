@@ -2,6 +2,7 @@ import { createWebhookEndpoint, listAuditEvents, notifyChange } from "@toolgate/
 import { type DemoUpstream, startDemoUpstream } from "@toolgate/demo-upstream";
 import { sealSecret } from "@toolgate/secrets";
 import { generateWebhookSecret } from "@toolgate/webhooks";
+import { startWebhookReceiver } from "@toolgate/webhooks/testing";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogueUpstream } from "./support/catalogue-upstream";
@@ -11,7 +12,6 @@ import { startTestGateway, type TestGateway } from "./support/start-test-gateway
 import { testDb } from "./support/test-db";
 import { testEnv } from "./support/test-env";
 import { toolText } from "./support/tool-text";
-import { startWebhookReceiver } from "./support/webhook-receiver";
 
 const STATE = { name: "GetVmState", arguments: { vm_name: "alpine-ci" } };
 

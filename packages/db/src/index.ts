@@ -15,6 +15,8 @@ export {
   type ApprovalStatus,
   type AuditEvent,
   type CallLog,
+  type CataloguePrompt,
+  type CatalogueResource,
   type Decision,
   type Grant,
   type Invite,
@@ -23,6 +25,7 @@ export {
   type Policy,
   type PolicyVersion,
   Prisma,
+  type ResourceKind,
   type RiskLevel,
   type Role,
   type Server,
@@ -109,6 +112,15 @@ export {
   type PublishedServerCatalogue,
   setServerCataloguePublished,
 } from "./repositories/published-catalogues";
+export {
+  listCataloguePrompts,
+  listCatalogueResources,
+  type PromptEntry,
+  type ResourceCatalogue,
+  type ResourceCatalogueSummary,
+  type ResourceEntry,
+  saveResourceCatalogue,
+} from "./repositories/resource-catalogue";
 export {
   createServer,
   deleteServer,

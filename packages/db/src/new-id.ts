@@ -17,7 +17,9 @@ export type IdPrefix =
   | "log"
   | "whk"
   | "msg"
-  | "dlq";
+  | "dlq"
+  | "res"
+  | "prm";
 
 // Crockford base32, lower-case: URL-safe, and its order matches the byte order,
 // so ids made later sort after ids made earlier (ULID layout: 48-bit ms time + 80 random bits).

@@ -24,7 +24,13 @@ describe("main (standalone demo upstream)", () => {
       child.once("exit", (code) => reject(new Error(`demo upstream exited early with ${code}: ${output}`)));
     });
     const stats = await fetch(new URL("/stats", url));
-    expect(await stats.json()).toEqual({ toolCalls: {}, faultedCalls: {}, sessions: 0 });
+    expect(await stats.json()).toEqual({
+      toolCalls: {},
+      faultedCalls: {},
+      resourceReads: {},
+      promptGets: {},
+      sessions: 0,
+    });
 
     const exited = once(child, "exit");
     child.kill("SIGTERM");

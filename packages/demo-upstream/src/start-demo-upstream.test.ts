@@ -42,6 +42,13 @@ function json(result: CallToolResult): unknown {
   return JSON.parse(first.text);
 }
 
+function textOf(content: { uri: string } | undefined): string {
+  if (content === undefined || !("text" in content) || typeof content.text !== "string") {
+    throw new Error("expected a text resource");
+  }
+  return content.text;
+}
+
 function errorText(result: CallToolResult): string {
   expect(result.isError).toBe(true);
   const first = result.content[0];
@@ -49,6 +56,43 @@ function errorText(result: CallToolResult): string {
 }
 
 describe("demo upstream over Streamable HTTP", () => {
+  it("lists and serves its resources, template and prompts, paginated like tools", async () => {
+    const paged = await startDemoUpstream({ toolsPageSize: 1 });
+    try {
+      const { client } = await connect(paged.url);
+      const first = await client.listResources();
+      expect(first.resources.map((r) => r.uri)).toEqual(["vbox://host/info"]);
+      const second = await client.listResources({ cursor: String(first.nextCursor) });
+      expect(second.resources.map((r) => r.uri)).toEqual(["vbox://host/audit-log"]);
+      expect(second.nextCursor).toBeUndefined();
+      const templates = await client.listResourceTemplates();
+      expect(templates.resourceTemplates.map((t) => t.uriTemplate)).toEqual(["vbox://vms/{name}/config"]);
+      const prompts = await client.listPrompts();
+      expect(prompts.prompts.map((p) => p.name)).toEqual(["triage-vm"]);
+      expect(prompts.nextCursor).toBe("1");
+
+      const info = await client.readResource({ uri: "vbox://host/info" });
+      expect(JSON.parse(textOf(info.contents[0]))).toMatchObject({
+        vms: { total: expect.any(Number) },
+      });
+      const config = await client.readResource({ uri: "vbox://vms/ubuntu-web/config" });
+      expect(JSON.parse(textOf(config.contents[0]))).toMatchObject({ name: "ubuntu-web" });
+      await expect(client.readResource({ uri: "vbox://nope" })).rejects.toThrow(/Unknown resource/);
+      const prompt = await client.getPrompt({ name: "triage-vm", arguments: { name: "ubuntu-web" } });
+      expect(prompt.messages[0]?.content).toMatchObject({
+        type: "text",
+        text: expect.stringContaining("ubuntu-web"),
+      });
+      expect(paged.stats()).toMatchObject({
+        resourceReads: { "vbox://host/info": 1, "vbox://vms/ubuntu-web/config": 1 },
+        promptGets: { "triage-vm": 1 },
+      });
+    } finally {
+      await Promise.all(clients.splice(0).map((c) => c.close()));
+      await paged.close();
+    }
+  });
+
   it("lists exactly the fixture's tools, without the project-only category field", async () => {
     const { client } = await connect();
     const { tools } = await client.listTools();
@@ -180,7 +224,15 @@ describe("demo upstream over Streamable HTTP", () => {
     await call(client, "ListVms");
     await call(client, "ListVms");
     await call(client, "GetVmInfo", { vm_name: "nope" });
-    const expected = { toolCalls: { ListVms: 2, GetVmInfo: 1 }, faultedCalls: {}, sessions: 1 };
+    await client.readResource({ uri: "vbox://host/info" });
+    await client.getPrompt({ name: "wipe-host" });
+    const expected = {
+      toolCalls: { ListVms: 2, GetVmInfo: 1 },
+      faultedCalls: {},
+      resourceReads: { "vbox://host/info": 1 },
+      promptGets: { "wipe-host": 1 },
+      sessions: 1,
+    };
     expect(upstream.stats()).toEqual(expected);
     const response = await fetch(new URL("/stats", upstream.url));
     expect(await response.json()).toEqual(expected);

@@ -27,6 +27,10 @@ export type DemoUpstreamStats = {
   toolCalls: Record<string, number>;
   /** Calls answered with an injected fault instead of reaching the tool. */
   faultedCalls: Record<string, number>;
+  /** resources/read calls answered, by URI. */
+  resourceReads: Record<string, number>;
+  /** prompts/get calls answered, by prompt name. */
+  promptGets: Record<string, number>;
   sessions: number;
 };
 
@@ -51,11 +55,15 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
   const tools: DemoToolDefinition[] = loadDemoTools();
   const toolCalls: Record<string, number> = {};
   const faultedCalls: Record<string, number> = {};
+  const resourceReads: Record<string, number> = {};
+  const promptGets: Record<string, number> = {};
   const faults = new Map(Object.entries(options.faults ?? {}));
   const sessions = new SessionRegistry(options.sessionIdleMs ?? 5 * 60_000, onError);
   const stats = (): DemoUpstreamStats => ({
     toolCalls: { ...toolCalls },
     faultedCalls: { ...faultedCalls },
+    resourceReads: { ...resourceReads },
+    promptGets: { ...promptGets },
     sessions: sessions.size,
   });
 
@@ -73,6 +81,12 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
         pageSize: options.toolsPageSize,
         onToolCall: (name) => {
           toolCalls[name] = (toolCalls[name] ?? 0) + 1;
+        },
+        onResourceRead: (uri) => {
+          resourceReads[uri] = (resourceReads[uri] ?? 0) + 1;
+        },
+        onPromptGet: (name) => {
+          promptGets[name] = (promptGets[name] ?? 0) + 1;
         },
       }),
   });

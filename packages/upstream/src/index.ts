@@ -13,4 +13,12 @@ export { canonicalJson, hashToolDefinition } from "./hash-tool-definition";
 export { type AddressKind, addressKind, isBlockedAddress } from "./is-blocked-address";
 export { toUpstreamError } from "./to-upstream-error";
 export { UpstreamError, type UpstreamErrorCode } from "./upstream-error";
+export {
+  type UpstreamPrompt,
+  type UpstreamResource,
+  type UpstreamResourceTemplate,
+  upstreamPromptSchema,
+  upstreamResourceSchema,
+  upstreamResourceTemplateSchema,
+} from "./upstream-resource";
 export { type UpstreamTool, upstreamToolSchema } from "./upstream-tool";

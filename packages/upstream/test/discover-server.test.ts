@@ -41,13 +41,32 @@ describe("discoverServer", () => {
     expect(found.transport).toBe("streamable_http");
     expect(found.serverInfo).toEqual({ name: "toolgate-demo-virtualization", version: "0.1.0" });
     expect(found.tools).toEqual(loadDemoTools());
+    expect(found.resources.map((r) => r.uri)).toEqual(["vbox://host/info", "vbox://host/audit-log"]);
+    expect(found.resources[0]).toEqual({
+      uri: "vbox://host/info",
+      name: "host-info",
+      title: "Host information",
+      description: "The simulated host and hypervisor, with live VM counts (read-only).",
+      mimeType: "application/json",
+    });
+    expect(found.resourceTemplates.map((t) => t.uriTemplate)).toEqual(["vbox://vms/{name}/config"]);
+    expect(found.prompts.map((p) => p.name)).toEqual(["triage-vm", "wipe-host"]);
     expect(upstream.stats().sessions).toBe(0);
   });
 
-  it("follows tools/list pagination", async () => {
-    const upstream = await demo({ toolsPageSize: 4 });
+  it("follows tools/list, resources/list and prompts/list pagination", async () => {
+    const upstream = await demo({ toolsPageSize: 1 });
     const found = await discoverServer({ url: upstream.url, headers: {} }, selfHosted);
     expect(found.tools.map((t) => t.name)).toEqual(loadDemoTools().map((t) => t.name));
+    expect(found.resources.map((r) => r.uri)).toEqual(["vbox://host/info", "vbox://host/audit-log"]);
+    expect(found.prompts.map((p) => p.name)).toEqual(["triage-vm", "wipe-host"]);
+  });
+
+  it("lists no resources or prompts from a server without those capabilities", async () => {
+    const legacy = await startLegacySseServer({ apiKey: "k" });
+    cleanups.push(() => legacy.close());
+    const found = await discoverServer({ url: legacy.url, headers: { "X-Api-Key": "k" } }, selfHosted);
+    expect(found).toMatchObject({ resources: [], resourceTemplates: [], prompts: [] });
   });
 
   it("falls back to legacy HTTP+SSE and sends the configured headers", async () => {
@@ -79,6 +98,14 @@ describe("discoverServer", () => {
     expect(found.serverInfo.name).toMatch(/everything/i);
     expect(found.tools.map((t) => t.name)).toContain("echo");
     expect(found.tools.find((t) => t.name === "echo")?.inputSchema.type).toBe("object");
+    expect(found.resources.length).toBeGreaterThan(0);
+    expect(found.resourceTemplates.map((t) => t.uriTemplate)).toContain(
+      "demo://resource/dynamic/text/{resourceId}",
+    );
+    expect(found.prompts.find((p) => p.name === "args-prompt")?.arguments).toEqual([
+      { name: "city", description: "Name of the city", required: true },
+      { name: "state", required: false },
+    ]);
   }, 30_000);
 
   describe("explains failures with a stable code and a plain message", () => {

@@ -1,3 +1,4 @@
+// Test support, exported as @toolgate/webhooks/testing for other workspaces' tests.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 

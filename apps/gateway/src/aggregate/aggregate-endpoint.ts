@@ -5,8 +5,14 @@ import type { Logger } from "pino";
 import type { GatewayCache } from "../cache/gateway-cache";
 import { GatewayError } from "../errors/gateway-error";
 import { readBody } from "../http/read-body";
+import { sendError } from "../http/send";
+import { type JsonRpcMessage, parseMessage, requestIdOf } from "../jsonrpc/parse-message";
+import { protocolRevision } from "../protocol/protocol-revision";
 import { AggregateSession } from "./aggregate-session";
-import { authenticateTenant, grantServerSlugs, grantValid } from "./authenticate-tenant";
+import { authenticateTenant, grantServerSlugs, grantValid, type TenantAuth } from "./authenticate-tenant";
+import { loopbackPipe } from "./server-pipe";
+import { ServerProfiles } from "./server-profiles";
+import { StatelessAggregate } from "./stateless-aggregate";
 
 type OpenSession = {
   session: AggregateSession;
@@ -29,8 +35,17 @@ export type AggregateEndpointDeps = {
 /** The tenant URL `/<tenant>/mcp`: one MCP session per client, aggregating every server of its grant. */
 export class AggregateEndpoint {
   private readonly sessions = new Map<string, OpenSession>();
+  /** What each server declared when last connected, for merged capabilities without connecting. */
+  private readonly profiles = new ServerProfiles();
+  private readonly stateless: StatelessAggregate;
 
-  constructor(private readonly deps: AggregateEndpointDeps) {}
+  constructor(private readonly deps: AggregateEndpointDeps) {
+    this.stateless = new StatelessAggregate({
+      logger: deps.logger,
+      profiles: this.profiles,
+      separator: deps.separator,
+    });
+  }
 
   async handle(
     req: IncomingMessage,
@@ -38,7 +53,8 @@ export class AggregateEndpoint {
     request: { tenantSlug: string; token: string | undefined; nowMs: number },
   ): Promise<void> {
     const sessionId = req.headers["mcp-session-id"];
-    const body = req.method === "POST" ? parseJson(await readBody(req, this.deps.maxBodyBytes)) : undefined;
+    const raw = req.method === "POST" ? await readBody(req, this.deps.maxBodyBytes) : undefined;
+    const body = raw === undefined ? undefined : parseJson(raw);
     if (typeof sessionId === "string") {
       const entry = await this.existing(sessionId, request);
       entry.active += 1;
@@ -53,6 +69,10 @@ export class AggregateEndpoint {
       throw new GatewayError("bad_request", "Bad request: start a session with an initialize POST first.");
     }
     const auth = await authenticateTenant(this.deps.cache, this.deps.db, request);
+    if (raw !== undefined && isStateless(req, body)) {
+      await this.answerStateless(req, res, raw, auth);
+      return;
+    }
     const session = new AggregateSession({
       tenantId: auth.grant.tenantId,
       tenantSlug: request.tenantSlug,
@@ -71,6 +91,38 @@ export class AggregateEndpoint {
     else {
       const lastSeenMs = this.deps.clock.now();
       this.sessions.set(created, { session, tokenHash: hashToken(auth.token), active: 0, lastSeenMs });
+    }
+  }
+
+  /** A 2026-07-28 request: answered on its own, without a session. */
+  private async answerStateless(
+    req: IncomingMessage,
+    res: ServerResponse,
+    raw: Buffer,
+    auth: TenantAuth,
+  ): Promise<void> {
+    // Parsed again strictly (duplicate keys, depth), as the per-server URLs parse what they forward.
+    const parsed = parseMessage(raw);
+    if (parsed.kind !== "single") {
+      throw new GatewayError("unsupported_batch", "JSON-RPC batches are not part of the stateless wire.");
+    }
+    const { message } = parsed;
+    try {
+      await this.stateless.answer(
+        {
+          tenantId: auth.grant.tenantId,
+          tenantSlug: auth.tenantSlug,
+          grantId: auth.grant.id,
+          token: auth.token,
+          serverSlugs: await grantServerSlugs(this.deps.db, auth.grant),
+          headers: req.headers,
+          message,
+          pipe: loopbackPipe(selfUrl(req), auth.tenantSlug),
+        },
+        res,
+      );
+    } catch (error) {
+      sendError(res, error, this.deps.logger, requestIdOf(message) ?? null);
     }
   }
 
@@ -118,6 +170,12 @@ export class AggregateEndpoint {
     }
     return entry;
   }
+}
+
+/** A single JSON-RPC message on the 2026-07-28 wire (by its `_meta` version or MCP-Protocol-Version header). */
+function isStateless(req: IncomingMessage, body: unknown): body is JsonRpcMessage {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return false;
+  return protocolRevision(req.headers, body as JsonRpcMessage) === "stateless";
 }
 
 function parseJson(body: Buffer): unknown {

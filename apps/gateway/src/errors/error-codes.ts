@@ -4,6 +4,7 @@ export const errorCodes = {
   parse_error: { status: 400, rpc: -32700 },
   // A well-formed request whose params are wrong: a JSON-RPC error on a normal 200 answer, as MCP servers send.
   invalid_params: { status: 200, rpc: -32602 },
+  method_not_found: { status: 200, rpc: -32601 },
   duplicate_key: { status: 400, rpc: -32600 },
   nesting_too_deep: { status: 400, rpc: -32600 },
   unsupported_media_type: { status: 415, rpc: -32600 },

@@ -3,6 +3,7 @@ import { type SecretKeyInput, sealSecret } from "@toolgate/secrets";
 import { discoverServer } from "@toolgate/upstream";
 import { z } from "zod";
 import { toCatalogueEntry } from "../catalogue/catalogue-entry";
+import { storeResourceCatalogue } from "../catalogue/scan-resource-catalogue";
 import { assertCan, type SessionContext } from "../context";
 import { toServerView } from "./server-view";
 
@@ -33,7 +34,7 @@ export type AddServerDeps = { db: Db; secretKey: SecretKeyInput; allowPrivateUps
 
 /**
  * Registers an MCP server: connects to it (detecting the transport), stores its headers
- * sealed, and catalogues its tools with a risk class each.
+ * sealed, and catalogues its tools with a risk class each (and its resources, templates and prompts).
  */
 export async function addServer(deps: AddServerDeps, ctx: SessionContext, input: AddServerInput) {
   assertCan(ctx, "manage_servers");
@@ -55,12 +56,19 @@ export async function addServer(deps: AddServerDeps, ctx: SessionContext, input:
         headersSealed,
       });
       await saveCatalogue(tx, ctx.tenantId, created.id, catalogue);
+      const listed = await storeResourceCatalogue(tx, ctx.tenantId, created.id, discovered);
       await recordAudit(tx, ctx.tenantId, {
         actorUserId: ctx.userId,
         action: "server.created",
         targetType: "server",
         targetId: created.id,
-        data: { name: created.name, url: created.url, transport: created.transport, tools: catalogue.length },
+        data: {
+          name: created.name,
+          url: created.url,
+          transport: created.transport,
+          tools: catalogue.length,
+          ...listed,
+        },
       });
       return created;
     },

@@ -4,6 +4,7 @@ import { discoverServer } from "@toolgate/upstream";
 import { z } from "zod";
 import { AppError } from "../app-error";
 import { applyScan } from "../catalogue/apply-scan";
+import { storeResourceCatalogue } from "../catalogue/scan-resource-catalogue";
 import { assertCan, type SessionContext } from "../context";
 import { toServerView } from "./server-view";
 
@@ -21,8 +22,8 @@ export function openServerHeaders(
 export type RescanDeps = { db: Db; secretKey: SecretKeyInput; allowPrivateUpstreams: boolean };
 
 /**
- * Lists a registered server's tools again with its stored credentials. New tools arrive
- * unreviewed and changed reviewed tools are quarantined until accepted.
+ * Lists a registered server's tools (and resources, templates, prompts) again with its stored
+ * credentials. New tools arrive unreviewed and changed reviewed tools are quarantined until accepted.
  */
 export async function rescanServer(deps: RescanDeps, ctx: SessionContext, serverId: string) {
   assertCan(ctx, "manage_servers");
@@ -37,13 +38,14 @@ export async function rescanServer(deps: RescanDeps, ctx: SessionContext, server
     deps.db,
     async (tx) => {
       const scanned = await applyScan(tx, ctx.tenantId, server.id, discovered.tools);
+      const listed = await storeResourceCatalogue(tx, ctx.tenantId, server.id, discovered);
       await notifyChange(tx, { kind: "server", tenantId: ctx.tenantId, serverId: server.id });
       await recordAudit(tx, ctx.tenantId, {
         actorUserId: ctx.userId,
         action: "server.rescanned",
         targetType: "server",
         targetId: server.id,
-        data: scanned,
+        data: { ...scanned, listed },
       });
       return scanned;
     },

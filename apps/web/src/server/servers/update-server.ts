@@ -4,6 +4,7 @@ import { discoverServer } from "@toolgate/upstream";
 import type { z } from "zod";
 import { AppError } from "../app-error";
 import { applyScan } from "../catalogue/apply-scan";
+import { storeResourceCatalogue } from "../catalogue/scan-resource-catalogue";
 import { assertCan, type SessionContext } from "../context";
 import { addServerInputSchema } from "./add-server";
 import { credentialOrigin, type HeaderChange } from "./credential-origin";
@@ -72,6 +73,7 @@ export async function updateServer(
       });
       const scanned =
         discovered === null ? null : await applyScan(tx, ctx.tenantId, server.id, discovered.tools);
+      if (discovered !== null) await storeResourceCatalogue(tx, ctx.tenantId, server.id, discovered);
       await notifyChange(tx, { kind: "server", tenantId: ctx.tenantId, serverId: server.id });
       await recordAudit(tx, ctx.tenantId, {
         actorUserId: ctx.userId,

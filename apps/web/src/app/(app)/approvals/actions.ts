@@ -1,31 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { decideApproval, decideApprovalInputSchema } from "@/server/approvals/decide-approval";
-import { getDeps } from "@/server/deps";
-import { userMessage } from "@/server/errors";
+import { decideApprovalFromForm } from "@/server/approvals/decide-approval-form";
 import type { FormState } from "@/server/form-state";
-import { requireSession } from "@/server/session";
 
-const decideFormSchema = decideApprovalInputSchema.extend({ approvalId: z.string().min(1).max(100) });
-
-/** Approves or denies one held call from the inbox; the gateway holding it is notified by the service. */
+/** Approves or denies one held call from the inbox. */
 export async function decideApprovalAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const session = await requireSession();
-  const reason = formData.get("reason");
-  const parsed = decideFormSchema.safeParse({
-    approvalId: formData.get("approvalId"),
-    decision: formData.get("decision"),
-    reason: typeof reason === "string" && reason.trim() !== "" ? reason : undefined,
-  });
-  if (!parsed.success) return { error: "Choose Approve or Deny (a reason is at most 500 characters)." };
-  const { approvalId, ...input } = parsed.data;
-  try {
-    await decideApproval(getDeps().db, session.ctx, approvalId, input);
-  } catch (error) {
-    return { error: userMessage(error) };
-  }
-  revalidatePath("/approvals");
-  return {};
+  const { state, decidedId } = await decideApprovalFromForm(formData);
+  if (decidedId !== undefined) revalidatePath("/approvals");
+  return state;
 }

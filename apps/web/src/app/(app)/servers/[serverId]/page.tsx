@@ -22,6 +22,7 @@ import { catalogueRows } from "./catalogue-rows";
 import { CatalogueTable } from "./catalogue-table";
 import { EditServerForm } from "./edit-server-form";
 import { PolicyEditor } from "./policy-editor";
+import { ResourcesPromptsList } from "./resources-prompts-list";
 import { ServerControls } from "./server-controls";
 
 export const metadata: Metadata = { title: "Server" };
@@ -185,6 +186,13 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
           canOverride={can(session.ctx.role, "manage_policies")}
           canAccept={canManageServers}
         />
+      </section>
+
+      <section aria-labelledby="resources-heading" className="mb-8 min-w-0">
+        <h2 id="resources-heading" className="mb-3 text-base font-semibold">
+          Resources and prompts
+        </h2>
+        <ResourcesPromptsList resources={detail.resources} prompts={detail.prompts} />
       </section>
 
       <details className={`${styles.card} p-6`}>
