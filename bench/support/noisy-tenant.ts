@@ -31,7 +31,12 @@ const held = Array.from({ length: heldCalls }, (_, i) =>
       "content-type": "application/json",
       accept: "application/json, text/event-stream",
     },
-    body: JSON.stringify({ jsonrpc: "2.0", id: i, method: "tools/call", params: { name: "echo", arguments: { i } } }),
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: i,
+      method: "tools/call",
+      params: { name: "echo", arguments: { i } },
+    }),
     signal: abort.signal,
   }).then(
     async (response) => {
