@@ -49,3 +49,23 @@ export class MigrationError extends DbError {
     super("migration_failed", message, options);
   }
 }
+
+/** A server-bound grant was asked to take a subset of servers (only tenant-wide grants can). */
+export class GrantServerBoundError extends DbError {
+  constructor(grantId: string) {
+    super(
+      "grant_server_bound",
+      `Grant ${grantId} is bound to one server; only a grant for every server can be restricted to a list of servers.`,
+    );
+  }
+}
+
+/** Another server of the tenant already exposes its tools under this prefix (its own or its slug). */
+export class ToolPrefixTakenError extends DbError {
+  readonly prefix: string;
+
+  constructor(prefix: string, takenBy: string) {
+    super("tool_prefix_taken", `The tool prefix '${prefix}' is already used by the server '${takenBy}'.`);
+    this.prefix = prefix;
+  }
+}

@@ -8,7 +8,15 @@ export {
 } from "./changes/listen-for-changes";
 export { notifyChange } from "./changes/notify-change";
 export { createDb, type Db } from "./create-db";
-export { DbError, EmailTakenError, MigrationError, NotFoundError, PolicyConflictError } from "./errors";
+export {
+  DbError,
+  EmailTakenError,
+  GrantServerBoundError,
+  MigrationError,
+  NotFoundError,
+  PolicyConflictError,
+  ToolPrefixTakenError,
+} from "./errors";
 export {
   type ApiKey,
   type Approval,
@@ -18,7 +26,6 @@ export {
   type CataloguePrompt,
   type CatalogueResource,
   type Decision,
-  type Grant,
   type Invite,
   type Membership,
   type PinState,
@@ -83,9 +90,11 @@ export {
   createGrant,
   findGrant,
   findGrantByTokenHash,
+  type Grant,
   listGrants,
   revokeGrant,
   touchGrantsLastUsed,
+  updateGrant,
 } from "./repositories/grants";
 export {
   acceptInviteAsNewUser,
@@ -127,6 +136,8 @@ export {
   findServerBySlugs,
   getServer,
   listServers,
+  serverToolPrefix,
+  setServerToolPrefix,
 } from "./repositories/servers";
 export { type CatalogueEntry, listTools, saveCatalogue } from "./repositories/tools";
 export {

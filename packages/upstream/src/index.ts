@@ -7,6 +7,7 @@ export {
   type UpstreamTransportKind,
 } from "./connect-upstream";
 export { type DiscoveredServer, discoverServer } from "./discover-server";
+export { DEFAULT_SEPARATOR, isShortenedName, MAX_NAME_LENGTH, prefixedName } from "./exposed-name";
 export { createGuardedFetch, type GuardedFetch, type GuardedFetchOptions } from "./guarded-fetch";
 export { guardedLookup } from "./guarded-lookup";
 export { canonicalJson, hashToolDefinition } from "./hash-tool-definition";

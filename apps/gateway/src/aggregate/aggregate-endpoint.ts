@@ -9,7 +9,7 @@ import { sendError } from "../http/send";
 import { type JsonRpcMessage, parseMessage, requestIdOf } from "../jsonrpc/parse-message";
 import { protocolRevision } from "../protocol/protocol-revision";
 import { AggregateSession } from "./aggregate-session";
-import { authenticateTenant, grantServerSlugs, grantValid, type TenantAuth } from "./authenticate-tenant";
+import { authenticateTenant, grantServers, grantValid, type TenantAuth } from "./authenticate-tenant";
 import { loopbackPipe } from "./server-pipe";
 import { ServerProfiles } from "./server-profiles";
 import { StatelessAggregate } from "./stateless-aggregate";
@@ -73,12 +73,14 @@ export class AggregateEndpoint {
       await this.answerStateless(req, res, raw, auth);
       return;
     }
+    const servers = await grantServers(this.deps.db, auth.grant);
     const session = new AggregateSession({
       tenantId: auth.grant.tenantId,
       tenantSlug: request.tenantSlug,
       grantId: auth.grant.id,
       token: auth.token,
-      serverSlugs: await grantServerSlugs(this.deps.db, auth.grant),
+      serverSlugs: servers.map((server) => server.slug),
+      toolPrefixes: new Map(servers.map((server) => [server.slug, server.toolPrefix])),
       selfUrl: selfUrl(req),
       separator: this.deps.separator,
       logger: this.deps.logger,
@@ -107,6 +109,7 @@ export class AggregateEndpoint {
       throw new GatewayError("unsupported_batch", "JSON-RPC batches are not part of the stateless wire.");
     }
     const { message } = parsed;
+    const servers = await grantServers(this.deps.db, auth.grant);
     try {
       await this.stateless.answer(
         {
@@ -114,7 +117,8 @@ export class AggregateEndpoint {
           tenantSlug: auth.tenantSlug,
           grantId: auth.grant.id,
           token: auth.token,
-          serverSlugs: await grantServerSlugs(this.deps.db, auth.grant),
+          serverSlugs: servers.map((server) => server.slug),
+          toolPrefixes: new Map(servers.map((server) => [server.slug, server.toolPrefix])),
           headers: req.headers,
           message,
           pipe: loopbackPipe(selfUrl(req), auth.tenantSlug),

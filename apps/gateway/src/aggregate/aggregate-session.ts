@@ -32,6 +32,8 @@ export type AggregateSessionOptions = {
   grantId: string;
   token: string;
   serverSlugs: readonly string[];
+  /** Each server's tool and prompt prefix (its slug unless it has its own). */
+  toolPrefixes?: ReadonlyMap<string, string>;
   /** The gateway's own base URL on loopback, e.g. http://127.0.0.1:8080. */
   selfUrl: string;
   separator?: string;
@@ -59,8 +61,8 @@ export class AggregateSession {
   private listChangedPending = new Set<string>();
 
   constructor(private readonly options: AggregateSessionOptions) {
-    this.tools = new NameMap(options.separator);
-    this.prompts = new NameMap(options.separator);
+    this.tools = new NameMap(options.separator, options.toolPrefixes);
+    this.prompts = new NameMap(options.separator, options.toolPrefixes);
     this.server = new Server(
       { name: "toolgate", version: "1.0.0", title: `Toolgate · ${options.tenantSlug}` },
       {
@@ -254,7 +256,7 @@ export class AggregateSession {
   private byPrefix(name: string): { serverSlug: string; name: string } | undefined {
     const separator = this.options.separator ?? DEFAULT_SEPARATOR;
     for (const serverSlug of this.links.keys()) {
-      const prefix = `${serverSlug}${separator}`;
+      const prefix = `${this.tools.prefixOf(serverSlug)}${separator}`;
       if (name.startsWith(prefix) && name.length > prefix.length) {
         return { serverSlug, name: name.slice(prefix.length) };
       }

@@ -1,5 +1,6 @@
-import { type Db, listServers } from "@toolgate/db";
+import { type Db, listServers, serverToolPrefix } from "@toolgate/db";
 import { hashToken } from "@toolgate/secrets";
+import { grantCoversServer } from "../auth/grant-covers-server";
 import type { CachedGrant } from "../cache/cached-types";
 import type { GatewayCache } from "../cache/gateway-cache";
 import { GatewayError } from "../errors/gateway-error";
@@ -38,10 +39,13 @@ export function grantValid(grant: CachedGrant, tenantId: string, nowMs: number):
   return grant.expiresAtMs === null || grant.expiresAtMs > nowMs;
 }
 
-/** The slugs of the servers a grant may use: its one server, or every server of the tenant. */
-export async function grantServerSlugs(db: Db, grant: CachedGrant): Promise<string[]> {
+/** A server a grant may use on the tenant URL, with the prefix of its tools there. */
+export type GrantServer = { slug: string; toolPrefix: string };
+
+/** The servers a grant may use: its one server, those of its subset, or every server of the tenant. */
+export async function grantServers(db: Db, grant: CachedGrant): Promise<GrantServer[]> {
   const servers = await listServers(db, grant.tenantId);
   return servers
-    .filter((server) => grant.serverId === null || server.id === grant.serverId)
-    .map((s) => s.slug);
+    .filter((server) => grantCoversServer(grant, server.id))
+    .map((server) => ({ slug: server.slug, toolPrefix: serverToolPrefix(server) }));
 }

@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { MAX_NAME_LENGTH, NameMap, prefixedName } from "./names";
+import { NameMap } from "./names";
 import { parseTenantPath } from "./tenant-path";
 
 describe("aggregate names", () => {
-  it("prefixes with the server slug and the separator", () => {
-    expect(prefixedName("lab", "MountIso")).toBe("lab__MountIso");
-    expect(prefixedName("lab", "MountIso", ".")).toBe("lab.MountIso");
-  });
-
-  it("shortens long names deterministically, within 64 characters, without collisions", () => {
-    const a = prefixedName("everything", "x".repeat(70));
-    const b = prefixedName("everything", `${"x".repeat(69)}y`);
-    expect(a.length).toBe(MAX_NAME_LENGTH);
-    expect(a).toBe(prefixedName("everything", "x".repeat(70)));
-    expect(a).not.toBe(b);
-    expect(a).toMatch(/^everything__x+-[0-9a-f]{8}$/);
-  });
-
   it("maps exposed names back and names the candidates of an unprefixed name", () => {
     const names = new NameMap();
     names.expose("lab", "echo");
@@ -26,6 +12,15 @@ describe("aggregate names", () => {
     expect(names.candidates("echo").sort()).toEqual(["everything__echo", "lab__echo"]);
     names.forgetServer("lab");
     expect(names.candidates("echo")).toEqual(["everything__echo"]);
+  });
+
+  it("uses a server's own prefix in place of its slug, and still resolves to the slug", () => {
+    const names = new NameMap("__", new Map([["lab-hypervisor", "lab"]]));
+    expect(names.expose("lab-hypervisor", "MountIso")).toBe("lab__MountIso");
+    expect(names.expose("everything", "echo")).toBe("everything__echo");
+    expect(names.resolve("lab__MountIso")).toEqual({ serverSlug: "lab-hypervisor", name: "MountIso" });
+    expect(names.resolve("lab-hypervisor__MountIso")).toBeUndefined();
+    expect(names.prefixOf("lab-hypervisor")).toBe("lab");
   });
 
   it("parses only /<tenant>/mcp", () => {

@@ -1,22 +1,6 @@
-import { createHash } from "node:crypto";
+import { DEFAULT_SEPARATOR, prefixedName } from "@toolgate/upstream";
 
-/** Longest tool or prompt name many clients accept (a common limit of model APIs). */
-export const MAX_NAME_LENGTH = 64;
-/** Between the server slug and the upstream's own name: `<server-slug>__<tool>`. */
-export const DEFAULT_SEPARATOR = "__";
-const HASH_LENGTH = 8;
-
-/**
- * The name a tool or prompt of a server gets on the tenant URL: `<prefix><separator><name>`.
- * Past 64 characters it is cut and ends with `-<8 hex of sha256>` of the full name, so the same
- * input always gives the same name and two different long names do not collide.
- */
-export function prefixedName(prefix: string, name: string, separator = DEFAULT_SEPARATOR): string {
-  const full = `${prefix}${separator}${name}`;
-  if (full.length <= MAX_NAME_LENGTH) return full;
-  const hash = createHash("sha256").update(full).digest("hex").slice(0, HASH_LENGTH);
-  return `${full.slice(0, MAX_NAME_LENGTH - HASH_LENGTH - 1)}-${hash}`;
-}
+export { DEFAULT_SEPARATOR, MAX_NAME_LENGTH, prefixedName } from "@toolgate/upstream";
 
 export type NameTarget = { serverSlug: string; name: string };
 
@@ -24,11 +8,20 @@ export type NameTarget = { serverSlug: string; name: string };
 export class NameMap {
   private readonly byExposed = new Map<string, NameTarget>();
 
-  constructor(private readonly separator = DEFAULT_SEPARATOR) {}
+  /** `prefixes`: a server's tool prefix when it is not its slug. */
+  constructor(
+    private readonly separator = DEFAULT_SEPARATOR,
+    private readonly prefixes: ReadonlyMap<string, string> = new Map(),
+  ) {}
+
+  /** What a server's names start with, before the separator: its own prefix, or its slug. */
+  prefixOf(serverSlug: string): string {
+    return this.prefixes.get(serverSlug) ?? serverSlug;
+  }
 
   /** Records a server's name and returns the name the client sees. */
   expose(serverSlug: string, name: string): string {
-    const exposed = prefixedName(serverSlug, name, this.separator);
+    const exposed = prefixedName(this.prefixOf(serverSlug), name, this.separator);
     this.byExposed.set(exposed, { serverSlug, name });
     return exposed;
   }

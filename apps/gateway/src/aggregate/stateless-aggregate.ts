@@ -20,6 +20,8 @@ export type StatelessRequest = {
   grantId: string;
   token: string;
   serverSlugs: readonly string[];
+  /** Each server's tool and prompt prefix (its slug unless it has its own). */
+  toolPrefixes?: ReadonlyMap<string, string>;
   headers: IncomingHttpHeaders;
   message: JsonRpcMessage;
   pipe: ServerPipe;
@@ -93,17 +95,20 @@ export class StatelessAggregate {
     }
   }
 
-  private directory(grantId: string): Directory {
-    let directory = this.directories.get(grantId);
+  private directory(request: StatelessRequest): Directory {
+    // A changed tool prefix starts a new directory, so old names stop resolving.
+    const prefixes = [...(request.toolPrefixes ?? [])].map(([slug, prefix]) => `${slug}=${prefix}`).join(",");
+    const key = `${request.grantId}|${prefixes}`;
+    let directory = this.directories.get(key);
     if (directory === undefined) {
       const separator = this.deps.separator;
       directory = {
-        tools: new NameMap(separator),
-        prompts: new NameMap(separator),
+        tools: new NameMap(separator, request.toolPrefixes),
+        prompts: new NameMap(separator, request.toolPrefixes),
         resourceOwners: new Map(),
         templateServers: new Set(),
       };
-      this.directories.set(grantId, directory);
+      this.directories.set(key, directory);
     }
     return directory;
   }
@@ -162,7 +167,7 @@ export class StatelessAggregate {
   ): Promise<Record<string, unknown>> {
     // A cursor belongs to one server's list; the aggregate gathers first pages only.
     const { cursor: _cursor, ...upstreamParams } = params;
-    const directory = this.directory(request.grantId);
+    const directory = this.directory(request);
     let ttlMs: number | undefined;
     const gathered = await Promise.all(
       request.serverSlugs.map(async (slug) => {
@@ -243,7 +248,7 @@ export class StatelessAggregate {
     name: string,
     kind: "tools" | "prompts",
   ): Promise<NameTarget> {
-    const directory = this.directory(request.grantId);
+    const directory = this.directory(request);
     const names = kind === "tools" ? directory.tools : directory.prompts;
     const known = names.resolve(name);
     if (known !== undefined) return known;
@@ -269,7 +274,7 @@ export class StatelessAggregate {
   private byPrefix(request: StatelessRequest, name: string): NameTarget | undefined {
     const separator = this.deps.separator ?? DEFAULT_SEPARATOR;
     for (const serverSlug of request.serverSlugs) {
-      const prefix = `${serverSlug}${separator}`;
+      const prefix = `${request.toolPrefixes?.get(serverSlug) ?? serverSlug}${separator}`;
       if (name.startsWith(prefix) && name.length > prefix.length) {
         return { serverSlug, name: name.slice(prefix.length) };
       }
@@ -311,7 +316,7 @@ export class StatelessAggregate {
 
   /** The server that listed a resource URI, or else the first server with resource templates. */
   private async ownerOf(request: StatelessRequest, uri: string): Promise<string> {
-    const directory = this.directory(request.grantId);
+    const directory = this.directory(request);
     let owner = directory.resourceOwners.get(uri);
     if (owner === undefined) {
       await this.list(request, "resources", "resources/list", {});

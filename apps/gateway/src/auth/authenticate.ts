@@ -2,6 +2,7 @@ import { hashToken } from "@toolgate/secrets";
 import type { CachedGrant, CachedServer } from "../cache/cached-types";
 import type { GatewayCache } from "../cache/gateway-cache";
 import { GatewayError } from "../errors/gateway-error";
+import { grantCoversServer } from "./grant-covers-server";
 import type { OAuthVerifier } from "./oauth-verifier";
 
 export type AuthContext = { server: CachedServer; grant: CachedGrant };
@@ -60,6 +61,6 @@ async function grantTokenHash(
 
 function grantAllows(grant: CachedGrant, server: CachedServer, nowMs: number): boolean {
   if (grant.revoked || grant.tenantId !== server.tenantId) return false;
-  if (grant.serverId !== null && grant.serverId !== server.id) return false;
+  if (!grantCoversServer(grant, server.id)) return false;
   return grant.expiresAtMs === null || grant.expiresAtMs > nowMs;
 }

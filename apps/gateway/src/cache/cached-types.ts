@@ -28,6 +28,8 @@ export type CachedGrant = {
   id: string;
   tenantId: string;
   serverId: string | null;
+  /** A tenant-wide grant restricted to these servers; null: not restricted. */
+  subsetServerIds: readonly string[] | null;
   label: string;
   expiresAtMs: number | null;
   revoked: boolean;

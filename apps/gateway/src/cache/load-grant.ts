@@ -9,6 +9,7 @@ export async function loadGrant(db: Db, tokenHash: string): Promise<CachedGrant 
     id: grant.id,
     tenantId: grant.tenantId,
     serverId: grant.serverId,
+    subsetServerIds: grant.subsetServerIds,
     label: grant.label,
     expiresAtMs: grant.expiresAt === null ? null : grant.expiresAt.getTime(),
     revoked: grant.revokedAt !== null,

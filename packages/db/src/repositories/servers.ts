@@ -1,8 +1,10 @@
 import { notifyChange } from "../changes/notify-change";
 import type { Db } from "../create-db";
+import { ToolPrefixTakenError } from "../errors";
 import type { Server, Tenant, Transport } from "../generated/prisma/client";
 import { newId } from "../new-id";
 import type { DbClient } from "../transaction";
+import { isUniqueViolation } from "../unique-violation";
 import { insertWithUniqueSlug } from "./unique-slug";
 
 /** Registers an upstream MCP server; its slug comes from the name and is unique within the tenant. */
@@ -15,11 +17,12 @@ export async function createServer(
     name: input.name,
     fallback: "server",
     takenSlugs: async (base) => {
+      // A slug is also the default tool prefix, so one another server took as its prefix is taken too.
       const rows = await db.server.findMany({
-        where: { tenantId, slug: { startsWith: base } },
-        select: { slug: true },
+        where: { tenantId, OR: [{ slug: { startsWith: base } }, { toolPrefix: { startsWith: base } }] },
+        select: { slug: true, toolPrefix: true },
       });
-      return rows.map((r) => r.slug);
+      return rows.flatMap((r) => (r.toolPrefix === null ? [r.slug] : [r.slug, r.toolPrefix]));
     },
     insert: (slug) =>
       db.server.create({
@@ -40,7 +43,7 @@ export async function createServer(
 }
 
 /** The tenant's servers, by name. */
-export async function listServers(db: Db, tenantId: string): Promise<Server[]> {
+export async function listServers(db: DbClient, tenantId: string): Promise<Server[]> {
   return db.server.findMany({ where: { tenantId }, orderBy: [{ name: "asc" }, { id: "asc" }] });
 }
 
@@ -55,6 +58,45 @@ export async function deleteServer(db: DbClient, tenantId: string, serverId: str
   if (count === 0) return false;
   await notifyChange(db, { kind: "server", tenantId, serverId });
   return true;
+}
+
+/** What a server's tools and prompts are prefixed with on the tenant URL: its own prefix, or its slug. */
+export function serverToolPrefix(server: { slug: string; toolPrefix: string | null }): string {
+  return server.toolPrefix ?? server.slug;
+}
+
+/**
+ * Sets the prefix of a server's tools on the tenant URL (null: back to its slug). Throws
+ * ToolPrefixTakenError when another server of the tenant already exposes that prefix; null if
+ * the server is not the tenant's. The caller validates the prefix's characters and length.
+ */
+export async function setServerToolPrefix(
+  db: DbClient,
+  tenantId: string,
+  serverId: string,
+  toolPrefix: string | null,
+): Promise<Server | null> {
+  const server = await getServer(db, tenantId, serverId);
+  if (server === null) return null;
+  const effective = toolPrefix ?? server.slug;
+  const clash = await db.server.findFirst({
+    where: {
+      tenantId,
+      id: { not: serverId },
+      OR: [{ toolPrefix: effective }, { toolPrefix: null, slug: effective }],
+    },
+    select: { slug: true },
+  });
+  if (clash !== null) throw new ToolPrefixTakenError(effective, clash.slug);
+  try {
+    await db.server.updateMany({ where: { id: serverId, tenantId }, data: { toolPrefix } });
+  } catch (error) {
+    // a concurrent update took the same prefix first
+    if (isUniqueViolation(error)) throw new ToolPrefixTakenError(effective, "another server");
+    throw error;
+  }
+  await notifyChange(db, { kind: "server", tenantId, serverId });
+  return getServer(db, tenantId, serverId);
 }
 
 /** Resolves a gateway URL `/<tenant-slug>/<server-slug>/mcp` to its server and tenant. */

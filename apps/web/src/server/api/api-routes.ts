@@ -2,7 +2,13 @@ import type { ApiRoute } from "./api-route";
 import { approveRoute, denyRoute, listApprovalsRoute } from "./routes/approval-routes";
 import { listAuditRoute, verifyAuditRoute } from "./routes/audit-routes";
 import { acceptToolRoute, listToolsRoute } from "./routes/catalogue-routes";
-import { createGrantRoute, listGrantsRoute, revokeGrantRoute, rotateGrantRoute } from "./routes/grant-routes";
+import {
+  createGrantRoute,
+  listGrantsRoute,
+  revokeGrantRoute,
+  rotateGrantRoute,
+  updateGrantRoute,
+} from "./routes/grant-routes";
 import { exportLogsRoute, listLogsRoute } from "./routes/log-routes";
 import { openApiRoute } from "./routes/meta-routes";
 import {
@@ -44,6 +50,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   rollbackPolicyRoute,
   listGrantsRoute,
   createGrantRoute,
+  updateGrantRoute,
   revokeGrantRoute,
   rotateGrantRoute,
   listLogsRoute,

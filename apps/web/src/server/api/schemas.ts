@@ -59,6 +59,10 @@ export const grantSchema = z
     label: z.string(),
     tokenPrefix: z.string(),
     serverId: z.string().nullable(),
+    servers: z.array(z.string()).nullable().meta({
+      description:
+        "The ids of the servers a grant restricted to a subset may use; null when it is bound to serverId or may use every server.",
+    }),
     status: z.enum(["active", "revoked", "expired"]),
     createdAt: isoDateSchema,
     lastUsedAt: isoDateSchema.nullable(),

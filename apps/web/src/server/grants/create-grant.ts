@@ -11,17 +11,42 @@ import { z } from "zod";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
 import { publishEvent } from "../webhooks/publish-event";
+import { grantServersSchema, resolveGrantServers } from "./grant-servers";
 import { toGrantView } from "./grant-view";
 
-export const createGrantInputSchema = z.object({
-  label: z
-    .string()
-    .trim()
-    .min(1, "Give the grant a label, such as alice-laptop.")
-    .max(64, "Keep the label under 64 characters."),
-  // Absent: the grant works for every server of the organisation.
+export const grantLabelSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the grant a label, such as alice-laptop.")
+  .max(64, "Keep the label under 64 characters.");
+
+export const createGrantFieldsSchema = z.object({
+  label: grantLabelSchema,
+  // Null, with no servers: the grant works for every server of the organisation.
   serverId: z.string().min(1).nullable(),
+  servers: grantServersSchema.optional().meta({
+    description:
+      "Restricts a grant for every server to these servers (ids or slugs): the tenant URL shows only them and their own URLs accept the token. Not with serverId.",
+  }),
 });
+
+/** A grant is bound to one server or restricted to a list, not both. */
+export function oneServerOrSubset(input: {
+  serverId: string | null;
+  servers?: string[] | undefined;
+}): boolean {
+  return input.serverId === null || input.servers === undefined;
+}
+
+export const oneServerOrSubsetIssue = {
+  message: "Give either serverId (one server) or servers (a list of servers), not both.",
+  path: ["servers"],
+};
+
+export const createGrantInputSchema = createGrantFieldsSchema.refine(
+  oneServerOrSubset,
+  oneServerOrSubsetIssue,
+);
 
 // Kept out of createGrantInputSchema so the REST body (JSON, no Date) is unchanged.
 export type CreateGrantInput = z.infer<typeof createGrantInputSchema> & { expiresAt?: Date | null };
@@ -47,12 +72,15 @@ export async function createGrant(db: DbClient, ctx: SessionContext, input: Crea
     if (input.serverId !== null && (await getServer(tx, ctx.tenantId, input.serverId)) === null) {
       throw new AppError("not_found", "Server not found.");
     }
+    const subsetServerIds =
+      input.servers === undefined ? null : await resolveGrantServers(tx, ctx.tenantId, input.servers);
     const token = generateToken("grt");
     const grant = await createGrantRow(tx, ctx.tenantId, {
       label: input.label,
       tokenHash: hashToken(token),
       tokenPrefix: tokenPrefix(token),
       serverId: input.serverId,
+      subsetServerIds,
       expiresAt,
       createdById: ctx.userId,
     });
@@ -64,6 +92,7 @@ export async function createGrant(db: DbClient, ctx: SessionContext, input: Crea
       data: {
         label: grant.label,
         serverId: grant.serverId,
+        servers: grant.subsetServerIds,
         expiresAt: grant.expiresAt?.toISOString() ?? null,
       },
     });

@@ -8,6 +8,8 @@ export type GrantView = {
   label: string;
   tokenPrefix: string;
   serverId: string | null;
+  /** The servers of a grant restricted to a subset (ids); null for one-server and every-server grants. */
+  servers: string[] | null;
   status: GrantStatus;
   createdAt: Date;
   lastUsedAt: Date | null;
@@ -29,6 +31,7 @@ export function toGrantView(grant: Grant, now: Date): GrantView {
     label: grant.label,
     tokenPrefix: grant.tokenPrefix,
     serverId: grant.serverId,
+    servers: grant.subsetServerIds,
     status,
     createdAt: grant.createdAt,
     lastUsedAt: grant.lastUsedAt,

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { createGrantInputSchema } from "../../grants/create-grant";
+import {
+  createGrantFieldsSchema,
+  oneServerOrSubset,
+  oneServerOrSubsetIssue,
+} from "../../grants/create-grant";
+import { updateGrantInputSchema } from "../../grants/update-grant";
 import { defineRoute } from "../api-route";
 import { grantSchema } from "../schemas";
 
@@ -27,8 +32,24 @@ export const createGrantRoute = defineRoute({
   tag: "grants",
   minimumRole: "policy_manager",
   status: 201,
-  body: createGrantInputSchema.extend({ serverId: createGrantInputSchema.shape.serverId.default(null) }),
+  body: createGrantFieldsSchema
+    .extend({ serverId: createGrantFieldsSchema.shape.serverId.default(null) })
+    .refine(oneServerOrSubset, oneServerOrSubsetIssue),
   response: issuedSchema,
+});
+
+export const updateGrantRoute = defineRoute({
+  operationId: "updateGrant",
+  method: "PATCH",
+  path: "/grants/{grantId}",
+  summary: "Rename a grant, or change the servers it may use",
+  description:
+    "`servers` (ids or slugs) restricts a grant for every server to those servers; `null` lets it use every server again. The agent's next request sees the change. A grant bound to one server cannot take a list (409 conflict).",
+  tag: "grants",
+  minimumRole: "policy_manager",
+  params: grantIdParams,
+  body: updateGrantInputSchema,
+  response: z.object({ grant: grantSchema }),
 });
 
 export const revokeGrantRoute = defineRoute({
