@@ -63,7 +63,7 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
   const gatewayPort = await freePort();
   const gateway = spawn(
     process.execPath,
-    ["--import", "tsx", "--import", probe, "apps/gateway/src/main.ts"],
+    [...gatewayNodeArgs(), "--import", "tsx", "--import", probe, "apps/gateway/src/main.ts"],
     {
       cwd: root,
       env: {
@@ -95,6 +95,11 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
       await Promise.all(children.map(stopChild));
     },
   };
+}
+
+// BENCH_GATEWAY_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the gateway's node only.
+function gatewayNodeArgs(): string[] {
+  return (process.env.BENCH_GATEWAY_NODE_ARGS ?? "").split(" ").filter((arg) => arg.length > 0);
 }
 
 /** The gateway process's resident memory (MiB) and open file descriptors. */

@@ -110,7 +110,20 @@ describe("per-tenant concurrency", () => {
       await expect.poll(() => hanging.requests, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
       const refused = await post(capped, stuck.path, stuck.token);
       expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe("1");
       expect(await refused.json()).toMatchObject({ error: { data: { code: "tenant_busy" } } });
+      // Refused at admission, before its body is read: a malformed one gets the same 429, not a 400.
+      const unread = await fetch(`${capped.url}${stuck.path}`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${stuck.token}`,
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+        },
+        body: "{ not json",
+      });
+      expect(unread.status).toBe(429);
+      expect(hanging.requests).toBe(2);
       const client = await connectClient(`${capped.url}${healthy.path}`, healthy.token);
       const result = await client.callTool({ name: "ListVms", arguments: {} });
       expect(result.isError).toBeFalsy();

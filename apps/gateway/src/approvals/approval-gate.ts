@@ -4,6 +4,9 @@ import type { ApprovalKey, ApprovalStore } from "./approval-store";
 import type { ApprovalWaiters } from "./approval-waiters";
 import { argumentsDigest } from "./arguments-digest";
 
+// setTimeout fires at once for delays past 2^31 - 1 ms (~24.8 days).
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** A tools/call held by a require_approval rule. */
 export type ApprovalRequest = {
   tenantId: string;
@@ -32,7 +35,7 @@ export type ApprovalGateOptions = {
   store: ApprovalStore;
   waiters: ApprovalWaiters;
   logger: Logger;
-  /** Fallback re-read interval in case a notification is missed (default 2 s). */
+  /** Fallback re-read interval in case a notification is missed (default 2 s); one query for all held calls. */
   pollMs?: number;
   /** Wall-clock time; approvals are about human time, so not the limiter's (test-pinned) clock. */
   now?: () => number;
@@ -48,6 +51,10 @@ export type ApprovalGateOptions = {
 export class ApprovalGate {
   private readonly pollMs: number;
   private readonly now: () => number;
+  /** Approvals with calls held here, by id: their tenant and how many calls wait on each. */
+  private readonly held = new Map<string, { tenantId: string; calls: number }>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private polling = false;
 
   constructor(private readonly options: ApprovalGateOptions) {
     this.pollMs = options.pollMs ?? 2_000;
@@ -63,19 +70,67 @@ export class ApprovalGate {
     let approval = await this.findOrCreate(request);
     this.options.logger.debug({ approvalId: approval.id, tool: request.tool }, "call held for approval");
     let told = false;
-    for (;;) {
-      const settled = await this.settle(approval);
-      if (settled !== undefined) return settled;
-      if (!told) {
-        told = true;
-        onHeld?.({ approvalId: approval.id, expiresAt: approval.expiresAt });
+    this.watch(approval.id, request.tenantId);
+    try {
+      for (;;) {
+        const settled = await this.settle(approval);
+        if (settled !== undefined) return settled;
+        if (!told) {
+          told = true;
+          onHeld?.({ approvalId: approval.id, expiresAt: approval.expiresAt });
+        }
+        // Woken by a change notification, by the shared poll finding it decided, or at its expiry.
+        const left = approval.expiresAt.getTime() - this.now();
+        const woke = await this.options.waiters.wait(approval.id, Math.min(left, MAX_TIMER_MS), signal);
+        if (woke === "aborted") return { kind: "abandoned", approvalId: approval.id };
+        const current = await store.get(request.tenantId, approval.id);
+        if (current === null) return { kind: "expired", approvalId: approval.id };
+        approval = current;
       }
-      const left = approval.expiresAt.getTime() - this.now();
-      const woke = await this.options.waiters.wait(approval.id, Math.min(left, this.pollMs), signal);
-      if (woke === "aborted") return { kind: "abandoned", approvalId: approval.id };
-      const current = await store.get(request.tenantId, approval.id);
-      if (current === null) return { kind: "expired", approvalId: approval.id };
-      approval = current;
+    } finally {
+      this.unwatch(approval.id);
+    }
+  }
+
+  /**
+   * The fallback for a missed notification is one query per poll interval for all the approvals with
+   * calls held here, not one per held call: a tenant holding many calls costs Postgres next to nothing.
+   */
+  private watch(approvalId: string, tenantId: string): void {
+    const entry = this.held.get(approvalId);
+    if (entry !== undefined) entry.calls += 1;
+    else this.held.set(approvalId, { tenantId, calls: 1 });
+    if (this.pollTimer === undefined) {
+      this.pollTimer = setInterval(() => void this.poll(), this.pollMs);
+      this.pollTimer.unref();
+    }
+  }
+
+  private unwatch(approvalId: string): void {
+    const entry = this.held.get(approvalId);
+    if (entry === undefined) return;
+    entry.calls -= 1;
+    if (entry.calls === 0) this.held.delete(approvalId);
+    if (this.held.size === 0 && this.pollTimer !== undefined) {
+      clearInterval(this.pollTimer);
+      this.pollTimer = undefined;
+    }
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling || this.held.size === 0) return;
+    this.polling = true;
+    try {
+      const byTenant = new Map<string, string[]>();
+      for (const [approvalId, { tenantId }] of this.held) {
+        byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), approvalId]);
+      }
+      const decided = await this.options.store.notPending(byTenant);
+      for (const approvalId of decided) this.options.waiters.notify(approvalId);
+    } catch (error) {
+      this.options.logger.warn({ err: error }, "could not re-read held approvals; retrying at the next poll");
+    } finally {
+      this.polling = false;
     }
   }
 

@@ -41,6 +41,19 @@ export class ApprovalStore {
     });
   }
 
+  /** Of these approvals (ids by tenant), the ones no longer pending: one query for any number. */
+  async notPending(idsByTenant: ReadonlyMap<string, readonly string[]>): Promise<string[]> {
+    if (idsByTenant.size === 0) return [];
+    const rows = await this.db.approval.findMany({
+      where: {
+        OR: [...idsByTenant].map(([tenantId, ids]) => ({ tenantId, id: { in: [...ids] } })),
+        status: { not: "pending" },
+      },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
   get(tenantId: string, approvalId: string): Promise<Approval | null> {
     return this.db.approval.findFirst({ where: { id: approvalId, tenantId } });
   }

@@ -100,6 +100,58 @@ describe("LoadingCache", () => {
     expect(health.state()).toBe("ok");
   });
 
+  it("answers an entry just past its TTL from memory while one load refreshes it; never after a reconnect", async () => {
+    const clock = { ms: 0 };
+    const now = () => clock.ms;
+    const values: Record<string, string> = { a: "A1" };
+    let finishLoad: () => void = () => {};
+    let loads = 0;
+    const cache = new LoadingCache<string | null>({
+      max: 10,
+      ttlMs: 1_000,
+      negativeTtlMs: 1_000,
+      staleMaxMs: 60_000,
+      loadTimeoutMs: 60_000,
+      health: new StoreHealth(createLogger("silent"), 1_000, now),
+      now,
+      isNegative: (value) => value === null,
+      load: (key) => {
+        loads += 1;
+        const value = values[key] ?? null;
+        return loads === 1
+          ? Promise.resolve(value)
+          : new Promise((resolve) => (finishLoad = () => resolve(value)));
+      },
+    });
+    expect(await cache.get("a")).toBe("A1");
+    values.a = "A2";
+    clock.ms = 1_500;
+    // The database is slow: both lookups are answered at once from memory, and share one load.
+    expect(await cache.get("a")).toBe("A1");
+    expect(await cache.get("a")).toBe("A1");
+    expect(loads).toBe(2);
+    finishLoad();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await cache.get("a")).toBe("A2");
+    // Past one more TTL the lookup waits for the database again.
+    values.a = "A3";
+    clock.ms = 4_000;
+    const waiting = cache.get("a");
+    let answered = false;
+    void waiting.then(() => (answered = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    finishLoad();
+    expect(await waiting).toBe("A3");
+    // After a listener reconnect notifications may have been missed: the lookup waits for a fresh load.
+    values.a = "A4";
+    cache.expireAll();
+    const reloading = cache.get("a");
+    finishLoad();
+    expect(await reloading).toBe("A4");
+    expect(loads).toBe(4);
+  });
+
   it("keeps negative results apart, so unknown keys never evict known ones", async () => {
     const cache = new LoadingCache<string | null>({
       max: 2,

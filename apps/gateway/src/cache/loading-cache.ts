@@ -55,6 +55,10 @@ export class LoadingCache<V> {
         this.hits += 1;
         return Promise.resolve(entry.value);
       }
+      if (this.refreshAhead(key, entry, now)) {
+        this.hits += 1;
+        return Promise.resolve(entry.value);
+      }
       if (now - entry.loadedAt < this.options.staleMaxMs) return this.revalidate(key, entry);
       this.forget(key);
     }
@@ -101,6 +105,19 @@ export class LoadingCache<V> {
   /** Entries held: positive and negative. */
   size(): { positive: number; negative: number } {
     return { positive: this.positives.size, negative: this.negatives.size };
+  }
+
+  /**
+   * An entry past its TTL by less than one more TTL is answered from memory while one load refreshes
+   * it in the background: a call never waits on a busy database for a value it already has. (Changes
+   * arrive as notifications and drop entries at once; the TTL only bounds a missed one. Entries marked
+   * for reload after a listener reconnect are not served this way.) True if answered so.
+   */
+  private refreshAhead(key: string, entry: Entry<V>, now: number): boolean {
+    const life = entry.freshUntil - entry.loadedAt;
+    if (!(now - entry.freshUntil < life) || this.options.health.isDown()) return false;
+    if (!this.inflight.has(key)) this.loadInto(key).catch(() => {});
+    return true;
   }
 
   private revalidate(key: string, entry: Entry<V>): Promise<V> {

@@ -27,6 +27,8 @@ export async function writeCallLogBatch(
     // skipDuplicates-style (ON CONFLICT DO NOTHING) makes a retried batch idempotent.
     await insertCallLogs(db, records);
   } catch (batchError) {
+    // A deadlock or serialisation failure says nothing about the records: the whole batch is retried.
+    if (isTransient(batchError)) throw batchError;
     await db.$queryRaw`SELECT 1`; // throws while Postgres is down: then the whole batch is retried later
     logger.warn(
       { err: batchError, records: records.length },
@@ -38,6 +40,8 @@ export async function writeCallLogBatch(
         await insertCallLogs(db, [record]);
         written += 1;
       } catch (recordError) {
+        // Retried whole; the records written so far are skipped as duplicates (ON CONFLICT DO NOTHING).
+        if (isTransient(recordError)) throw recordError;
         letters.push({
           tenantId: record.tenantId,
           recordId: record.id,
@@ -65,6 +69,17 @@ async function touchLastUse(db: Db, records: CallLogRecord[]): Promise<void> {
     lastUse.set(record.grantId, Math.max(lastUse.get(record.grantId) ?? 0, record.createdAt.getTime()));
   }
   await touchGrantsLastUsed(db, [...lastUse.keys()], new Date(Math.max(...lastUse.values())));
+}
+
+// SQLSTATEs of failures that pass on their own: deadlock, serialisation, lock timeout, too many connections.
+const TRANSIENT_STATES = ["40P01", "40001", "55P03", "53300"];
+
+/** Whether Postgres refused the statement for a passing reason rather than for what it contained. */
+export function isTransient(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return TRANSIENT_STATES.some(
+    (state) => message.includes(`Code: \`${state}\``) || message.includes(`code: '${state}'`),
+  );
 }
 
 function reasonOf(error: unknown): string {

@@ -5,6 +5,7 @@ import { type Inspection, relayResponse } from "../upstream/relay-response";
 import { sendUpstream } from "../upstream/send-upstream";
 import { upstreamHeaders } from "../upstream/upstream-headers";
 import type { Exchange } from "./exchange";
+import { tenantBusy } from "./tenant-busy";
 
 /** Sends the request upstream and relays the answer; returns true if the upstream failed it. */
 export async function forward(
@@ -55,10 +56,7 @@ function acquireSlot({ auth, services }: Exchange, method: "POST" | "GET" | "DEL
   }
   const release = services.concurrency.acquire(tenantId);
   if (release !== null) return release;
-  throw new GatewayError(
-    "tenant_busy",
-    `Too many requests in flight for this organisation (limit ${services.concurrency.max}); retry shortly.`,
-  );
+  throw tenantBusy(services.concurrency.max);
 }
 
 async function relay(

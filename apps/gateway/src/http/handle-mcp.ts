@@ -11,6 +11,7 @@ import type { GatewayServices } from "./gateway-services";
 import { handlePost } from "./handle-post";
 import { inspectionFor } from "./inspection-for";
 import { sendError } from "./send";
+import { tenantBusy } from "./tenant-busy";
 
 /** Handles POST, GET and DELETE on a gateway MCP URL, and logs the request whatever happens. */
 export async function handleMcp(
@@ -37,7 +38,10 @@ export async function handleMcp(
   try {
     exchange.upstreamSessionId = verifiedSession(exchange);
     exchange.draft.sessionId = exchange.upstreamSessionId ?? null;
-    if (req.method === "POST") await handlePost(exchange);
+    if (req.method === "POST") {
+      admit(exchange);
+      await handlePost(exchange);
+    }
     // A GET stream (and a replay of one with Last-Event-ID) carries server messages like any response.
     else if (req.method === "GET")
       await forward(exchange, "GET", undefined, await streamInspection(exchange));
@@ -68,6 +72,17 @@ async function streamInspection(exchange: Exchange): Promise<Inspection> {
   const inspection = await inspectionFor(exchange, undefined, false);
   inspection.refresh = async () => (await inspectionFor(exchange, undefined, false)).filter;
   return inspection;
+}
+
+/**
+ * Admission before any work on the body: while a tenant has all its request slots in flight, its next
+ * POST is refused at once (429) instead of being read, parsed, decided and counted against its limits
+ * only to be refused at the forward. Cheap refusals keep a flooding tenant from slowing the others.
+ */
+function admit({ auth, services }: Exchange): void {
+  const { concurrency } = services;
+  if (concurrency.count(auth.server.tenantId) < concurrency.max) return;
+  throw tenantBusy(concurrency.max);
 }
 
 const NO_INSPECTION: Inspection = { id: undefined, watchCall: false, filter: PASS_THROUGH };

@@ -101,7 +101,9 @@ function rollupsOf(source: Prisma.Sql): Prisma.Sql {
         ('denied_rule', CASE WHEN c."decision" IN ('deny', 'rate_limited') THEN c."rule" END),
         ('held', CASE WHEN c."held" THEN c."decision"::text END)) AS d(dimension, key)
     WHERE d.key IS NOT NULL AND c."method" = 'tools/call'
-    GROUP BY 1, 2, 3, 4, 5`;
+    GROUP BY 1, 2, 3, 4, 5
+    -- One order for every writer: concurrent batches lock shared rollup rows in the same order, never crosswise.
+    ORDER BY 1, 2, 3, 4, 5`;
 }
 
 /**
