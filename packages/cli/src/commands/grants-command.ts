@@ -55,15 +55,13 @@ export async function grantsCommand(ctx: CommandContext): Promise<void> {
     }
     const serverId = ctx.options.server === undefined ? null : await resolveServerId(api, ctx.options.server);
     const servers = ctx.options.servers === undefined ? null : serverList(ctx.options.servers);
-    const result = z
-      .object({ grant: grantSchema, token: z.string() })
-      .parse(
-        await api.request("POST", "/grants", {
-          label: arg,
-          serverId,
-          ...(servers === null ? {} : { servers }),
-        }),
-      );
+    const result = z.object({ grant: grantSchema, token: z.string() }).parse(
+      await api.request("POST", "/grants", {
+        label: arg,
+        serverId,
+        ...(servers === null ? {} : { servers }),
+      }),
+    );
     ctx.print(
       result,
       () =>
