@@ -31,9 +31,11 @@ export async function createGrantAction(
 ): Promise<FormState<CreatedGrant>> {
   const session = await requireSession();
   const serverField = formData.get("serverId");
+  const some = serverField === "some";
   const parsed = createGrantInputSchema.safeParse({
     label: formData.get("label"),
-    serverId: serverField === "" || serverField === null ? null : serverField,
+    serverId: serverField === "" || serverField === null || some ? null : serverField,
+    ...(some ? { servers: formData.getAll("servers").map(String) } : {}),
   });
   if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
   const expiry = grantExpirySchema.safeParse(formData.get("expiresInDays") ?? "");

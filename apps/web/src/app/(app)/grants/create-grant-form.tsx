@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { FormAlert } from "@/components/form-alert";
 import { styles } from "@/components/styles";
 import { SubmitButton } from "@/components/submit-button";
@@ -10,7 +11,11 @@ import { TokenReveal } from "./token-reveal";
 
 type Props = { servers: { id: string; name: string }[] };
 
+/** The server select's value for a grant restricted to the servers ticked below it. */
+const SOME_SERVERS = "some";
+
 export function CreateGrantForm({ servers }: Props) {
+  const [scope, setScope] = useState("");
   const [state, action] = useToastAction<CreatedGrant>(
     createGrantAction,
     () => "Grant created. Copy the token now: it is shown once.",
@@ -34,14 +39,35 @@ export function CreateGrantForm({ servers }: Props) {
           <label htmlFor="grant-server" className={styles.label}>
             Server
           </label>
-          <select id="grant-server" name="serverId" className={styles.input} defaultValue="">
+          <select
+            id="grant-server"
+            name="serverId"
+            className={styles.input}
+            value={scope}
+            onChange={(event) => setScope(event.target.value)}
+          >
             <option value="">All servers</option>
+            <option value={SOME_SERVERS}>Some servers…</option>
             {servers.map((server) => (
               <option key={server.id} value={server.id}>
                 {server.name}
               </option>
             ))}
           </select>
+          {scope === SOME_SERVERS ? (
+            <fieldset className="space-y-1 pt-1">
+              <legend className="text-sm text-slate-600">Servers this grant may use</legend>
+              {servers.map((server) => (
+                <label key={server.id} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="servers" value={server.id} />
+                  {server.name}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          {state.fieldErrors?.servers !== undefined ? (
+            <p className="text-sm text-red-600">{state.fieldErrors.servers}</p>
+          ) : null}
         </div>
         <div className="space-y-1.5">
           <label htmlFor="grant-expiry" className={styles.label}>

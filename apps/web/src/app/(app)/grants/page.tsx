@@ -8,6 +8,7 @@ import { toneFor } from "@/components/tones";
 import { can } from "@/server/context";
 import { getDeps } from "@/server/deps";
 import { listGrants } from "@/server/grants/list-grants";
+import { tenantUrlNameMapping } from "@/server/grants/tenant-url-names";
 import { tenantGatewayUrlFor } from "@/server/servers/gateway-url";
 import { listServers } from "@/server/servers/list-servers";
 import { requireSession } from "@/server/session";
@@ -21,7 +22,11 @@ export default async function GrantsPage() {
   const session = await requireSession();
   const { db, gatewayUrl } = getDeps();
   const tenantUrl = tenantGatewayUrlFor(gatewayUrl, session.tenant.slug);
-  const [grants, servers] = await Promise.all([listGrants(db, session.ctx), listServers(db, session.ctx)]);
+  const [grants, servers, renamed] = await Promise.all([
+    listGrants(db, session.ctx),
+    listServers(db, session.ctx),
+    tenantUrlNameMapping(db, session.ctx),
+  ]);
   const serverNames = new Map(servers.map((server) => [server.id, server.name]));
   const canManage = can(session.ctx.role, "manage_grants");
 
@@ -44,6 +49,44 @@ export default async function GrantsPage() {
           One MCP endpoint for every server a grant may use; tools appear as <code>server__tool</code>, each
           under its own server&apos;s policy. Each server page keeps its own URL.
         </p>
+        {renamed.length > 0 ? (
+          <div className="w-full">
+            <h3 className="mb-2 text-sm font-semibold">Renamed tools</h3>
+            <p className="mb-2 text-sm text-slate-600">
+              Names longer than 64 characters are shortened with a hash, and a server may have its own prefix;
+              on the tenant URL these tools appear as:
+            </p>
+            <table className="min-w-full text-sm" aria-label="Renamed tools on the tenant URL">
+              <thead className="text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                <tr>
+                  <th scope="col" className="py-1 pr-4">
+                    Name on the tenant URL
+                  </th>
+                  <th scope="col" className="py-1 pr-4">
+                    Server
+                  </th>
+                  <th scope="col" className="py-1 pr-4">
+                    Tool
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {renamed.map((entry) => (
+                  <tr key={entry.exposed}>
+                    <td className="py-1 pr-4 font-mono text-xs break-all">
+                      {entry.exposed}
+                      {entry.shortened ? (
+                        <span className="ml-2 font-sans text-slate-500">(shortened)</span>
+                      ) : null}
+                    </td>
+                    <td className="py-1 pr-4">{entry.serverName}</td>
+                    <td className="py-1 pr-4 font-mono text-xs break-all">{entry.tool}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
       </section>
       {canManage ? (
         <section aria-labelledby="create-grant" className={`${styles.card} mb-8 p-6`}>
@@ -103,7 +146,13 @@ export default async function GrantsPage() {
                     )}
                   </td>
                   <td className="px-4 py-3 text-slate-600">
-                    {grant.serverId === null ? "All servers" : (serverNames.get(grant.serverId) ?? "—")}
+                    {grant.serverId !== null
+                      ? (serverNames.get(grant.serverId) ?? "—")
+                      : grant.servers === null
+                        ? "All servers"
+                        : grant.servers.length === 0
+                          ? "No servers (all deleted)"
+                          : grant.servers.map((id) => serverNames.get(id) ?? id).join(", ")}
                   </td>
                   <td className="px-4 py-3 whitespace-nowrap text-slate-600">
                     {formatDateTime(grant.createdAt)}

@@ -75,6 +75,7 @@ export async function updateServerAction(
     url: formData.get("url") ?? undefined,
     // Headers are replaced only when asked to: their values are never sent back to the browser.
     headers: formData.get("replaceHeaders") === "on" ? headerRows(formData) : undefined,
+    toolPrefix: toolPrefixField(formData),
   });
   if (!parsed.success) return { fieldErrors: fieldErrorsFrom(parsed.error) };
   try {
@@ -84,6 +85,14 @@ export async function updateServerAction(
   }
   revalidatePath(`/servers/${serverId.data}`);
   return { result: "Saved." };
+}
+
+/** The prefix field: empty, or the server's own slug, means the default (null); absent means unchanged. */
+function toolPrefixField(formData: FormData): string | null | undefined {
+  const value = formData.get("toolPrefix");
+  if (typeof value !== "string") return undefined;
+  const prefix = value.trim();
+  return prefix === "" || prefix === formData.get("slug") ? null : prefix;
 }
 
 /** Lists the server's tools again; changed reviewed tools wait for review. */

@@ -9,7 +9,7 @@ import { useToastAction } from "@/components/use-toast-action";
 import { updateServerAction } from "./actions";
 
 type Props = {
-  server: { id: string; name: string; url: string };
+  server: { id: string; name: string; url: string; slug: string; toolPrefix: string };
   headers: { name: string; masked: string }[];
 };
 
@@ -44,6 +44,16 @@ export function EditServerForm({ server, headers }: Props) {
         required
         hint="A new URL is connection-tested and re-scanned before it is saved. Stored headers stay bound to the current host: a URL on another host needs them entered again (Replace headers; leave the rows empty to drop them)."
         error={state.fieldErrors?.url}
+      />
+      <input type="hidden" name="slug" value={server.slug} />
+      <TextField
+        label="Tool prefix on the tenant URL"
+        name="toolPrefix"
+        id="edit-tool-prefix"
+        defaultValue={server.toolPrefix}
+        maxLength={32}
+        hint={`Tools and prompts of this server appear as ${server.toolPrefix}__<tool> on the tenant URL. Lower-case letters, digits, '-' and '_'; empty or the slug (${server.slug}) for the default.`}
+        error={state.fieldErrors?.toolPrefix}
       />
       <fieldset className="space-y-2">
         <legend className={styles.label}>Upstream headers</legend>

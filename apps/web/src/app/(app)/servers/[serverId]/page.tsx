@@ -200,7 +200,13 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
         <div className="mt-4">
           {canManageServers ? (
             <EditServerForm
-              server={{ id: server.id, name: server.name, url: server.url }}
+              server={{
+                id: server.id,
+                name: server.name,
+                url: server.url,
+                slug: server.slug,
+                toolPrefix: server.toolPrefix,
+              }}
               headers={headers}
             />
           ) : (
