@@ -14,6 +14,7 @@ import { configSnippets, TOKEN_PLACEHOLDER } from "@/server/grants/config-snippe
 import { oauthSnippets } from "@/server/grants/oauth-snippets";
 import { serverCatalogueState } from "@/server/public-catalogue/publish-server-catalogue";
 import { deletionImpact } from "@/server/servers/deletion-impact";
+import { tenantGatewayUrlFor } from "@/server/servers/gateway-url";
 import { getServerDetail } from "@/server/servers/get-server-detail";
 import { listMaskedHeaders } from "@/server/servers/masked-headers";
 import { requireSession } from "@/server/session";
@@ -51,7 +52,13 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
   const { server, policy, gatewayUrl } = detail;
   const canManageServers = can(session.ctx.role, "manage_servers");
   const canPublish = can(session.ctx.role, "manage_policies");
-  const snippets = configSnippets({ gatewayUrl, token: TOKEN_PLACEHOLDER, serverName: server.slug });
+  // Snippets offer the tenant URL first (every server a grant may use); the URL above is this server's own.
+  const tenantUrl = tenantGatewayUrlFor(getDeps().gatewayUrl, session.tenant.slug);
+  const snippets = configSnippets({
+    gatewayUrl: tenantUrl,
+    token: TOKEN_PLACEHOLDER,
+    serverName: `toolgate-${session.tenant.slug}`,
+  });
 
   return (
     <>
@@ -102,7 +109,10 @@ export default async function ServerPage({ params }: { params: Promise<{ serverI
                 <Link href="/grants" className={styles.link}>
                   Grants
                 </Link>{" "}
-                (new grants show these snippets with the token filled in).
+                (new grants show these snippets with the token filled in). They use the tenant URL{" "}
+                <code className="font-mono break-all">{tenantUrl}</code>, where this server&apos;s tools
+                appear as <code className="font-mono">{server.toolPrefix}__&lt;tool&gt;</code>; for this
+                server alone, use the gateway URL above.
               </p>
               <ConfigSnippetTabs snippets={snippets} />
             </div>
