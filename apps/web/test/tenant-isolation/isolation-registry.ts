@@ -155,6 +155,7 @@ export const routeBodies: Record<string, (fx: IsolationFixture) => unknown> = {
   "POST /servers/{serverId}/policy/versions": () => ({ document: { version: "1", default: "allow" } }),
   "POST /servers/{serverId}/policy/versions/{version}/rollback": () => ({}),
   "POST /grants": (fx) => ({ label: "sneaky", serverId: fx.ids.serverId }),
+  "PATCH /grants/{grantId}": (fx) => ({ label: "renamed", servers: [fx.ids.serverId] }),
   "POST /approvals/{approvalId}/approve": () => ({}),
   "POST /approvals/{approvalId}/deny": () => ({}),
 };
