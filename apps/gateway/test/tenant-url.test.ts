@@ -26,6 +26,7 @@ let gateway: TestGateway;
 let seeded: SeededTenant;
 let tenantToken: string;
 let tenantUrl: URL;
+let longNamesServerId: string;
 
 beforeAll(async () => {
   [demo, everything, longNames] = await Promise.all([
@@ -47,6 +48,7 @@ beforeAll(async () => {
       headersSealed: null,
     });
     await publishPolicy(testDb, seeded.tenantId, server.id, { document: policy });
+    if (name === "Long Names") longNamesServerId = server.id;
   }
   tenantToken = generateToken("grt");
   await createGrant(testDb, seeded.tenantId, {
@@ -92,6 +94,44 @@ async function toolNames(client: Client): Promise<string[]> {
 }
 
 describe("the tenant URL /<tenant>/mcp", () => {
+  it("answers initialize with what its servers declare, merged, and names itself for the tenant", async () => {
+    const client = await tenantClient();
+    try {
+      const capabilities = client.getServerCapabilities();
+      // The demo server lists resources and prompts; server-everything adds subscriptions, completions, logging.
+      expect(capabilities?.tools).toBeDefined();
+      expect(capabilities?.prompts).toBeDefined();
+      expect(capabilities?.resources?.subscribe).toBe(true);
+      expect(capabilities?.completions).toBeDefined();
+      expect(capabilities?.logging).toBeDefined();
+      expect(client.getServerVersion()?.name).toBe(`toolgate-${seeded.tenantSlug}`);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("declares only what the grant's own servers offer: a tools-only server gives a tools-only session", async () => {
+    const token = generateToken("grt");
+    await createGrant(testDb, seeded.tenantId, {
+      label: "long names only",
+      tokenHash: hashToken(token),
+      tokenPrefix: tokenPrefix(token),
+      serverId: longNamesServerId,
+    });
+    const client = await tenantClient(token);
+    try {
+      const capabilities = client.getServerCapabilities();
+      expect(capabilities?.tools).toBeDefined();
+      expect(capabilities?.prompts).toBeUndefined();
+      expect(capabilities?.resources).toBeUndefined();
+      expect(capabilities?.completions).toBeUndefined();
+      expect(capabilities?.logging).toBeUndefined();
+      expect((await client.listTools()).tools).toHaveLength(1);
+    } finally {
+      await client.close();
+    }
+  });
+
   it("lists every server's tools, prefixed and filtered by each server's own policy", async () => {
     const client = await tenantClient();
     try {

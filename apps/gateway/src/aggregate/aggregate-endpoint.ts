@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import type { Db } from "@toolgate/db";
 import { hashToken } from "@toolgate/secrets";
 import type { Logger } from "pino";
@@ -10,6 +11,9 @@ import { type JsonRpcMessage, parseMessage, requestIdOf } from "../jsonrpc/parse
 import { protocolRevision } from "../protocol/protocol-revision";
 import { AggregateSession } from "./aggregate-session";
 import { authenticateTenant, grantServers, grantValid, type TenantAuth } from "./authenticate-tenant";
+import { learnProfiles } from "./learn-profiles";
+import { mergeCapabilities, mergeInstructions } from "./merge-capabilities";
+import { DEFAULT_SEPARATOR } from "./names";
 import { loopbackPipe } from "./server-pipe";
 import { ServerProfiles } from "./server-profiles";
 import { StatelessAggregate } from "./stateless-aggregate";
@@ -74,15 +78,33 @@ export class AggregateEndpoint {
       return;
     }
     const servers = await grantServers(this.deps.db, auth.grant);
+    const serverSlugs = servers.map((server) => server.slug);
+    // Only an initialize is answered by a new session; anything else is refused by its transport.
+    const profiles = !isInitialize(body)
+      ? []
+      : await learnProfiles(
+          {
+            tenantId: auth.grant.tenantId,
+            tenantSlug: request.tenantSlug,
+            token: auth.token,
+            serverSlugs,
+            selfUrl: selfUrl(req),
+            clientCapabilities: initializeCapabilities(body),
+          },
+          this.profiles,
+          this.deps.logger,
+        );
     const session = new AggregateSession({
       tenantId: auth.grant.tenantId,
       tenantSlug: request.tenantSlug,
       grantId: auth.grant.id,
       token: auth.token,
-      serverSlugs: servers.map((server) => server.slug),
+      serverSlugs,
       toolPrefixes: new Map(servers.map((server) => [server.slug, server.toolPrefix])),
       selfUrl: selfUrl(req),
       separator: this.deps.separator,
+      capabilities: mergeCapabilities(profiles),
+      instructions: mergeInstructions(profiles, this.deps.separator ?? DEFAULT_SEPARATOR),
       logger: this.deps.logger,
       onClosed: (id) => this.sessions.delete(id),
     });
@@ -180,6 +202,18 @@ export class AggregateEndpoint {
 function isStateless(req: IncomingMessage, body: unknown): body is JsonRpcMessage {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return false;
   return protocolRevision(req.headers, body as JsonRpcMessage) === "stateless";
+}
+
+function isInitialize(body: unknown): boolean {
+  return typeof body === "object" && body !== null && (body as { method?: unknown }).method === "initialize";
+}
+
+/** The capabilities an `initialize` body declares for the client. */
+function initializeCapabilities(body: unknown): ClientCapabilities {
+  const capabilities = (body as { params?: { capabilities?: unknown } }).params?.capabilities;
+  return typeof capabilities === "object" && capabilities !== null
+    ? (capabilities as ClientCapabilities)
+    : {};
 }
 
 function parseJson(body: Buffer): unknown {

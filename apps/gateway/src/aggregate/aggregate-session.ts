@@ -16,6 +16,7 @@ import {
   type Progress,
   ReadResourceRequestSchema,
   ResultSchema,
+  type ServerCapabilities,
   type ServerNotification,
   type ServerRequest,
   SetLevelRequestSchema,
@@ -24,6 +25,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import type { Logger } from "pino";
 import { DEFAULT_SEPARATOR, NameMap } from "./names";
+import { aggregateServerInfo } from "./server-info";
 import { type ClientRequestContext, UpstreamLink } from "./upstream-link";
 
 export type AggregateSessionOptions = {
@@ -37,6 +39,9 @@ export type AggregateSessionOptions = {
   /** The gateway's own base URL on loopback, e.g. http://127.0.0.1:8080. */
   selfUrl: string;
   separator?: string;
+  /** What the session declares at initialize: its servers' capabilities merged (`mergeCapabilities`). */
+  capabilities: ServerCapabilities;
+  instructions?: string;
   logger: Logger;
   onClosed: (sessionId: string) => void;
 };
@@ -63,18 +68,10 @@ export class AggregateSession {
   constructor(private readonly options: AggregateSessionOptions) {
     this.tools = new NameMap(options.separator, options.toolPrefixes);
     this.prompts = new NameMap(options.separator, options.toolPrefixes);
-    this.server = new Server(
-      { name: "toolgate", version: "1.0.0", title: `Toolgate · ${options.tenantSlug}` },
-      {
-        capabilities: {
-          tools: { listChanged: true },
-          prompts: { listChanged: true },
-          resources: { subscribe: true, listChanged: true },
-          logging: {},
-          completions: {},
-        },
-      },
-    );
+    this.server = new Server(aggregateServerInfo(options.tenantSlug, options.serverSlugs), {
+      capabilities: options.capabilities,
+      ...(options.instructions === undefined ? {} : { instructions: options.instructions }),
+    });
     for (const slug of options.serverSlugs) {
       const url = new URL(`${options.selfUrl}/${options.tenantSlug}/${slug}/mcp`);
       this.links.set(
@@ -94,7 +91,12 @@ export class AggregateSession {
     this.transport.onclose = () => {
       void this.close();
     };
-    this.registerHandlers();
+    this.registerToolHandlers();
+    // The SDK refuses a handler for a capability the session did not declare.
+    if (options.capabilities.prompts !== undefined) this.registerPromptHandlers();
+    if (options.capabilities.resources !== undefined) this.registerResourceHandlers();
+    if (options.capabilities.completions !== undefined) this.registerCompletionHandler();
+    if (options.capabilities.logging !== undefined) this.registerLoggingHandler();
   }
 
   get grantId(): string {
@@ -116,7 +118,7 @@ export class AggregateSession {
     await Promise.all([...this.links.values()].map((link) => link.close()));
   }
 
-  private registerHandlers(): void {
+  private registerToolHandlers(): void {
     const server = this.server;
     server.setRequestHandler(ListToolsRequestSchema, async () => {
       const listed = await this.fromEachServer(async (slug, client) => {
@@ -140,6 +142,10 @@ export class AggregateSession {
         }),
       );
     });
+  }
+
+  private registerPromptHandlers(): void {
+    const server = this.server;
     server.setRequestHandler(ListPromptsRequestSchema, async () => {
       const listed = await this.fromEachServer(async (slug, client) => {
         if (client.getServerCapabilities()?.prompts === undefined) return [];
@@ -160,6 +166,10 @@ export class AggregateSession {
       }
       return link.serve(extra, (client) => client.getPrompt({ ...request.params, name: target.name }));
     });
+  }
+
+  private registerResourceHandlers(): void {
+    const server = this.server;
     server.setRequestHandler(ListResourcesRequestSchema, async () => {
       const listed = await this.fromEachServer(async (slug, client) => {
         if (client.getServerCapabilities()?.resources === undefined) return [];
@@ -187,7 +197,10 @@ export class AggregateSession {
     server.setRequestHandler(UnsubscribeRequestSchema, async (request, extra) =>
       this.onResourceOwner(request.params.uri, extra, (client) => client.unsubscribeResource(request.params)),
     );
-    server.setRequestHandler(CompleteRequestSchema, async (request, extra) => {
+  }
+
+  private registerCompletionHandler(): void {
+    this.server.setRequestHandler(CompleteRequestSchema, async (request, extra) => {
       const ref = request.params.ref;
       if (ref.type === "ref/prompt") {
         const target = this.prompts.resolve(ref.name);
@@ -201,7 +214,10 @@ export class AggregateSession {
       }
       return this.onResourceOwner(ref.uri, extra, (client) => client.complete(request.params));
     });
-    server.setRequestHandler(SetLevelRequestSchema, async (request) => {
+  }
+
+  private registerLoggingHandler(): void {
+    this.server.setRequestHandler(SetLevelRequestSchema, async (request) => {
       await this.fromEachServer(async (_slug, client) => {
         if (client.getServerCapabilities()?.logging !== undefined)
           await client.setLoggingLevel(request.params.level);
