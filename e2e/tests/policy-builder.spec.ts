@@ -195,4 +195,51 @@ test("policy builder: drag MountIso to Rate-limit, JSON equals the canonical pol
     await expect(page.getByTestId("policy-version")).toContainText("Current version: 3");
     await expect.poll(() => jsonPane(page)).toEqual(canonicalPolicy);
   });
+
+  await test.step("resources and prompts have lanes too: allow one resource and one prompt, publish", async () => {
+    const resourceDeny = page.getByRole("region", { name: "Deny (resources)" });
+    const resourceAllow = page.getByRole("region", { name: "Allow (resources)" });
+    // Under default deny, every catalogued resource, template and prompt starts in Deny.
+    await expect(resourceDeny.locator('[data-card="vbox://host/info"]')).toBeVisible();
+    await expect(resourceDeny.locator('[data-card="vbox://vms/*/config"]')).toContainText(
+      "vbox://vms/{name}/config",
+    );
+    // The resources board sits below the tools: centre its lanes, away from the edges where dnd-kit
+    // scrolls the page during a drag, so both rows stay under the pointer.
+    await resourceAllow.evaluate((lane) => lane.scrollIntoView({ block: "center" }));
+    await drag(page, page.getByRole("button", { name: "Drag resource vbox://host/info" }), resourceAllow);
+    await expect(resourceAllow.locator('[data-card="vbox://host/info"]')).toBeVisible();
+    await page.getByLabel("Lane for prompt triage-vm").selectOption("allow");
+    await page.getByLabel("Lane for prompt wipe-host").selectOption("hide");
+    await expect(
+      page.getByRole("region", { name: "Allow (prompts)" }).locator('[data-card="triage-vm"]'),
+    ).toBeVisible();
+    await expect
+      .poll(() => jsonPane(page))
+      .toEqual({
+        ...(canonicalPolicy as object),
+        hide: ["prompt:wipe-host"],
+        resources: { "vbox://host/info": {} },
+        prompts: { "triage-vm": {} },
+      });
+    await page.screenshot(shot("07-resources-prompts"));
+    await page.getByLabel("Version message").fill("Host info and the triage prompt");
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(page.getByTestId("policy-version")).toContainText("Current version: 4");
+  });
+
+  await test.step("the gateway lists and serves only the allowed resource and prompt", async () => {
+    const agent = await connectAgent(gatewayUrl, token);
+    try {
+      const { resources } = await agent.listResources();
+      expect(resources.map((resource) => resource.uri)).toEqual(["vbox://host/info"]);
+      const { prompts } = await agent.listPrompts();
+      expect(prompts.map((prompt) => prompt.name)).toEqual(["triage-vm"]);
+      const info = await agent.readResource({ uri: "vbox://host/info" });
+      expect(info.contents).toHaveLength(1);
+      await expect(agent.readResource({ uri: "vbox://host/audit-log" })).rejects.toThrow(/POLICY DENIED/);
+    } finally {
+      await agent.close();
+    }
+  });
 });

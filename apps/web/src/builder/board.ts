@@ -2,27 +2,32 @@ import {
   canonicalToolName,
   compilePolicy,
   evaluateCall,
+  hideTarget,
   type PolicyRule,
   parsePolicy,
   RULE_LABELS,
 } from "@toolgate/policy-core";
+import type { AccessKind, CatalogueAccessItem } from "./access-catalogue";
 import { type BuilderState, toPolicy } from "./builder-state";
 import type { CatalogueTool } from "./catalogue-tool";
 import { type Lane, laneOfRule } from "./lanes";
 import { ruleKeyOfPointer } from "./rule-pointer";
 
 /**
- * One card on the board. `key` is what the policy names (a tool, a glob, or a hide entry);
- * `rule` is undefined when the card only follows the default or another key (`via`).
+ * One card on a board. `key` is what the policy names (a tool, resource URI or prompt name, a glob,
+ * or a hide entry); `rule` is undefined when the card only follows the default or another key (`via`).
+ * `kind` says which board and policy section it belongs to; `tool` or `item` is its catalogue entry.
  */
 export type BoardCard = {
   id: string;
+  kind: "tool" | AccessKind;
   key: string;
   lane: Lane;
   rule: PolicyRule | undefined;
   hidden: boolean;
   isGlob: boolean;
   tool: CatalogueTool | undefined;
+  item: CatalogueAccessItem | undefined;
   via: string | undefined;
 };
 
@@ -75,7 +80,18 @@ export function boardCards(state: BuilderState, catalogue: CatalogueTool[]): Boa
     const key = entry?.key ?? tool.name;
     const rule = entry?.rule;
     const lane = rule === undefined ? "hide" : laneOfRule(rule, hidden);
-    cards.push({ id: `tool:${tool.name}`, key, lane, rule, hidden, isGlob: false, tool, via: undefined });
+    cards.push({
+      id: `tool:${tool.name}`,
+      kind: "tool",
+      key,
+      lane,
+      rule,
+      hidden,
+      isGlob: false,
+      tool,
+      item: undefined,
+      via: undefined,
+    });
   }
   const via = governing(
     state,
@@ -85,12 +101,14 @@ export function boardCards(state: BuilderState, catalogue: CatalogueTool[]): Boa
     const governedBy = via.get(tool.name);
     cards.push({
       id: `tool:${tool.name}`,
+      kind: "tool",
       key: tool.name,
       lane: governedLane(state, governedBy),
       rule: undefined,
       hidden: governedBy === "(hidden)",
       isGlob: false,
       tool,
+      item: undefined,
       via: governedBy,
     });
   }
@@ -99,27 +117,33 @@ export function boardCards(state: BuilderState, catalogue: CatalogueTool[]): Boa
     const hidden = hiddenBy(state, entry.key);
     cards.push({
       id: `rule:${entry.key}`,
+      kind: "tool",
       key: entry.key,
       lane: laneOfRule(entry.rule, hidden),
       rule: entry.rule,
       hidden,
       isGlob: entry.key.includes("*"),
       tool: undefined,
+      item: undefined,
       via: undefined,
     });
   }
   const cardNames = new Set(cards.map((card) => canonicalToolName(card.key)));
   for (const entry of state.hide ?? []) {
+    // "resource:…" and "prompt:…" entries are cards on their own boards.
+    if (hideTarget(entry).kind !== "tool") continue;
     if (cardNames.has(canonicalToolName(entry))) continue;
     cardNames.add(canonicalToolName(entry));
     cards.push({
       id: `hide:${entry}`,
+      kind: "tool",
       key: entry,
       lane: "hide",
       rule: undefined,
       hidden: true,
       isGlob: entry.includes("*"),
       tool: undefined,
+      item: undefined,
       via: undefined,
     });
   }

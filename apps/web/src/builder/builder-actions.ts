@@ -1,6 +1,21 @@
-import { canonicalToolName, type Policy, type PolicyLimit, type PolicyRule } from "@toolgate/policy-core";
+import {
+  canonicalToolName,
+  type Policy,
+  type PolicyAccessRule,
+  type PolicyLimit,
+  type PolicyRule,
+} from "@toolgate/policy-core";
+import type { AccessKind } from "./access-catalogue";
+import {
+  accessHideEntry,
+  findAccessEntry,
+  hideEntryNames,
+  toAccessRule,
+  withAccessRule,
+  withoutAccessRule,
+} from "./access-rules";
 import { type BuilderState, fromPolicy } from "./builder-state";
-import { defaultLimitFor } from "./default-limit";
+import { accessLimitKey, defaultLimitFor } from "./default-limit";
 import type { Lane } from "./lanes";
 
 /** Everything the visual side can do to the policy; applied by `applyBuilderAction`. */
@@ -8,6 +23,9 @@ export type BuilderAction =
   | { type: "move"; key: string; lane: Lane }
   | { type: "set_rule"; key: string; rule: PolicyRule }
   | { type: "remove"; key: string }
+  | { type: "move_access"; kind: AccessKind; key: string; lane: Lane }
+  | { type: "set_access_rule"; kind: AccessKind; key: string; rule: PolicyAccessRule }
+  | { type: "remove_access"; kind: AccessKind; key: string }
   | { type: "set_default"; value: Policy["default"] }
   | { type: "set_all_tools_limits"; limits: PolicyLimit[] }
   | { type: "replace"; policy: Policy }
@@ -50,8 +68,12 @@ function ruleFields(rule: PolicyRule) {
  * card; limits survive a move to Require approval, and a move to Rate-limit adds a
  * default limit only when the rule has none.
  */
-function ruleForLane(state: BuilderState, key: string, lane: Exclude<Lane, "hide">): PolicyRule {
-  const { action, limits, rate_limit, approval, kept } = ruleFields(findRule(state, key) ?? {});
+function ruleForLane(
+  current: PolicyRule | undefined,
+  lane: Exclude<Lane, "hide">,
+  defaultLimit: () => PolicyLimit,
+): PolicyRule {
+  const { action, limits, rate_limit, approval, kept } = ruleFields(current ?? {});
   const limitFields = {
     ...(limits !== undefined ? { limits } : {}),
     ...(rate_limit !== undefined ? { rate_limit } : {}),
@@ -68,7 +90,7 @@ function ruleForLane(state: BuilderState, key: string, lane: Exclude<Lane, "hide
       const explicit = action === "allow" ? { action } : {};
       return hasLimits
         ? { ...explicit, ...kept, ...limitFields }
-        : { ...explicit, ...kept, limits: [defaultLimitFor(state, key)] };
+        : { ...explicit, ...kept, limits: [defaultLimit()] };
     }
   }
 }
@@ -79,7 +101,26 @@ function move(state: BuilderState, key: string, lane: Lane): BuilderState {
     return { ...state, hide: [...(state.hide ?? []), key] };
   }
   const visible = withoutHide(state, key);
-  return withRule(visible, key, ruleForLane(visible, key, lane));
+  const rule = ruleForLane(findRule(visible, key), lane, () => defaultLimitFor(visible, key));
+  return withRule(visible, key, rule);
+}
+
+function withoutAccessHide(state: BuilderState, kind: AccessKind, key: string): BuilderState {
+  const hide = state.hide?.filter((entry) => !hideEntryNames(kind, entry, key));
+  if (hide?.length === state.hide?.length) return state;
+  return { ...state, hide: hide === undefined || hide.length === 0 ? undefined : hide };
+}
+
+/** A resource or prompt card's move: the same lanes and rule changes as a tool's, in its own section. */
+function moveAccess(state: BuilderState, kind: AccessKind, key: string, lane: Lane): BuilderState {
+  if (lane === "hide") {
+    if (state.hide?.some((entry) => hideEntryNames(kind, entry, key))) return state;
+    return { ...state, hide: [...(state.hide ?? []), accessHideEntry(kind, key)] };
+  }
+  const visible = withoutAccessHide(state, kind, key);
+  const current = findAccessEntry(visible, kind, key)?.rule;
+  const rule = ruleForLane(current, lane, () => defaultLimitFor(visible, accessLimitKey(kind, key)));
+  return withAccessRule(visible, kind, key, toAccessRule(rule));
 }
 
 /** Applies one visual edit to the builder state (pure; returns a new state). */
@@ -91,6 +132,12 @@ export function applyBuilderAction(state: BuilderState, action: BuilderAction): 
       return withRule(state, action.key, action.rule);
     case "remove":
       return withoutHide(withoutRule(state, action.key), action.key);
+    case "move_access":
+      return moveAccess(state, action.kind, action.key, action.lane);
+    case "set_access_rule":
+      return withAccessRule(state, action.kind, action.key, action.rule);
+    case "remove_access":
+      return withoutAccessHide(withoutAccessRule(state, action.kind, action.key), action.kind, action.key);
     case "set_default":
       return { ...state, defaultAction: action.value };
     case "set_all_tools_limits":

@@ -14,7 +14,7 @@ export type BuilderState = {
   hide: string[] | undefined;
   allTools: Policy["all_tools"];
   tools: ToolEntry[] | undefined;
-  // Resource and prompt rules have no lanes yet: kept whole, edited in the JSON.
+  // Resource and prompt rules: their own boards edit them by key (access-rules.ts), order kept.
   resources: Policy["resources"];
   prompts: Policy["prompts"];
   // Top-level keys in the order the loaded document had them.

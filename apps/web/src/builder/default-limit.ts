@@ -14,6 +14,11 @@ export function counterNameFor(key: string): string {
   return `${stem.slice(0, 120)}_rate`;
 }
 
+/** The key a resource's or prompt's default counter is named after, apart from a tool of the same name. */
+export function accessLimitKey(kind: "resource" | "prompt", key: string): string {
+  return `${kind}_${key}`;
+}
+
 /**
  * The limit a card gets when dropped in Rate-limit: 30 per minute per grant (the
  * recommendation for Write tools), on a counter no other limit uses yet.

@@ -8,5 +8,13 @@ export function policyLimits(state: BuilderState): { owner: string; limit: Polic
   for (const entry of state.tools ?? []) {
     for (const limit of entry.rule.limits ?? []) found.push({ owner: entry.key, limit });
   }
+  for (const [owner, rules] of [
+    ["resource", state.resources],
+    ["prompt", state.prompts],
+  ] as const) {
+    for (const [key, rule] of Object.entries(rules ?? {})) {
+      for (const limit of rule.limits ?? []) found.push({ owner: `${owner} ${key}`, limit });
+    }
+  }
   return found;
 }

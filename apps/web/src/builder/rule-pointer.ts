@@ -8,3 +8,12 @@ export function ruleKeyOfPointer(pointer: string): string | undefined {
   if (token === undefined || token === "") return undefined;
   return token.replace(/~1/g, "/").replace(/~0/g, "~");
 }
+
+/** The resource or prompt key a rule pointer names ("/resources/file:~1~1~1etc~1*" → "file:///etc/*"). */
+export function accessKeyOfPointer(section: "resources" | "prompts", pointer: string): string | undefined {
+  const prefix = `/${section}/`;
+  if (!pointer.startsWith(prefix)) return undefined;
+  const token = pointer.slice(prefix.length).split("/")[0];
+  if (token === undefined || token === "") return undefined;
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}

@@ -8,6 +8,7 @@ import {
   type PolicyIssue,
   parsePolicy,
 } from "@toolgate/policy-core";
+import { parseAccessLabel } from "./access-label";
 import { ruleKeyOfPointer } from "./rule-pointer";
 
 export type SimulatedCall = { tool: string; args: Record<string, unknown>; grantId: string };
@@ -29,7 +30,7 @@ export function simulateCall(
   const parsed = parsePolicy(policy);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   const compiled = compilePolicy(parsed.policy);
-  const access = accessOf(call.tool);
+  const access = parseAccessLabel(call.tool);
   if (access !== undefined) {
     const request = { ...ids, ...access, grantId: call.grantId, sessionId: "simulator" };
     const decision = evaluateAccess(compiled, request);
@@ -44,19 +45,6 @@ export function simulateCall(
     explanation: explainDecision(compiled, context, decision),
     ruleKey: ruleKeyOfPointer(decision.rule),
   };
-}
-
-const ACCESS_PREFIXES = [
-  ["resource:", "resource"],
-  ["prompt:", "prompt"],
-] as const;
-
-function accessOf(target: string): { kind: "resource" | "prompt"; name: string } | undefined {
-  for (const [prefix, kind] of ACCESS_PREFIXES) {
-    if (target.startsWith(prefix) && target.length > prefix.length)
-      return { kind, name: target.slice(prefix.length) };
-  }
-  return undefined;
 }
 
 function describeAccess(what: string, decision: Decision): string {

@@ -27,13 +27,20 @@ function origin(card: BoardCard): string | undefined {
   return card.lane === "deny" ? "(default deny)" : "(default allow)";
 }
 
-/** One tool, glob or hide entry on the board. */
+/** How controls name a card: tools by name, resources and prompts with their kind ("prompt triage-vm"). */
+export function cardLabel(card: BoardCard): string {
+  return card.kind === "tool" ? card.key : `${card.kind} ${card.key}`;
+}
+
+/** One tool, resource, template or prompt, glob or hide entry on a board. */
 export function BoardCardView({ card, messages, highlighted, editing, readOnly, onMove, onEdit }: Props) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: card.id,
     disabled: readOnly,
   });
   const from = origin(card);
+  const label = cardLabel(card);
+  const description = card.tool?.description || card.item?.description || card.item?.title;
   const summary = card.rule === undefined ? [] : ruleSummary(card.rule);
   const ring =
     messages.errors.length > 0 ? "ring-red-400" : highlighted ? "ring-indigo-500 ring-2" : "ring-slate-200";
@@ -51,7 +58,7 @@ export function BoardCardView({ card, messages, highlighted, editing, readOnly, 
           <button
             type="button"
             className="mt-0.5 cursor-grab touch-none rounded px-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
-            aria-label={`Drag ${card.key}`}
+            aria-label={`Drag ${label}`}
             {...listeners}
             {...attributes}
           >
@@ -59,23 +66,16 @@ export function BoardCardView({ card, messages, highlighted, editing, readOnly, 
           </button>
         )}
         <div className="min-w-0 flex-1">
-          <CardName name={card.key} />
+          <CardName name={card.item?.listed ?? card.key} />
           <div className="mt-1 flex flex-wrap gap-1">
-            {card.tool !== undefined ? (
-              <>
-                <Badge tone={toneFor(card.tool.risk)}>{card.tool.risk}</Badge>
-                <Badge tone={toneFor(card.tool.category)}>{card.tool.category}</Badge>
-              </>
-            ) : (
-              <Badge tone="blue">{card.isGlob ? "glob" : "not in catalogue"}</Badge>
-            )}
+            <CardBadges card={card} />
             {from !== undefined ? <Badge tone="gray">{from}</Badge> : null}
           </div>
         </div>
       </div>
-      {card.tool?.description ? (
-        <p className="mt-1 line-clamp-1 text-slate-600" title={card.tool.description}>
-          {card.tool.description}
+      {description ? (
+        <p className="mt-1 line-clamp-1 text-slate-600" title={description}>
+          {description}
         </p>
       ) : null}
       {summary.length > 0 ? (
@@ -100,7 +100,7 @@ export function BoardCardView({ card, messages, highlighted, editing, readOnly, 
       {readOnly ? null : (
         <div className="mt-2 flex items-center gap-1">
           <select
-            aria-label={`Lane for ${card.key}`}
+            aria-label={`Lane for ${label}`}
             value={card.lane}
             onChange={(event) => {
               const lane = LANES.find((candidate) => candidate === event.target.value);
@@ -117,7 +117,7 @@ export function BoardCardView({ card, messages, highlighted, editing, readOnly, 
           <button
             type="button"
             onClick={() => onEdit(card.key)}
-            aria-label={`Edit ${card.key}`}
+            aria-label={`Edit ${label}`}
             className="rounded px-2 py-0.5 font-semibold text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50"
           >
             Edit
@@ -148,13 +148,24 @@ export function CardName({ name }: { name: string }) {
 export function DragPreview({ card }: { card: BoardCard }) {
   return (
     <div className="w-56 rotate-1 cursor-grabbing rounded-lg bg-white p-2 text-xs shadow-xl ring-2 ring-indigo-400">
-      <CardName name={card.key} />
-      {card.tool !== undefined ? (
-        <div className="mt-1 flex flex-wrap gap-1">
-          <Badge tone={toneFor(card.tool.risk)}>{card.tool.risk}</Badge>
-          <Badge tone={toneFor(card.tool.category)}>{card.tool.category}</Badge>
-        </div>
-      ) : null}
+      <CardName name={card.item?.listed ?? card.key} />
+      <div className="mt-1 flex flex-wrap gap-1">
+        <CardBadges card={card} />
+      </div>
     </div>
   );
+}
+
+/** A tool's risk and category; a resource's, template's or prompt's kind; else what the key is. */
+function CardBadges({ card }: { card: BoardCard }) {
+  if (card.tool !== undefined) {
+    return (
+      <>
+        <Badge tone={toneFor(card.tool.risk)}>{card.tool.risk}</Badge>
+        <Badge tone={toneFor(card.tool.category)}>{card.tool.category}</Badge>
+      </>
+    );
+  }
+  if (card.item !== undefined) return <Badge tone="purple">{card.item.kind}</Badge>;
+  return <Badge tone="blue">{card.isGlob ? "glob" : "not in catalogue"}</Badge>;
 }

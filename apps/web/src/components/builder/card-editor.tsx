@@ -5,6 +5,7 @@ import { argumentFields, portmanteauArgument } from "@/builder/argument-fields";
 import type { BoardCard } from "@/builder/board";
 import { LANE_TITLES } from "@/builder/lanes";
 import { styles } from "@/components/styles";
+import { cardLabel } from "./board-card";
 import { ConditionsEditor } from "./conditions-editor";
 import { LimitsEditor } from "./limits-editor";
 import { PortmanteauActions } from "./portmanteau-actions";
@@ -33,20 +34,35 @@ function withText(rule: PolicyRule, key: "on_deny" | "reason" | "rate_limit", te
   return text === "" ? rest : { ...rest, [key]: text };
 }
 
-/** Edits one card's rule: limits, conditions from the tool's input schema, message, approval. */
+/** What a rule-less card's editor says about where its decision comes from. */
+function followsText(card: BoardCard): string {
+  const what = card.kind === "tool" ? "tools" : `${card.kind}s`;
+  if (card.lane === "hide")
+    return `This entry only hides ${what}. Move it to another lane to give it a rule.`;
+  return `This ${card.kind} has no rule of its own; it follows ${card.via ?? "the default"}. Move it to a lane (drag it, or use its lane menu) to give it one.`;
+}
+
+/**
+ * Edits one card's rule: limits, message, approval, and for tools conditions from the input schema
+ * (resources and prompts are read or fetched whole: their rules have no argument conditions).
+ */
 export function CardEditor({ card, sharedLimits, defaultLimit, errors, onChange, onRemove, onClose }: Props) {
   const rule = card.rule;
+  const isTool = card.kind === "tool";
   const fields = argumentFields(card.tool?.inputSchema);
-  const action = portmanteauArgument(fields);
+  const action = isTool ? portmanteauArgument(fields) : undefined;
   const messageKey = rule?.reason !== undefined ? "reason" : "on_deny";
+  const label = cardLabel(card);
 
   return (
-    <section aria-label={`Edit ${card.key}`} className={`${styles.card} space-y-4 p-4`}>
+    <section aria-label={`Edit ${label}`} className={`${styles.card} space-y-4 p-4`}>
       <div className="flex items-start justify-between gap-2">
         <div>
           <h2 className="font-mono text-sm font-semibold">{card.key}</h2>
           <p className="text-xs text-slate-500">
-            {LANE_TITLES[card.lane]} lane{card.tool ? ` · ${card.tool.category}, ${card.tool.risk} risk` : ""}
+            {LANE_TITLES[card.lane]} lane
+            {card.tool ? ` · ${card.tool.category}, ${card.tool.risk} risk` : ""}
+            {card.item ? ` · ${card.item.kind} ${card.item.listed}` : ""}
           </p>
         </div>
         <button type="button" className={`${styles.secondaryButton} py-1 text-xs`} onClick={onClose}>
@@ -61,11 +77,7 @@ export function CardEditor({ card, sharedLimits, defaultLimit, errors, onChange,
         </ul>
       ) : null}
       {rule === undefined ? (
-        <p className="text-sm text-slate-600">
-          {card.lane === "hide"
-            ? "This entry only hides tools. Move it to another lane to give it a rule."
-            : `This tool has no rule of its own; it follows ${card.via ?? "the default"}. Move it to a lane (drag it, or use its lane menu) to give it one.`}
-        </p>
+        <p className="text-sm text-slate-600">{followsText(card)}</p>
       ) : (
         <>
           {action?.enumValues !== undefined ? (
@@ -129,20 +141,24 @@ export function CardEditor({ card, sharedLimits, defaultLimit, errors, onChange,
               </select>
             </label>
           ) : null}
-          <ConditionsEditor
-            label="Require (all must hold, else deny)"
-            name="Require"
-            conditions={rule.require ?? []}
-            fields={fields}
-            onChange={(conditions: PolicyCondition[]) => onChange(withList(rule, "require", conditions))}
-          />
-          <ConditionsEditor
-            label="Deny if (any holds)"
-            name="Deny if"
-            conditions={rule.deny_if ?? []}
-            fields={fields}
-            onChange={(conditions: PolicyCondition[]) => onChange(withList(rule, "deny_if", conditions))}
-          />
+          {isTool ? (
+            <>
+              <ConditionsEditor
+                label="Require (all must hold, else deny)"
+                name="Require"
+                conditions={rule.require ?? []}
+                fields={fields}
+                onChange={(conditions: PolicyCondition[]) => onChange(withList(rule, "require", conditions))}
+              />
+              <ConditionsEditor
+                label="Deny if (any holds)"
+                name="Deny if"
+                conditions={rule.deny_if ?? []}
+                fields={fields}
+                onChange={(conditions: PolicyCondition[]) => onChange(withList(rule, "deny_if", conditions))}
+              />
+            </>
+          ) : null}
           <label className="block text-xs text-slate-600">
             Message when denied
             <input
@@ -159,7 +175,7 @@ export function CardEditor({ card, sharedLimits, defaultLimit, errors, onChange,
           className={`${styles.secondaryButton} py-1 text-xs text-red-700`}
           onClick={onRemove}
         >
-          Remove rule for {card.key}
+          Remove rule for {label}
         </button>
       ) : null}
     </section>

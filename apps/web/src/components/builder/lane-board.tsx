@@ -18,6 +18,8 @@ import { BoardCardView, type CardMessages, DragPreview } from "./board-card";
 import { LaneColumn } from "./lane-column";
 
 type Props = {
+  /** Which board: undefined for tools, "resources" or "prompts" (names its lanes apart). */
+  board?: string | undefined;
   cards: BoardCard[];
   messagesFor: (card: BoardCard) => CardMessages;
   highlightKey: string | undefined;
@@ -32,7 +34,16 @@ function isLane(value: unknown): value is Lane {
 }
 
 /** The five lanes; cards move by dragging (pointer or keyboard) or with each card's lane menu. */
-export function LaneBoard({ cards, messagesFor, highlightKey, editingKey, readOnly, onMove, onEdit }: Props) {
+export function LaneBoard({
+  board,
+  cards,
+  messagesFor,
+  highlightKey,
+  editingKey,
+  readOnly,
+  onMove,
+  onEdit,
+}: Props) {
   // A short distance keeps clicks on a card's buttons from starting a drag.
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -72,7 +83,12 @@ export function LaneBoard({ cards, messagesFor, highlightKey, editingKey, readOn
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-5">
         {LANES.map((lane) => (
-          <LaneColumn key={lane} lane={lane} count={cards.filter((card) => card.lane === lane).length}>
+          <LaneColumn
+            key={lane}
+            lane={lane}
+            board={board}
+            count={cards.filter((card) => card.lane === lane).length}
+          >
             {cards
               .filter((card) => card.lane === lane)
               .map((card) => (

@@ -12,16 +12,30 @@ const LANE_TONES: Record<Lane, string> = {
   hide: "border-slate-300 bg-slate-100/70",
 };
 
-/** One lane: a drop target listing its cards. */
-export function LaneColumn({ lane, count, children }: { lane: Lane; count: number; children: ReactNode }) {
+/**
+ * One lane: a drop target listing its cards. On the resources and prompts boards the lane's name
+ * carries the board ("Allow (resources)"), so each lane on the page has a name of its own.
+ */
+export function LaneColumn({
+  lane,
+  count,
+  board,
+  children,
+}: {
+  lane: Lane;
+  count: number;
+  board: string | undefined;
+  children: ReactNode;
+}) {
   const { setNodeRef, isOver } = useDroppable({ id: lane });
   const [collapsed, setCollapsed] = useState(false);
   const title = LANE_TITLES[lane];
-  const listId = `lane-${lane}-cards`;
+  const name = board === undefined ? `${title} lane` : `${title} (${board})`;
+  const listId = board === undefined ? `lane-${lane}-cards` : `lane-${board}-${lane}-cards`;
   return (
     <section
       ref={setNodeRef}
-      aria-label={`${title} lane`}
+      aria-label={name}
       data-lane={lane}
       className={`flex min-w-0 flex-col ${collapsed ? "" : "min-h-48"} rounded-xl border-2 border-dashed p-2 ${LANE_TONES[lane]} ${isOver ? "ring-2 ring-indigo-500" : ""}`}
     >
@@ -31,7 +45,7 @@ export function LaneColumn({ lane, count, children }: { lane: Lane; count: numbe
           onClick={() => setCollapsed((current) => !current)}
           aria-expanded={!collapsed}
           aria-controls={listId}
-          aria-label={`${collapsed ? "Expand" : "Collapse"} the ${title} lane`}
+          aria-label={`${collapsed ? "Expand" : "Collapse"} the ${name}`}
           className="flex min-w-0 flex-1 items-center gap-1 rounded text-left hover:text-slate-950"
         >
           <span

@@ -1,15 +1,21 @@
 "use client";
 
+import type { PolicyRule } from "@toolgate/policy-core";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
+import { accessCards } from "@/builder/access-board";
+import type { AccessCatalogue, AccessKind } from "@/builder/access-catalogue";
+import { toAccessRule } from "@/builder/access-rules";
 import { type BoardCard, boardCards } from "@/builder/board";
+import type { BuilderAction } from "@/builder/builder-actions";
 import { toPolicy } from "@/builder/builder-state";
 import type { CatalogueTool } from "@/builder/catalogue-tool";
-import { defaultLimitFor } from "@/builder/default-limit";
-import { issueBelongsTo } from "@/builder/issue-owner";
+import { accessLimitKey, defaultLimitFor } from "@/builder/default-limit";
+import { accessIssueBelongsTo, issueBelongsTo } from "@/builder/issue-owner";
+import type { Lane } from "@/builder/lanes";
 import { policyLimits } from "@/builder/policy-limits";
 import { type Recommendation, recommendedState } from "@/builder/recommended-state";
-import { ruleKeyOfPointer } from "@/builder/rule-pointer";
+import { accessKeyOfPointer, ruleKeyOfPointer } from "@/builder/rule-pointer";
 import { PageHeader } from "@/components/page-header";
 import { styles } from "@/components/styles";
 import type { SimulatorGrant } from "@/server/policies/builder-data";
@@ -35,6 +41,8 @@ type Props = {
   server: { id: string; name: string; slug: string };
   tenantId: string;
   catalogue: CatalogueTool[];
+  /** The server's catalogued resources, resource templates and prompts. */
+  accessCatalogue: AccessCatalogue;
   grants: SimulatorGrant[];
   document: unknown;
   /** An unpublished draft to open instead of the document ("Limit this tool"). */
@@ -48,32 +56,43 @@ type Props = {
 
 /** The visual policy builder: lanes and cards beside the JSON, simulator, publish, history, replay. */
 export function PolicyBuilder(props: Props) {
-  const { server, catalogue, canPublish, actions } = props;
+  const { server, catalogue, accessCatalogue, canPublish, actions } = props;
   const draft = usePolicyDraft(props.document, catalogue, props.draft?.document);
   const [draftSource, setDraftSource] = useState(props.draft);
   const { state, dispatch } = draft;
   const [baseVersion, setBaseVersion] = useState(props.version);
   const [history, setHistory] = useState(props.history);
-  const [editingKey, setEditingKey] = useState<string | undefined>();
+  const [editing, setEditing] = useState<{ kind: BoardCard["kind"]; key: string } | undefined>();
   const [fired, setFired] = useState<string | undefined>();
   const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
   useUnsavedGuard(draft.dirty);
 
   const policy = useMemo(() => toPolicy(state), [state]);
   const cards = useMemo(() => boardCards(state, catalogue), [state, catalogue]);
-  const editingCard = cards.find((card) => card.key === editingKey);
+  const resourceCards = useMemo(
+    () => accessCards(state, "resource", accessCatalogue.resources),
+    [state, accessCatalogue],
+  );
+  const promptCards = useMemo(
+    () => accessCards(state, "prompt", accessCatalogue.prompts),
+    [state, accessCatalogue],
+  );
+  const editingCard = [...cards, ...resourceCards, ...promptCards].find(
+    (card) => card.kind === editing?.kind && card.key === editing.key,
+  );
   const sharedLimits = policyLimits(state).map((entry) => entry.limit);
 
+  const belongs = (card: BoardCard) => (path: string) =>
+    card.kind === "tool"
+      ? issueBelongsTo(state, path, card.key)
+      : accessIssueBelongsTo(state, card.kind, path, card.key);
   const messagesFor = (card: BoardCard) => ({
-    errors: draft.issues
-      .filter((issue) => issueBelongsTo(state, issue.path, card.key))
-      .map((issue) => issue.message),
+    errors: draft.issues.filter((issue) => belongs(card)(issue.path)).map((issue) => issue.message),
     warnings: draft.valid
-      ? draft.warnings
-          .filter((warning) => issueBelongsTo(state, warning.path, card.key))
-          .map((warning) => warning.message)
+      ? draft.warnings.filter((warning) => belongs(card)(warning.path)).map((warning) => warning.message)
       : [],
   });
+  const editingKeyOn = (kind: BoardCard["kind"]) => (editing?.kind === kind ? editing.key : undefined);
   // Memoised: the JSON pane re-places its diagnostics whenever this list changes.
   const paneMessages: PaneMessage[] = useMemo(
     () => [
@@ -131,7 +150,7 @@ export function PolicyBuilder(props: Props) {
         defaultAction={state.defaultAction}
         readOnly={!canPublish}
         onDispatch={dispatch}
-        onRecommend={() => setRecommendation(recommendedState(state, catalogue))}
+        onRecommend={() => setRecommendation(recommendedState(state, catalogue, accessCatalogue))}
       />
       {recommendation !== null ? (
         <div className="mb-4">
@@ -151,10 +170,10 @@ export function PolicyBuilder(props: Props) {
             cards={cards}
             messagesFor={messagesFor}
             highlightKey={fired === undefined ? undefined : ruleKeyOfPointer(fired)}
-            editingKey={editingKey}
+            editingKey={editingKeyOn("tool")}
             readOnly={!canPublish}
             onMove={(key, lane) => dispatch({ type: "move", key, lane })}
-            onEdit={setEditingKey}
+            onEdit={(key) => setEditing({ kind: "tool", key })}
           />
           <section aria-label="Limits on all tools" className={`${styles.card} p-4`}>
             <LimitsEditor
@@ -165,20 +184,33 @@ export function PolicyBuilder(props: Props) {
               onChange={(limits) => dispatch({ type: "set_all_tools_limits", limits })}
             />
           </section>
+          {(["resource", "prompt"] as const).map((kind) => (
+            <AccessBoardSection
+              key={kind}
+              kind={kind}
+              cards={kind === "resource" ? resourceCards : promptCards}
+              messagesFor={messagesFor}
+              fired={fired}
+              editingKey={editingKeyOn(kind)}
+              readOnly={!canPublish}
+              onMove={(key, lane) => dispatch({ type: "move_access", kind, key, lane })}
+              onEdit={(key) => setEditing({ kind, key })}
+            />
+          ))}
         </div>
         <div className="space-y-4 xl:col-span-2">
           {editingCard !== undefined && canPublish ? (
             <CardEditor
               card={editingCard}
               sharedLimits={sharedLimits}
-              defaultLimit={defaultLimitFor(state, editingCard.key)}
+              defaultLimit={defaultLimitFor(state, limitKeyOf(editingCard))}
               errors={messagesFor(editingCard).errors}
-              onChange={(rule) => dispatch({ type: "set_rule", key: editingCard.key, rule })}
+              onChange={(rule) => dispatch(setRuleAction(editingCard, rule))}
               onRemove={() => {
-                dispatch({ type: "remove", key: editingCard.key });
-                setEditingKey(undefined);
+                dispatch(removeAction(editingCard));
+                setEditing(undefined);
               }}
-              onClose={() => setEditingKey(undefined)}
+              onClose={() => setEditing(undefined)}
             />
           ) : null}
           <section aria-labelledby="json-heading" className="space-y-2 xl:sticky xl:top-6">
@@ -248,5 +280,66 @@ export function PolicyBuilder(props: Props) {
         />
       </div>
     </>
+  );
+}
+
+function limitKeyOf(card: BoardCard): string {
+  return card.kind === "tool" ? card.key : accessLimitKey(card.kind, card.key);
+}
+
+function setRuleAction(card: BoardCard, rule: PolicyRule): BuilderAction {
+  if (card.kind === "tool") return { type: "set_rule", key: card.key, rule };
+  return { type: "set_access_rule", kind: card.kind, key: card.key, rule: toAccessRule(rule) };
+}
+
+function removeAction(card: BoardCard): BuilderAction {
+  if (card.kind === "tool") return { type: "remove", key: card.key };
+  return { type: "remove_access", kind: card.kind, key: card.key };
+}
+
+const ACCESS_BOARDS: Record<AccessKind, { board: "resources" | "prompts"; title: string; intro: string }> = {
+  resource: {
+    board: "resources",
+    title: "Resources",
+    intro:
+      "resources/read and resources/subscribe. Templates are governed by their URI pattern; resources/list and resources/templates/list show only what may be read.",
+  },
+  prompt: {
+    board: "prompts",
+    title: "Prompts",
+    intro: "prompts/get; prompts/list shows only what may be fetched. Completions follow the prompt.",
+  },
+};
+
+/** The lanes of one kind of upstream data besides tools, with the catalogue's items as cards. */
+function AccessBoardSection(props: {
+  kind: AccessKind;
+  cards: BoardCard[];
+  messagesFor: (card: BoardCard) => { errors: string[]; warnings: string[] };
+  fired: string | undefined;
+  editingKey: string | undefined;
+  readOnly: boolean;
+  onMove: (key: string, lane: Lane) => void;
+  onEdit: (key: string) => void;
+}) {
+  const { board, title, intro } = ACCESS_BOARDS[props.kind];
+  const headingId = `${board}-board-heading`;
+  return (
+    <section aria-labelledby={headingId} className="space-y-2">
+      <h2 id={headingId} className="text-base font-semibold">
+        {title}
+      </h2>
+      <p className="text-xs text-slate-600">{intro}</p>
+      <LaneBoard
+        board={board}
+        cards={props.cards}
+        messagesFor={props.messagesFor}
+        highlightKey={props.fired === undefined ? undefined : accessKeyOfPointer(board, props.fired)}
+        editingKey={props.editingKey}
+        readOnly={props.readOnly}
+        onMove={props.onMove}
+        onEdit={props.onEdit}
+      />
+    </section>
   );
 }

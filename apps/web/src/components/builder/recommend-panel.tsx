@@ -19,12 +19,17 @@ export function RecommendPanel({ recommendation, onApply, onCancel }: Props) {
       ) : (
         <>
           <p className="mt-1 text-xs text-indigo-900">
-            {lanes.length} {lanes.length === 1 ? "tool moves" : "tools move"}, {changes.length} field
-            {changes.length === 1 ? "" : "s"} change. Rules for names outside the catalogue are kept.
+            {lanes.length} {lanes.length === 1 ? "card moves" : "cards move"}, {changes.length} field
+            {changes.length === 1 ? "" : "s"} change. Rules for names outside the catalogue, and your own
+            resource and prompt rules, are kept.
           </p>
           <ul className="mt-2 flex flex-wrap gap-1 text-xs">
             {lanes.map((change) => (
-              <li key={change.tool} className="rounded bg-white px-2 py-0.5 ring-1 ring-indigo-200">
+              <li
+                key={`${change.kind} ${change.tool}`}
+                className="rounded bg-white px-2 py-0.5 ring-1 ring-indigo-200"
+              >
+                {change.kind === "tool" ? null : `${change.kind} `}
                 <span className="font-mono">{change.tool}</span>: {LANE_TITLES[change.from]} →{" "}
                 {LANE_TITLES[change.to]}
               </li>

@@ -28,7 +28,8 @@ export function ReplayPanel({ valid, argumentValuesLogged, onReplay }: Props) {
         Replay recorded calls
       </h2>
       <p className="text-xs text-slate-600">
-        The draft decides each recorded tools/call again. Limits are not replayed.{" "}
+        The draft decides each recorded tools/call, resources/read, prompts/get and completion again. Limits
+        are not replayed.{" "}
         {argumentValuesLogged
           ? "Argument values are recorded for this organisation."
           : "Only argument names are recorded for this organisation, so calls that hinge on argument values count as unknown."}

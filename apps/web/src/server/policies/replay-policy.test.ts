@@ -99,6 +99,71 @@ describe("replayPolicy", () => {
     expect(result.report).toMatchObject({ compared: 15, unchanged: 4, skipped: 2, truncated: false });
   });
 
+  it("replays resource reads, prompt gets and completions with the draft's resource and prompt rules", async () => {
+    const { ctx } = await newTenant(db, "replay-access");
+    const server = await newServerRow(db, ctx.tenantId);
+    const access = (method: string, tool: string, decision: Decision): Row => ({
+      method,
+      tool,
+      decision,
+      args: {},
+    });
+    await insertCallLogs(
+      db,
+      records(ctx.tenantId, server.id, [
+        ...times(3, access("resources/read", "resource:vbox://host/audit-log", "allow")),
+        access("resources/subscribe", "resource:vbox://host/audit-log", "allow"),
+        ...times(2, access("resources/read", "resource:vbox://host/info", "allow")),
+        ...times(2, access("resources/read", "resource:vbox://host/info", "rate_limited")),
+        ...times(2, access("prompts/get", "prompt:triage-vm", "deny")),
+        access("prompts/get", "prompt:wipe-host", "allow"),
+        access("completion/complete", "resource:vbox://vms/{name}/config", "allow"),
+        access("completion/complete", "prompt:triage-vm", "deny"),
+        access("resources/list", "", "allow"),
+      ]),
+    );
+    const accessDraft = JSON.stringify({
+      version: "1",
+      default: "deny",
+      hide: ["prompt:wipe-*"],
+      resources: {
+        "vbox://host/info": { rate_limit: "10/minute" },
+        "vbox://host/audit-log": { action: "require_approval" },
+      },
+      prompts: { "triage-*": {} },
+    });
+    const result = await replayPolicy(
+      db,
+      ctx,
+      { serverId: server.id, documentText: accessDraft, days: 7 },
+      now,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const rule = (key: string) => `/resources/${key.replaceAll("/", "~1")}`;
+    expect(result.report.changed).toEqual([
+      {
+        tool: "resource:vbox://host/audit-log",
+        rule: rule("vbox://host/audit-log"),
+        from: "allowed",
+        to: "approval",
+        count: 4,
+      },
+      { tool: "prompt:triage-vm", rule: "/prompts/triage-*", from: "denied", to: "allowed", count: 2 },
+      { tool: "prompt:triage-vm", rule: "(listed)", from: "denied", to: "allowed", count: 1 },
+      { tool: "prompt:wipe-host", rule: "(hidden)", from: "allowed", to: "denied", count: 1 },
+      {
+        tool: "resource:vbox://vms/{name}/config",
+        rule: "(default deny)",
+        from: "allowed",
+        to: "denied",
+        count: 1,
+      },
+    ]);
+    // host/info: 2 allowed stay allowed, 2 rate-limited stay limited; resources/list is not a decision to replay.
+    expect(result.report).toMatchObject({ compared: 13, unchanged: 4, skipped: 1 });
+  });
+
   it("widens the window to 30 days", async () => {
     const { ctx, serverId } = await seeded();
     const result = await replayPolicy(db, ctx, { serverId, documentText: draft, days: 30 }, now);

@@ -3,12 +3,17 @@ import {
   type CompiledPolicy,
   compilePolicy,
   type Decision,
+  evaluateAccess,
   evaluateCall,
+  isAccessVisible,
+  isResourceTemplateVisible,
   type Policy,
   type PolicyIssue,
   parsePolicyJson,
+  RULE_LABELS,
 } from "@toolgate/policy-core";
 import { z } from "zod";
+import { parseAccessLabel } from "@/builder/access-label";
 import { ruleKeyOfPointer } from "@/builder/rule-pointer";
 import { AppError } from "../app-error";
 import { assertCan, type SessionContext } from "../context";
@@ -37,7 +42,8 @@ export type ReplayUnknown = { tool: string; rule: string; count: number };
 
 export type ReplayReport = {
   since: Date;
-  // tools/call rows in the window that carried a policy decision
+  // tools/call, resources/read|subscribe, prompts/get and completion/complete rows in the window
+  // that carried a policy decision
   compared: number;
   unchanged: number;
   changed: ReplayChange[];
@@ -92,8 +98,64 @@ function dependsOnArguments(policy: Policy, decision: Decision): boolean {
 
 type Tally = { changed: Map<string, ReplayChange>; unknown: Map<string, ReplayUnknown> };
 
+// Resource reads and subscriptions, prompt gets: decided by the resources/prompts rules, as the gateway does.
+const ACCESS_METHODS = new Set(["resources/read", "resources/subscribe", "prompts/get"]);
+const COMPLETION = "completion/complete";
+
+/** Whether replay decides rows of this method again (others are skipped). */
+function isReplayed(row: CallLog): boolean {
+  if (row.tool === null || row.decision === "error") return false;
+  if (row.method === "tools/call") return true;
+  return (
+    (ACCESS_METHODS.has(row.method) || row.method === COMPLETION) && parseAccessLabel(row.tool) !== undefined
+  );
+}
+
+/**
+ * The draft's decision for a logged resource read, prompt get or completion (logged as
+ * "resource:<uri>" / "prompt:<name>"). A completion is answered only for a prompt or template the
+ * agent may see, with no limit or approval: allowed when listed, else denied by the rule that hides it.
+ */
+function accessDecision(compiled: CompiledPolicy, row: CallLog): Decision | undefined {
+  const target = parseAccessLabel(row.tool ?? "");
+  if (target === undefined) return undefined;
+  const request = { ...target, tenantId: row.tenantId, serverId: row.serverId, grantId: row.grantId };
+  if (row.method !== COMPLETION) return evaluateAccess(compiled, request);
+  const listed =
+    target.kind === "prompt"
+      ? isAccessVisible(compiled, "prompt", target.name)
+      : isResourceTemplateVisible(compiled, target.name);
+  if (listed) return { outcome: "allow", rule: "(listed)" };
+  const decision = evaluateAccess(compiled, request);
+  return decision.outcome === "deny"
+    ? decision
+    : { outcome: "deny", rule: RULE_LABELS.defaultDeny, reason: "not listed" };
+}
+
+function count(tally: Tally, tool: string, from: ReplayOutcome, decision: Decision): "same" | "counted" {
+  const next = draftOutcome(decision);
+  if (from === next) return "same";
+  const id = `${tool}\u0000${decision.rule}\u0000${from}\u0000${next}`;
+  const entry = tally.changed.get(id) ?? { tool, rule: decision.rule, from, to: next, count: 0 };
+  entry.count++;
+  tally.changed.set(id, entry);
+  return "counted";
+}
+
 function replayRow(policy: Policy, compiled: CompiledPolicy, row: CallLog, tally: Tally): "same" | "counted" {
   const tool = row.tool ?? "";
+  const recorded = recordedOutcome(row.decision);
+  if (row.method !== "tools/call") {
+    const decision = accessDecision(compiled, row);
+    if (decision === undefined) return "same";
+    if (recorded === "limited" && decision.outcome === "check_limits") return "same";
+    return count(
+      tally,
+      tool,
+      recorded === "limited" ? "denied" : (recorded ?? draftOutcome(decision)),
+      decision,
+    );
+  }
   const base = { tenantId: row.tenantId, serverId: row.serverId, grantId: row.grantId, tool };
   const recordedArgs = isRecord(row.arguments) ? row.arguments : undefined;
   const decision = evaluateCall(compiled, { ...base, args: recordedArgs ?? {} });
@@ -105,17 +167,14 @@ function replayRow(policy: Policy, compiled: CompiledPolicy, row: CallLog, tally
     tally.unknown.set(id, entry);
     return "counted";
   }
-  const recorded = recordedOutcome(row.decision);
-  const next = draftOutcome(decision);
   // Limits are not replayed: a call a limit stopped is assumed stopped again if the draft still limits it.
   if (recorded === "limited" && decision.outcome === "check_limits") return "same";
-  const from = recorded === "limited" ? "denied" : (recorded ?? next);
-  if (from === next) return "same";
-  const id = `${tool}\u0000${decision.rule}\u0000${from}\u0000${next}`;
-  const entry = tally.changed.get(id) ?? { tool, rule: decision.rule, from, to: next, count: 0 };
-  entry.count++;
-  tally.changed.set(id, entry);
-  return "counted";
+  return count(
+    tally,
+    tool,
+    recorded === "limited" ? "denied" : (recorded ?? draftOutcome(decision)),
+    decision,
+  );
 }
 
 async function* recentCalls(db: Db, tenantId: string, serverId: string, since: Date) {
@@ -135,8 +194,8 @@ async function* recentCalls(db: Db, tenantId: string, serverId: string, since: D
 }
 
 /**
- * Replays a draft policy against the server's recorded tools/call decisions of the last
- * 1, 7 or 30 days and reports what would change, grouped by tool and rule. Calls whose
+ * Replays a draft policy against the server's recorded decisions of the last 1, 7 or 30 days
+ * (tool calls, resource reads and subscriptions, prompt gets, completions) and reports what would change, grouped by tool and rule. Calls whose
  * outcome depends on argument values that were not recorded are counted as unknown.
  */
 export async function replayPolicy(
@@ -168,7 +227,7 @@ export async function replayPolicy(
       break;
     }
     if (row.createdAt > now) continue;
-    if (row.method !== "tools/call" || row.tool === null || row.decision === "error") {
+    if (!isReplayed(row)) {
       report.skipped++;
       continue;
     }

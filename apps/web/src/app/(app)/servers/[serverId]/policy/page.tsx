@@ -53,6 +53,7 @@ export default async function PolicyBuilderPage({
         server={data.server}
         tenantId={data.tenantId}
         catalogue={data.catalogue}
+        accessCatalogue={data.accessCatalogue}
         grants={data.grants}
         document={data.policy.document}
         draft={draft}
