@@ -79,7 +79,11 @@ async function main(): Promise<void> {
       };
     };
     const arms: Arm[] = [
-      { name: "direct (no gateway)", rules: undefined, run: (s) => measure(() => direct.echo("/mcp", ""), s) },
+      {
+        name: "direct (no gateway)",
+        rules: undefined,
+        run: (s) => measure(() => direct.echo("/mcp", ""), s),
+      },
       ...ruleCounts.map((rules) => {
         const path = seeded.paths[String(rules)];
         if (path === undefined) throw new Error(`no server seeded for ${rules} rules`);
