@@ -105,7 +105,9 @@ async function main(): Promise<void> {
   console.log(
     `\nThroughput: limit decisions with 3 limits (GetVmState), ${CONCURRENCY} in flight from one process, ${THROUGHPUT_SECONDS} s; load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}\n`,
   );
-  console.log("| decisions/s (this process) | Redis CPU per decision µs | one Redis core's ceiling (1 s / CPU) |");
+  console.log(
+    "| decisions/s (this process) | Redis CPU per decision µs | one Redis core's ceiling (1 s / CPU) |",
+  );
   console.log("|---|---|---|");
   console.log(
     `| ${throughput.perSecond.toFixed(0)} | ${throughput.redisCpuUs.toFixed(1)} | ${(1e6 / throughput.redisCpuUs).toFixed(0)}/s |`,
