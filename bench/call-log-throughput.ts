@@ -5,7 +5,8 @@
 // line to the last row seen; also the worker's CPU per row over that time. One arm, several rounds.
 // Needs Postgres and Redis (DATABASE_URL, REDIS_URL). Run from the repo root:
 //   node --import tsx bench/call-log-throughput.ts
-//   (BENCH_ROWS=100000 BENCH_ROUNDS=3, BENCH_COMPILED=1 for the compiled worker: node apps/gateway/scripts/build.mjs)
+//   (BENCH_ROWS=100000 BENCH_ROUNDS=3, BENCH_COMPILED=1 for the compiled worker: node apps/gateway/scripts/build.mjs,
+//    BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" to profile the worker)
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
@@ -25,6 +26,8 @@ const workerEntry =
   process.env.BENCH_COMPILED === "1"
     ? ["--enable-source-maps", "apps/gateway/dist/log-worker-main.mjs"]
     : ["--import", "tsx", "apps/gateway/src/log-worker-main.ts"];
+// e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/worker-prof" to profile the worker.
+const workerNodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter((arg) => arg.length > 0);
 const DATA_SCRIPT = ["--import", "tsx", "apps/gateway/scripts/call-log-bench-data.ts"];
 
 type Sample = { rowsPerSecond: number; workerCpuUsPerRow: number; seconds: number };
@@ -56,7 +59,7 @@ async function round(): Promise<Sample> {
 }
 
 function startWorker(queue: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, workerEntry, {
+  const child = spawn(process.execPath, [...workerNodeArgs, ...workerEntry], {
     cwd: root,
     env: {
       ...process.env,
