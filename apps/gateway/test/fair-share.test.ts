@@ -109,6 +109,26 @@ describe("fair share between tenants", () => {
     }
   });
 
+  it("passes on the headers of a GET stream the upstream keeps silent, before any event", async () => {
+    // An upstream that opens the stream (headers only) and never sends an event, as idle MCP servers do.
+    const silent = await startRawUpstream((req, res) => {
+      if (req.method !== "GET") return void res.writeHead(202).end();
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.flushHeaders();
+    });
+    const seeded = await seedTenant(testDb, { upstreamUrl: silent.url, policy: allowAll });
+    const abort = new AbortController();
+    try {
+      // fetch resolves on the response headers: without them the client could not tell the stream is open.
+      const response = await openStream(seeded.path, seeded.token, abort.signal);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("text/event-stream");
+    } finally {
+      abort.abort();
+      await silent.close();
+    }
+  });
+
   it("caps one tenant's calls held for approval; the upstream never sees the refused one", async () => {
     const seeded = await seedTenant(testDb, {
       upstreamUrl: json.url,

@@ -77,6 +77,9 @@ export async function relayResponse(
     await pipeBody(reply, res);
   } else if (isSse) {
     res.writeHead(reply.statusCode, headers);
+    // A long-lived stream (GET) may stay silent for minutes: its headers go out now, as the upstream's did,
+    // so the client knows the stream is open. (A call's stream sends them with its first event.)
+    if (inspection.refresh !== undefined) res.flushHeaders();
     await relaySse(reply, res, inspection, outcome);
   } else if (contentType.startsWith("application/json")) {
     await relayJson(reply, res, headers, inspection, outcome);
