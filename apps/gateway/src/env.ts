@@ -76,6 +76,10 @@ const envSchema = z.object({
   TOOLGATE_STREAM_IDLE_S: z.coerce.number().int().min(1).default(300),
   // While Postgres is unreachable, cached tenants, grants and policies keep serving this long past their load.
   TOOLGATE_CACHE_STALE_MAX_S: z.coerce.number().int().min(0).default(900),
+  // Change notifications keep cached servers, grants, policies and pins fresh; the TTL only bounds how
+  // stale one missed notification can leave an entry. Entries per cache: above the tenants one gateway serves.
+  TOOLGATE_CACHE_TTL_S: z.coerce.number().int().min(1).default(300),
+  TOOLGATE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).default(100_000),
   // Servers that are local processes: self-hosted only, never in SaaS mode.
   TOOLGATE_ALLOW_STDIO: flag("0"),
   TOOLGATE_MAX_STDIO_PROCESSES: z.coerce.number().int().min(1).default(20),

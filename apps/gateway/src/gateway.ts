@@ -67,6 +67,8 @@ export type GatewayDeps = {
   upstreamHeadersTimeoutMs?: number;
   upstreamBodyTimeoutMs?: number;
   cacheTtlMs?: number;
+  /** Entries per cache (servers, grants, policies, pins): TOOLGATE_CACHE_MAX_ENTRIES; 10,000 when unset. */
+  cacheMaxEntries?: number;
   /** How long cached tenants, grants and policies keep serving past their TTL while Postgres is unreachable (default 15 min). */
   cacheStaleMaxMs?: number;
   /** Upstream sessions with no request or open stream for this long are ended by the gateway (default 10 min). */
@@ -144,13 +146,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
     allowStdio: deps.allowStdio ?? false,
     logger: deps.logger,
     ttlMs: deps.cacheTtlMs,
+    max: deps.cacheMaxEntries,
   });
   const approvalWaiters = new ApprovalWaiters();
   const events = deps.events ?? NO_EVENTS;
   const pins = new PinRegistry(
     deps.db,
     deps.logger,
-    { health: storeHealth, ttlMs: deps.cacheTtlMs, staleMaxMs: deps.cacheStaleMaxMs },
+    {
+      health: storeHealth,
+      ttlMs: deps.cacheTtlMs,
+      staleMaxMs: deps.cacheStaleMaxMs,
+      max: deps.cacheMaxEntries,
+    },
     (site, change) => {
       if (change.kind !== "quarantined") return;
       const tool = { id: change.entry.id, name: change.tool.name, from: change.entry.hash, to: change.hash };

@@ -73,6 +73,8 @@ const gateway = createGateway({
       : { dashboardUrl: env.TOOLGATE_DASHBOARD_URL, gatewayUrl: env.TOOLGATE_GATEWAY_URL },
   maxInFlightPerTenant: env.TOOLGATE_MAX_INFLIGHT_PER_TENANT,
   cacheStaleMaxMs: env.TOOLGATE_CACHE_STALE_MAX_S * 1000,
+  cacheTtlMs: env.TOOLGATE_CACHE_TTL_S * 1000,
+  cacheMaxEntries: env.TOOLGATE_CACHE_MAX_ENTRIES,
   maxStreamsPerTenant: env.TOOLGATE_MAX_STREAMS_PER_TENANT,
   maxHeldApprovalsPerTenant: env.TOOLGATE_MAX_HELD_APPROVALS_PER_TENANT,
   streamIdleMs: env.TOOLGATE_STREAM_IDLE_S * 1000,

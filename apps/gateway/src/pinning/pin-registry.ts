@@ -26,13 +26,13 @@ export class PinRegistry {
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-    timing: { health: StoreHealth; ttlMs?: number; staleMaxMs?: number },
+    timing: { health: StoreHealth; ttlMs?: number; staleMaxMs?: number; max?: number },
     /** Told after this gateway recorded a new quarantine (webhooks). */
     private readonly onQuarantined: (where: QuarantineSite, change: PinChange) => void = () => {},
   ) {
     const { ttlMs, ...stale } = cacheTiming(timing);
     this.servers = new LoadingCache({
-      max: 10_000,
+      max: timing.max ?? 10_000,
       ttlMs,
       ...stale,
       health: timing.health,
