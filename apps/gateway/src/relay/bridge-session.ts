@@ -10,6 +10,9 @@ export type Watch = { onAnswer: (failure: CallFailure | null) => void };
 
 type Message = Record<string, unknown>;
 
+// JSON-RPC server error (implementation-defined range): the upstream went away mid-request.
+const UPSTREAM_GONE = -32000;
+
 /**
  * One client session relayed to an upstream that does not speak Streamable HTTP (legacy HTTP+SSE, or a
  * stdio process). The client side is the SDK's Streamable HTTP server transport (sessions, SSE, GET
@@ -67,11 +70,30 @@ export class BridgeSession {
     this.closing = new Promise<void>((resolve) => {
       done = resolve;
     });
-    void Promise.allSettled([this.upstream.close(), this.client.close()]).then(() => {
-      this.onClosed();
-      done();
-    });
+    void Promise.allSettled([this.upstream.close(), this.answerOpenRequests()])
+      .then(() => this.client.close())
+      .finally(() => {
+        this.onClosed();
+        done();
+      });
     return this.closing;
+  }
+
+  /** Requests the upstream will never answer now get an error, so no client waits on them forever. */
+  private async answerOpenRequests(): Promise<void> {
+    const open = this.open.splice(0);
+    await Promise.allSettled(
+      open.map((id) =>
+        this.client.send({
+          jsonrpc: "2.0",
+          id,
+          error: {
+            code: UPSTREAM_GONE,
+            message: "The upstream MCP server ended the session before answering.",
+          },
+        } as JSONRPCMessage),
+      ),
+    );
   }
 
   private fromClient(message: Message): void {
