@@ -168,6 +168,40 @@ describe("a stdio upstream (server-everything stdio, TOOLGATE_ALLOW_STDIO=1)", (
   });
 });
 
+describe("a bridged session's GET stream", () => {
+  it.each(["sse", "stdio"] as const)(
+    "is closed when idle (TOOLGATE_STREAM_IDLE_S), freeing the tenant's stream slot (%s upstream)",
+    async (transport) => {
+      const idleMs = 1_000;
+      const strict = await startTestGateway(testDb, {
+        allowStdio: true,
+        streamIdleMs: idleMs,
+        maxStreamsPerTenant: 1,
+      });
+      try {
+        const seeded = await seedTenant(testDb, {
+          upstreamUrl: transport === "sse" ? legacy.url : STDIO_URL,
+          transport,
+          policy: allowAll,
+        });
+        const url = `${strict.url}${seeded.path}`;
+        const headers = await openRawSession(url, seeded.token);
+        const openedAt = Date.now();
+        const stream = await fetch(url, { headers: { ...headers, accept: "text/event-stream" } });
+        expect(stream.status).toBe(200);
+        await stream.text(); // ends when the gateway closes the idle stream
+        expect(Date.now() - openedAt).toBeGreaterThanOrEqual(idleMs - 50);
+        // The slot (cap 1) and the session's single GET stream are free again.
+        const again = await fetch(url, { headers: { ...headers, accept: "text/event-stream" } });
+        expect(again.status).toBe(200);
+        await again.body?.cancel();
+      } finally {
+        await strict.close();
+      }
+    },
+  );
+});
+
 /**
  * Everything equal, except that a direct client over a single-stream transport (SSE, stdio) can drop the
  * last progress notification (the SDK client handles the response, which arrives right behind it, first);
@@ -186,4 +220,29 @@ async function connectWith(transport: StreamableHTTPClientTransport, timeout?: n
   const client = new Client({ name: "bridge-test", version: "1.0.0" });
   await client.connect(transport, { timeout });
   return client;
+}
+
+/** Initializes a session with raw requests; returns the headers of its further requests. */
+async function openRawSession(url: string, token: string): Promise<Record<string, string>> {
+  const init = await fetch(url, initializeRequest({ authorization: `Bearer ${token}` }));
+  expect(init.status).toBe(200);
+  await init.text();
+  const session = init.headers.get("mcp-session-id");
+  if (session === null) throw new Error("no session id");
+  const headers = {
+    authorization: `Bearer ${token}`,
+    "mcp-session-id": session,
+    "mcp-protocol-version": "2025-06-18",
+  };
+  const initialized = await fetch(url, {
+    method: "POST",
+    headers: {
+      ...headers,
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+    },
+    body: JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }),
+  });
+  expect(initialized.status).toBe(202);
+  return headers;
 }

@@ -41,6 +41,7 @@ async function relayTo(
       },
     });
   }
+  if (req.method === "GET") session.closeStreamWhenIdle(services.streamIdleMs);
   const parsed: unknown = body === undefined ? undefined : JSON.parse(body.toString("utf8"));
   await session.client.handleRequest(req, res, parsed);
   await finished(res).catch(() => undefined); // a client that left has nothing more to receive
