@@ -1,17 +1,27 @@
 // Noisy neighbour: a quiet tenant calls echo at a steady rate while another tenant sends 10x its rate
-// limit (100 calls/s against 600/minute) and holds 1,000 calls open (500 on an upstream that never
-// answers, 500 waiting for approval). Reports the quiet tenant's latency alone vs with the noise, in
-// alternating rounds. The noisy tenant runs in a process of its own (bench/support/noisy-tenant.ts), as
-// another client machine would. Goal: quiet p99 +<20%. Needs Postgres and Redis. Run from the repo root:
+// limit (100 calls/s against 600/minute) and fires 1,000 calls at once (500 on an upstream that never
+// answers, 500 waiting for approval), which the gateway holds open or refuses. Reports the quiet tenant's
+// latency alone vs with the noise, in alternating rounds, in two phases:
+// - ramp-up: from the moment the noisy tenant fires until every one of its 1,000 calls is answered
+//   (refused) or none was answered for 1 s (the rest are held open) — the burst of connections;
+// - steady: the next BENCH_ROUND_SECONDS with the held calls open and the flood running.
+// It also reports the CPU each process used in each window (% of one core; the machine has 2 cores and
+// the noisy client runs on them too) and the whole machine's (other users included).
+// The noisy tenant runs in a process of its own (bench/support/noisy-tenant.ts), as another client machine
+// would; it connects before the quiet measurement starts, so its start-up is not measured.
+// Goal: quiet p99 +<20%. Needs Postgres and Redis. Run from the repo root:
 //   node --import tsx bench/noisy-neighbour.ts   (BENCH_ROUND_SECONDS=20, BENCH_ROUNDS=2, BENCH_QUIET_RATE=20)
-import { spawn } from "node:child_process";
-import { monitorEventLoopDelay } from "node:perf_hooks";
-import { createInterface } from "node:readline";
+// Profile the gateway: BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+import { type ChildProcess, spawn } from "node:child_process";
+import { createInterface, type Interface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import {
+  type CallSample,
   closeClient,
   connect,
+  cpuSeconds,
   loopSamples,
+  machineBusySeconds,
   machineLoad,
   pacedLoad,
   percentile,
@@ -25,103 +35,205 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const quietRate = Number(process.env.BENCH_QUIET_RATE ?? 20);
 const noisyRate = 100; // 10x the noisy tenant's 600/minute limit
 const heldCalls = 1_000;
+const warmUpMs = 1_000; // quiet load runs this long before a window starts
 
-type Round = {
-  mode: "alone" | "noisy";
-  p50: number;
-  p99: number;
-  calls: number;
-  failed: number;
-  noisyAnswers: Record<string, number>;
-  gatewayLoopP99: number;
-  benchLoopP99: number;
+/** One measured window of a round. */
+type Window = {
+  round: number;
+  phase: "alone" | "ramp-up" | "steady";
+  seconds: number;
+  samples: CallSample[];
+  gatewayLoopMax: number;
+  cpu: CpuShares;
+  noisyAnswers?: Record<string, number>;
 };
+/** CPU used during a window, in % of one core. */
+type CpuShares = { gateway: number; noisy: number | undefined; bench: number; machine: number };
 
-const stack = await startStack({ BENCH_PROBE_MS: "1000" });
+const loadAtStart = machineLoad();
+const stack = await startStack({ BENCH_PROBE_MS: "250" });
 try {
-  const results: Round[] = [];
+  const windows: Window[] = [];
   for (let round = 0; round < rounds; round++) {
-    results.push(await measure(stack, "alone"));
-    results.push(await measure(stack, "noisy"));
+    windows.push(await measureAlone(stack, 2 * round + 1));
+    windows.push(...(await measureNoisy(stack, 2 * round + 2)));
   }
-  const alone = results.filter((r) => r.mode === "alone");
-  const noisy = results.filter((r) => r.mode === "noisy");
-  const rows = [
-    [
-      "round",
-      "quiet calls",
-      "failed",
-      "quiet p50 ms",
-      "quiet p99 ms",
-      "gateway loop p99 ms (max of 1s)",
-      "bench loop p99 ms",
-      "noisy tenant's answers",
-    ],
-  ];
-  for (const [index, r] of results.entries()) {
-    rows.push([
-      `${index + 1}: ${r.mode}`,
-      String(r.calls),
-      String(r.failed),
-      r.p50.toFixed(2),
-      r.p99.toFixed(2),
-      r.gatewayLoopP99.toFixed(1),
-      r.benchLoopP99.toFixed(1),
-      Object.entries(r.noisyAnswers)
-        .map(([kind, count]) => `${kind} ${count}`)
-        .join(", ") || "-",
-    ]);
-  }
-  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-  const p99Alone = mean(alone.map((r) => r.p99));
-  const p99Noisy = mean(noisy.map((r) => r.p99));
-  rows.push([
-    "quiet p99, noisy vs alone",
-    "-",
-    "-",
-    "-",
-    `${((p99Noisy / p99Alone - 1) * 100).toFixed(1)}%`,
-    "-",
-    "-",
-    "goal +<20%",
-  ]);
   printTable(
-    `Noisy neighbour: quiet tenant at ${quietRate} calls/s (4 sessions); noisy tenant at ${noisyRate}/s against a 10/s limit plus ${heldCalls} held calls; ${roundSeconds}s rounds, alternating.\n${machineLoad()} at the end.`,
-    rows,
+    `Noisy neighbour: quiet tenant at ${quietRate} calls/s (4 sessions); noisy tenant at ${noisyRate}/s against a 10/s limit plus ${heldCalls} calls fired at once; ${roundSeconds}s windows, alternating. CPU in % of one core (2 cores).\n${loadAtStart} at the start, ${machineLoad()} at the end.`,
+    [
+      [
+        "round",
+        "window",
+        "s",
+        "quiet calls",
+        "failed",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "gw loop p99 ms (max of 250ms)",
+        "gateway CPU",
+        "noisy client CPU",
+        "bench CPU",
+        "machine CPU",
+        "noisy tenant's answers",
+      ],
+      ...windows.map(row),
+      ...summary(windows),
+    ],
   );
 } finally {
   await stack.stop();
 }
 
-async function measure(stack: Stack, mode: "alone" | "noisy"): Promise<Round> {
-  const url = `${stack.gatewayBase}${stack.seed.quiet.paths.open}`;
-  const quiet = await Promise.all(Array.from({ length: 4 }, () => connect(url, stack.seed.quiet.token)));
-  const noise = mode === "noisy" ? await startNoise(stack) : undefined;
-  const benchLoop = monitorEventLoopDelay({ resolution: 10 });
-  benchLoop.enable();
-  const startedAt = Date.now();
+function row(window: Window): string[] {
+  const latencies = window.samples.map((sample) => sample.ms);
+  const pct = (value: number | undefined) => (value === undefined ? "-" : `${value.toFixed(0)}%`);
+  return [
+    String(window.round),
+    window.phase,
+    window.seconds.toFixed(1),
+    String(window.samples.length),
+    String(window.samples.filter((sample) => !sample.ok).length),
+    percentile(latencies, 0.5).toFixed(2),
+    percentile(latencies, 0.99).toFixed(2),
+    Math.max(...latencies).toFixed(1),
+    window.gatewayLoopMax.toFixed(1),
+    pct(window.cpu.gateway),
+    pct(window.cpu.noisy),
+    pct(window.cpu.bench),
+    pct(window.cpu.machine),
+    Object.entries(window.noisyAnswers ?? {})
+      .map(([kind, count]) => `${kind} ${count}`)
+      .join(", ") || "-",
+  ];
+}
+
+/** Each noisy phase's quiet p99 (all its windows' calls together) against the alone windows'. */
+function summary(windows: Window[]): string[][] {
+  const p99Of = (phase: Window["phase"]) =>
+    percentile(
+      windows.filter((window) => window.phase === phase).flatMap((window) => window.samples.map((s) => s.ms)),
+      0.99,
+    );
+  const alone = p99Of("alone");
+  return (["ramp-up", "steady"] as const).map((phase) => {
+    const noisy = p99Of(phase);
+    return [
+      `${phase} vs alone`,
+      "quiet p99",
+      "-",
+      "-",
+      "-",
+      "-",
+      `${noisy.toFixed(2)} vs ${alone.toFixed(2)}: ${((noisy / alone - 1) * 100).toFixed(1)}%`,
+      "-",
+      "-",
+      "-",
+      "-",
+      "-",
+      "-",
+      "goal +<20%",
+    ];
+  });
+}
+
+async function measureAlone(stack: Stack, round: number): Promise<Window> {
+  const quiet = await connectQuiet(stack);
   const load = pacedLoad(quiet, quietRate);
-  await new Promise((resolve) => setTimeout(resolve, roundSeconds * 1000));
+  await sleep(warmUpMs);
+  const window = startWindow(stack, undefined);
+  await sleep(roundSeconds * 1000);
+  const ended = window.end();
   await load.stop();
-  benchLoop.disable();
-  const gatewayLoop = loopSamples(stack.loopFile, startedAt, Date.now());
-  const noisyAnswers = (await noise?.stop()) ?? {};
   await Promise.all(quiet.map(closeClient));
-  const latencies = load.samples.map((sample) => sample.ms);
+  return { round, phase: "alone", ...ended, samples: within(load.samples, ended) };
+}
+
+async function measureNoisy(stack: Stack, round: number): Promise<Window[]> {
+  const quiet = await connectQuiet(stack);
+  const noise = await startNoise(stack);
+  const load = pacedLoad(quiet, quietRate);
+  await sleep(warmUpMs);
+  const ramp = startWindow(stack, noise.pid);
+  const answeredInRamp = await noise.go();
+  const rampEnded = ramp.end();
+  const steady = startWindow(stack, noise.pid);
+  await sleep(roundSeconds * 1000);
+  const steadyEnded = steady.end();
+  await load.stop();
+  const noisyAnswers = await noise.stop();
+  await Promise.all(quiet.map(closeClient));
+  return [
+    {
+      round,
+      phase: "ramp-up",
+      ...rampEnded,
+      samples: within(load.samples, rampEnded),
+      noisyAnswers: { "held calls answered": answeredInRamp },
+    },
+    { round, phase: "steady", ...steadyEnded, samples: within(load.samples, steadyEnded), noisyAnswers },
+  ];
+}
+
+type Ended = { fromMs: number; toMs: number; seconds: number; gatewayLoopMax: number; cpu: CpuShares };
+
+/** Starts measuring a window: wall time and the CPU of the gateway, the noisy client, this process, the machine. */
+function startWindow(stack: Stack, noisyPid: number | undefined): { end(): Ended } {
+  const fromMs = Date.now();
+  const startedAt = performance.now();
+  const gateway = cpuSeconds(stack.gatewayPid);
+  const noisy = noisyPid === undefined ? undefined : cpuSeconds(noisyPid);
+  const bench = process.cpuUsage();
+  const machine = machineBusySeconds();
   return {
-    mode,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    calls: load.samples.length,
-    failed: load.samples.filter((sample) => !sample.ok).length,
-    noisyAnswers,
-    gatewayLoopP99: Math.max(0, ...gatewayLoop),
-    benchLoopP99: benchLoop.percentile(99) / 1e6,
+    end() {
+      const seconds = (performance.now() - startedAt) / 1000;
+      const share = (used: number) => (100 * used) / seconds;
+      const benchUsed = process.cpuUsage(bench);
+      const toMs = Date.now();
+      // The probe writes a sample every 250 ms: the one written just after the window still covers it.
+      const loop = loopSamples(stack.loopFile, fromMs, toMs + 250);
+      return {
+        fromMs,
+        toMs,
+        seconds,
+        gatewayLoopMax: Math.max(0, ...loop),
+        cpu: {
+          gateway: share(cpuSeconds(stack.gatewayPid) - gateway),
+          noisy:
+            noisyPid === undefined || noisy === undefined ? undefined : share(cpuSeconds(noisyPid) - noisy),
+          bench: share((benchUsed.user + benchUsed.system) / 1e6),
+          machine: share(machineBusySeconds() - machine),
+        },
+      };
+    },
   };
 }
 
-/** The noisy tenant, in a process of its own: paced calls over its limit, plus held calls kept open. */
-async function startNoise(stack: Stack): Promise<{ stop(): Promise<Record<string, number>> }> {
+/** The quiet calls that started inside the window. */
+function within(samples: CallSample[], { fromMs, toMs }: { fromMs: number; toMs: number }): CallSample[] {
+  return samples.filter((sample) => {
+    const startedAt = sample.at - sample.ms;
+    return startedAt >= fromMs && startedAt < toMs;
+  });
+}
+
+function connectQuiet(stack: Stack) {
+  const url = `${stack.gatewayBase}${stack.seed.quiet.paths.open}`;
+  return Promise.all(Array.from({ length: 4 }, () => connect(url, stack.seed.quiet.token)));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The noisy tenant, in a process of its own, connected and waiting for "go". */
+async function startNoise(stack: Stack): Promise<{
+  pid: number;
+  /** Fires the noise; resolves at the end of the ramp-up with how many held calls were answered. */
+  go(): Promise<number>;
+  stop(): Promise<Record<string, number>>;
+}> {
   const { token, paths } = stack.seed.noisy;
   const child = spawn(
     process.execPath,
@@ -138,17 +250,25 @@ async function startNoise(stack: Stack): Promise<{ stop(): Promise<Record<string
     { stdio: ["pipe", "pipe", "inherit"] },
   );
   const lines = createInterface({ input: child.stdout });
-  const next = () =>
-    new Promise<string>((resolve, reject) => {
-      lines.once("line", resolve);
-      child.once("exit", (code) => reject(new Error(`the noisy tenant exited (${code})`)));
-    });
-  await next(); // "ready"
+  await nextLine(lines, child); // "connected"
   return {
+    pid: child.pid ?? 0,
+    async go() {
+      const steady = nextLine(lines, child);
+      child.stdin.write("go\n");
+      return Number((await steady).split(" ")[1]);
+    },
     async stop() {
-      const answer = next();
+      const answer = nextLine(lines, child);
       child.stdin.write("stop\n");
       return JSON.parse(await answer) as Record<string, number>;
     },
   };
+}
+
+function nextLine(lines: Interface, child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    lines.once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`the noisy tenant exited (${code})`)));
+  });
 }

@@ -109,6 +109,22 @@ export function processStats(pid: number): { rssMiB: number; fds: number } {
   return { rssMiB: rssKb / 1024, fds: readdirSync(`/proc/${pid}/fd`).length };
 }
 
+/** CPU time (user + system) a process has used so far, in seconds. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU time all cores of the machine spent busy so far, in seconds (any process: the machine is shared). */
+export function machineBusySeconds(): number {
+  const cpu =
+    readFileSync("/proc/stat", "utf8").split("\n")[0]?.trim().split(/\s+/).slice(1, 9).map(Number) ?? [];
+  // user nice system idle iowait irq softirq steal (guest time is already counted in user)
+  const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
+  return (cpu.reduce((sum, ticks) => sum + ticks, 0) - idle) / 100;
+}
+
 /** Event-loop delay p99 samples the probe wrote since `sinceMs`. */
 export function loopSamples(file: string, sinceMs: number, untilMs = Number.POSITIVE_INFINITY): number[] {
   return readFileSync(file, "utf8")

@@ -40,8 +40,20 @@ function encodeTime(ms: number): string {
   return out;
 }
 
+// Random bytes are drawn 4 KiB at a time: one call per id cost more than the rest of newId (ids are made
+// for every call log, refusals included).
+const POOL_BYTES = RANDOM_CHARS * 256;
+let pool = randomBytes(POOL_BYTES);
+let poolAt = 0;
+
 function freshRandom(): number[] {
-  return Array.from(randomBytes(RANDOM_CHARS), (b) => b & 31);
+  if (poolAt + RANDOM_CHARS > POOL_BYTES) {
+    pool = randomBytes(POOL_BYTES);
+    poolAt = 0;
+  }
+  const digits = Array.from(pool.subarray(poolAt, poolAt + RANDOM_CHARS), (b) => b & 31);
+  poolAt += RANDOM_CHARS;
+  return digits;
 }
 
 // Within one millisecond, increment the previous random part so ids from this process stay ordered.

@@ -3,7 +3,10 @@ import type { Logger } from "pino";
 import { connectRedis, type RedisConnection, type RedisTarget } from "../runtime/redis-target";
 
 export type LimiterRedisOptions = {
-  /** A command that takes longer fails (and degrades the limiter) instead of holding the call. */
+  /**
+   * Abandons a command not answered in this long (default 30 s). The limiter fails a call closed much
+   * sooner (its own timeout) but keeps listening this long, to give back what a late answer reserved.
+   */
   commandTimeoutMs?: number;
   /** How long startup waits for a first connection before serving degraded. */
   connectWaitMs?: number;
@@ -26,7 +29,7 @@ export async function createLimiterRedis(
     {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? 250,
+      commandTimeout: options.commandTimeoutMs ?? 30_000,
       keyPrefix: options.keyPrefix,
       // Reconnect quickly and keep trying: recovery needs no restart.
       retryStrategy: (attempt) => Math.min(attempt * 50, 1_000),

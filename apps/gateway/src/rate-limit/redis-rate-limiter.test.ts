@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { LimitCheck } from "@toolgate/policy-core";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+import { startPrivateRedis } from "../../test/support/private-redis";
 import { testEnv } from "../../test/support/test-env";
+import { LimitsUnavailableError } from "./limits-unavailable-error";
 import { RedisRateLimiter } from "./redis-rate-limiter";
 
 const redis = new Redis(testEnv.redisUrl);
@@ -21,7 +23,8 @@ const nowMs = 1_800_000_000_000 - (1_800_000_000_000 % 60_000) + 1_000;
 describe("RedisRateLimiter", () => {
   it("lets exactly 30 of 1,000 concurrent reservations through", async () => {
     // Separate limiter instances share nothing in memory: like 4 gateway replicas.
-    const replicas = Array.from({ length: 4 }, () => new RedisRateLimiter(redis));
+    // Exactness, not speed: a generous timeout, the machine may be busy.
+    const replicas = Array.from({ length: 4 }, () => new RedisRateLimiter(redis, { timeoutMs: 10_000 }));
     const check = limit(30);
     const results = await Promise.all(
       Array.from({ length: 1000 }, (_, i) => replicas[i % replicas.length]?.reserve([check], nowMs)),
@@ -66,6 +69,37 @@ describe("RedisRateLimiter", () => {
       expect((await limiter.reserve([limit(2)], nowMs)).ok).toBe(true);
     } finally {
       isolated.disconnect();
+    }
+  });
+
+  it("gives back what a check reserved after its call was refused for timing out (Redis paused)", async () => {
+    // A Redis of its own: pausing the shared one would stall everything else using it.
+    const paused = await startPrivateRedis();
+    const connection = new Redis(paused.url);
+    const admin = new Redis(paused.url);
+    try {
+      const limiter = new RedisRateLimiter(connection, { timeoutMs: 100 });
+      const check = limit(1);
+      const counter = `${check.key}:${Math.floor(nowMs / 60_000) * 60}`;
+      await limiter.reserve([limit(5)], nowMs); // scripts loaded, connection warm
+      // Clients' commands wait 600 ms; the check times out after 100 ms and the call is refused,
+      // but the script is already queued on the connection and runs when Redis resumes.
+      await admin.client("PAUSE", 600, "ALL");
+      await expect(limiter.reserve([check], nowMs)).rejects.toBeInstanceOf(LimitsUnavailableError);
+      // It did run and reserve; the late answer gives it back.
+      await expect.poll(async () => admin.get(counter), { timeout: 5_000 }).toBe("0");
+      // So the one call this window allows is still there.
+      const fresh = new RedisRateLimiter(connection);
+      expect((await fresh.reserve([check], nowMs)).ok).toBe(true);
+      // A timed-out check that found the counter full took nothing, and gives nothing back.
+      await admin.client("PAUSE", 600, "ALL");
+      await expect(limiter.reserve([check], nowMs)).rejects.toBeInstanceOf(LimitsUnavailableError);
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      expect(await admin.get(counter)).toBe("1");
+    } finally {
+      connection.disconnect();
+      admin.disconnect();
+      await paused.stop();
     }
   });
 });

@@ -43,11 +43,22 @@ export class RedisRateLimiter implements RateLimiter {
   private readonly circuit: RedisCircuit;
   private readonly observe: LimiterObserver | undefined;
 
-  constructor(redis: RedisConnection, options: { logger?: Logger; observer?: LimiterObserver } = {}) {
+  private readonly logger: Logger | undefined;
+
+  constructor(
+    redis: RedisConnection,
+    options: {
+      logger?: Logger;
+      observer?: LimiterObserver;
+      /** TOOLGATE_LIMITER_TIMEOUT_MS: how long a call waits for its check before failing closed. */
+      timeoutMs?: number;
+    } = {},
+  ) {
     this.observe = options.observer;
+    this.logger = options.logger;
     this.reserveScript = new RedisScript(redis, RESERVE);
     this.refundScript = new RedisScript(redis, REFUND);
-    this.circuit = new RedisCircuit(redis, options.logger);
+    this.circuit = new RedisCircuit(redis, options.logger, options.timeoutMs ?? 250);
   }
 
   health(): LimiterHealth {
@@ -87,16 +98,36 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   private async roundTrip(keys: string[], args: number[]): Promise<number> {
-    if (this.observe === undefined)
-      return Number(await this.circuit.run(() => this.reserveScript.run(keys, args)));
+    const reserve = () => this.reserveScript.run(keys, args);
+    // The call was refused when the check timed out; if the script ran after all and reserved, undo it.
+    const late = (full: unknown) => {
+      if (Number(full) === 0) void this.giveBackLate(keys);
+    };
+    if (this.observe === undefined) return Number(await this.circuit.run(reserve, late));
     const startedAt = performance.now();
     try {
-      const full = Number(await this.circuit.run(() => this.reserveScript.run(keys, args)));
+      const full = Number(await this.circuit.run(reserve, late));
       this.observe(full > 0 ? "full" : "ok", performance.now() - startedAt);
       return full;
     } catch (error) {
       this.observe("failed", performance.now() - startedAt);
       throw error;
+    }
+  }
+
+  /** Not through the circuit: the late answer just showed Redis is there, and this must be sent. */
+  private async giveBackLate(keys: string[]): Promise<void> {
+    try {
+      await this.refundScript.run(keys, []);
+      this.logger?.info(
+        { counters: keys.length },
+        "limit check answered after its timeout: reservation given back",
+      );
+    } catch (error) {
+      this.logger?.warn(
+        { err: error },
+        "limit check answered after its timeout; giving its reservation back failed",
+      );
     }
   }
 

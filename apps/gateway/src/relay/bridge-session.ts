@@ -10,6 +10,9 @@ export type Watch = { onAnswer: (failure: CallFailure | null) => void };
 
 type Message = Record<string, unknown>;
 
+// JSON-RPC server error (implementation-defined range): the upstream went away mid-request.
+const UPSTREAM_GONE = -32000;
+
 /**
  * One client session relayed to an upstream that does not speak Streamable HTTP (legacy HTTP+SSE, or a
  * stdio process). The client side is the SDK's Streamable HTTP server transport (sessions, SSE, GET
@@ -23,6 +26,8 @@ export class BridgeSession {
   private readonly progressTokens = new Map<unknown, RequestId>();
   private readonly watches = new Map<RequestId, Watch>();
   private closing: Promise<void> | undefined;
+  // Armed while a GET stream is open: ends it after that long without a message on it.
+  private streamIdle: NodeJS.Timeout | undefined;
   // Until the first request sets the policy's filter, nothing the upstream says reaches the client.
   private filter: ServerMessageFilter = () => null;
 
@@ -59,19 +64,53 @@ export class BridgeSession {
     this.watches.set(id, watch);
   }
 
+  /**
+   * Ends the client's GET stream after `idleMs` without a server message on it, as the gateway does for
+   * Streamable HTTP upstreams (TOOLGATE_STREAM_IDLE_S): an idle stream must not hold a tenant's stream slot
+   * forever. The client opens a new one if it still wants it. Called when a GET stream is opened.
+   */
+  closeStreamWhenIdle(idleMs: number): void {
+    clearTimeout(this.streamIdle);
+    this.streamIdle = setTimeout(() => {
+      this.streamIdle = undefined;
+      this.client.closeStandaloneSSEStream();
+    }, idleMs);
+    this.streamIdle.unref();
+  }
+
   /** Ends the session: the client's streams close and the upstream connection (or process) goes. */
   close(): Promise<void> {
     if (this.closing !== undefined) return this.closing;
+    clearTimeout(this.streamIdle);
     // Set before closing anything: closing the upstream calls back into close() (its onclose).
     let done: () => void = () => {};
     this.closing = new Promise<void>((resolve) => {
       done = resolve;
     });
-    void Promise.allSettled([this.upstream.close(), this.client.close()]).then(() => {
-      this.onClosed();
-      done();
-    });
+    void Promise.allSettled([this.upstream.close(), this.answerOpenRequests()])
+      .then(() => this.client.close())
+      .finally(() => {
+        this.onClosed();
+        done();
+      });
     return this.closing;
+  }
+
+  /** Requests the upstream will never answer now get an error, so no client waits on them forever. */
+  private async answerOpenRequests(): Promise<void> {
+    const open = this.open.splice(0);
+    await Promise.allSettled(
+      open.map((id) =>
+        this.client.send({
+          jsonrpc: "2.0",
+          id,
+          error: {
+            code: UPSTREAM_GONE,
+            message: "The upstream MCP server ended the session before answering.",
+          },
+        } as JSONRPCMessage),
+      ),
+    );
   }
 
   private fromClient(message: Message): void {
@@ -93,9 +132,13 @@ export class BridgeSession {
     const filtered = this.filter(message);
     if (filtered === null) return;
     const related = this.relatedRequest(filtered);
+    if (related === undefined) this.streamIdle?.refresh();
     this.client
       .send(filtered as unknown as JSONRPCMessage, { relatedRequestId: related })
-      .catch(() => this.client.send(filtered as unknown as JSONRPCMessage))
+      .catch(() => {
+        this.streamIdle?.refresh();
+        return this.client.send(filtered as unknown as JSONRPCMessage);
+      })
       .catch(this.onError);
   }
 

@@ -14,9 +14,22 @@ export async function forwardToBridge(
   body: Buffer | undefined,
   inspection: Inspection,
 ): Promise<boolean> {
+  const { session, done } = await sessionFor(exchange);
+  try {
+    return await relayTo(session, exchange, body, inspection);
+  } finally {
+    done();
+  }
+}
+
+async function relayTo(
+  session: BridgeSession,
+  exchange: Exchange,
+  body: Buffer | undefined,
+  inspection: Inspection,
+): Promise<boolean> {
   const { req, res, auth, services, draft } = exchange;
   const target = auth.server.upstream;
-  const session = await sessionFor(exchange);
   let failed = false;
   // The newest policy filters every message of the session from now on, answers and notifications alike.
   session.useFilter(inspection.filter);
@@ -28,6 +41,7 @@ export async function forwardToBridge(
       },
     });
   }
+  if (req.method === "GET") session.closeStreamWhenIdle(services.streamIdleMs);
   const parsed: unknown = body === undefined ? undefined : JSON.parse(body.toString("utf8"));
   await session.client.handleRequest(req, res, parsed);
   await finished(res).catch(() => undefined); // a client that left has nothing more to receive
@@ -39,7 +53,12 @@ export async function forwardToBridge(
   return failed;
 }
 
-async function sessionFor(exchange: Exchange): Promise<BridgeSession> {
+/**
+ * The request's bridged session, opened on initialize. `done` ends what the request started: a new
+ * session counts as busy for the idle reaper until its initialize is answered (a process slow to start
+ * must not be reaped mid-initialize, leaving the client without an answer).
+ */
+async function sessionFor(exchange: Exchange): Promise<{ session: BridgeSession; done: () => void }> {
   const { auth, services } = exchange;
   const known = exchange.upstreamSessionId;
   if (known !== undefined) {
@@ -47,7 +66,7 @@ async function sessionFor(exchange: Exchange): Promise<BridgeSession> {
     if (session === undefined) {
       throw new GatewayError("unknown_session", "Session not found: start a new session with initialize.");
     }
-    return session;
+    return { session, done: () => {} };
   }
   if (exchange.req.method !== "POST" || exchange.draft.method !== "initialize") {
     throw new GatewayError("bad_request", "Start a session with initialize first.");
@@ -57,7 +76,7 @@ async function sessionFor(exchange: Exchange): Promise<BridgeSession> {
     services.binding.bind(upstreamId, auth.grant.id, auth.server.id),
   );
   // Tracked like any upstream session, so an abandoned one (and its process) is ended when idle.
-  services.reaper.begin(target, id)();
+  const done = services.reaper.begin(target, id);
   exchange.draft.sessionId = id;
-  return session;
+  return { session, done };
 }

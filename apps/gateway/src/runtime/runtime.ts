@@ -39,9 +39,14 @@ export function openCallLogQueue(env: Env): CallLogQueue {
 export async function openLimits(env: Env, logger: Logger, observer?: LimiterObserver): Promise<Limits> {
   const target = redisTargetOf(env);
   if (target === undefined) return { rateLimiter: new MemoryRateLimiter(), close: () => {} };
+  const timeoutMs = env.TOOLGATE_LIMITER_TIMEOUT_MS;
   const redis = await createLimiterRedis(target, logger, {
     keyPrefix: `${namespace(env)}:`,
-    commandTimeoutMs: env.TOOLGATE_LIMITER_TIMEOUT_MS,
+    // Calls fail closed after timeoutMs; the connection waits longer, for late answers to give back.
+    commandTimeoutMs: Math.max(30_000, 2 * timeoutMs),
   });
-  return { rateLimiter: new RedisRateLimiter(redis, { logger, observer }), close: () => redis.disconnect() };
+  return {
+    rateLimiter: new RedisRateLimiter(redis, { logger, observer, timeoutMs }),
+    close: () => redis.disconnect(),
+  };
 }

@@ -86,6 +86,8 @@ export async function startTestGateway(
   const gateway = createGateway({
     db,
     rateLimiter: new RedisRateLimiter(redis, {
+      // Tests load the machine: no call should fail closed for a slow answer here.
+      timeoutMs: 10_000,
       observer: (result, ms) => metrics.recordLimiterRoundTrip(result, ms),
     }),
     metrics,
