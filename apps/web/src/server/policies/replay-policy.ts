@@ -147,14 +147,7 @@ function replayRow(policy: Policy, compiled: CompiledPolicy, row: CallLog, tally
   const recorded = recordedOutcome(row.decision);
   if (row.method !== "tools/call") {
     const decision = accessDecision(compiled, row);
-    if (decision === undefined) return "same";
-    if (recorded === "limited" && decision.outcome === "check_limits") return "same";
-    return count(
-      tally,
-      tool,
-      recorded === "limited" ? "denied" : (recorded ?? draftOutcome(decision)),
-      decision,
-    );
+    return decision === undefined ? "same" : settle(tally, tool, recorded, decision);
   }
   const base = { tenantId: row.tenantId, serverId: row.serverId, grantId: row.grantId, tool };
   const recordedArgs = isRecord(row.arguments) ? row.arguments : undefined;
@@ -167,6 +160,16 @@ function replayRow(policy: Policy, compiled: CompiledPolicy, row: CallLog, tally
     tally.unknown.set(id, entry);
     return "counted";
   }
+  return settle(tally, tool, recorded, decision);
+}
+
+/** Counts a replayed row whose recorded outcome differs from the draft's decision. */
+function settle(
+  tally: Tally,
+  tool: string,
+  recorded: ReturnType<typeof recordedOutcome>,
+  decision: Decision,
+): "same" | "counted" {
   // Limits are not replayed: a call a limit stopped is assumed stopped again if the draft still limits it.
   if (recorded === "limited" && decision.outcome === "check_limits") return "same";
   return count(
