@@ -204,10 +204,9 @@ test("policy builder: drag MountIso to Rate-limit, JSON equals the canonical pol
     await expect(resourceDeny.locator('[data-card="vbox://vms/*/config"]')).toContainText(
       "vbox://vms/{name}/config",
     );
-    // The resources board sits below the tools: centre its lanes, away from the edges where dnd-kit
-    // scrolls the page during a drag, so both rows stay under the pointer.
-    await resourceAllow.evaluate((lane) => lane.scrollIntoView({ block: "center" }));
-    await drag(page, page.getByRole("button", { name: "Drag resource vbox://host/info" }), resourceAllow);
+    // Cards of every board move by drag (MountIso above) or by their lane menu, used here: a drag this far
+    // down the page races dnd-kit's auto-scroll on a loaded machine.
+    await page.getByLabel("Lane for resource vbox://host/info").selectOption("allow");
     await expect(resourceAllow.locator('[data-card="vbox://host/info"]')).toBeVisible();
     await page.getByLabel("Lane for prompt triage-vm").selectOption("allow");
     await page.getByLabel("Lane for prompt wipe-host").selectOption("hide");
