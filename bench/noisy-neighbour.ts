@@ -235,20 +235,24 @@ async function startNoise(stack: Stack): Promise<{
   stop(): Promise<Record<string, number>>;
 }> {
   const { token, paths } = stack.seed.noisy;
-  const child = spawn(
+  const noisyArgs = [
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      fileURLToPath(new URL("./support/noisy-tenant.ts", import.meta.url)),
-      stack.gatewayBase,
-      token,
-      JSON.stringify(paths),
-      String(noisyRate),
-      String(heldCalls),
-    ],
-    { stdio: ["pipe", "pipe", "inherit"] },
-  );
+    "--import",
+    "tsx",
+    fileURLToPath(new URL("./support/noisy-tenant.ts", import.meta.url)),
+    stack.gatewayBase,
+    token,
+    JSON.stringify(paths),
+    String(noisyRate),
+    String(heldCalls),
+  ];
+  // BENCH_NOISY_CPU=N runs the noisy client on core N only (taskset), as if on a machine of its own: its
+  // CPU then competes with the gateway's only for what they share (Postgres, Redis, the kernel). Start
+  // the bench itself on the other core (`taskset -c 0 node …`) so the gateway, quiet client and
+  // upstream keep off core N.
+  const pinned = process.env.BENCH_NOISY_CPU;
+  const [command = "", ...args] = pinned === undefined ? noisyArgs : ["taskset", "-c", pinned, ...noisyArgs];
+  const child = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout });
   await nextLine(lines, child); // "connected"
   return {

@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const everythingEntry = fileURLToPath(
   new URL("../node_modules/@modelcontextprotocol/server-everything/dist/index.js", import.meta.url),
 );
-const probe = fileURLToPath(new URL("./loop-probe.ts", import.meta.url));
+const probe = fileURLToPath(new URL("./loop-probe.mjs", import.meta.url));
 
 export type Seeded = {
   quiet: { token: string; paths: { open: string } };
@@ -34,16 +34,11 @@ export type Stack = {
 /** Starts everything; `gatewayEnv` adds to the gateway's environment. */
 export async function startStack(gatewayEnv: Record<string, string> = {}): Promise<Stack> {
   const children: ChildProcess[] = [];
-  const everythingPort = await freePort();
-  const upstreamUrl = `http://127.0.0.1:${everythingPort}/mcp`;
-  children.push(
-    await startProcess(
-      process.execPath,
-      [everythingEntry, "streamableHttp"],
-      { PORT: String(everythingPort) },
-      (out) => out.includes("listening on port"),
-    ),
-  );
+  // Two MCP servers, as two organisations would have: the noisy tenant's allowed calls load its own
+  // server, not the quiet tenant's, so what the quiet tenant sees is the gateway's fairness.
+  const [quietUpstream, noisyUpstream] = await Promise.all([startEverything(), startEverything()]);
+  children.push(quietUpstream.process, noisyUpstream.process);
+  const upstreamUrl = quietUpstream.url;
   // Accepts every request and never answers: a hung upstream.
   const hung: Server = createHttpServer(() => {});
   await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve));
@@ -56,6 +51,7 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
       "apps/gateway/scripts/seed-endurance-bench.ts",
       upstreamUrl,
       hungUrl,
+      noisyUpstream.url,
     ]),
   ) as Seeded;
   const loopFile = join(tmpdir(), `toolgate-loop-${randomBytes(4).toString("hex")}.jsonl`);
@@ -63,7 +59,7 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
   const gatewayPort = await freePort();
   const gateway = spawn(
     process.execPath,
-    [...gatewayNodeArgs(), "--import", "tsx", "--import", probe, "apps/gateway/src/main.ts"],
+    [...gatewayNodeArgs(), "--import", probe, ...gatewayEntry()],
     {
       cwd: root,
       env: {
@@ -95,6 +91,26 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
       await Promise.all(children.map(stopChild));
     },
   };
+}
+
+/** A server-everything process on a free port. */
+async function startEverything(): Promise<{ process: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = await startProcess(
+    process.execPath,
+    [everythingEntry, "streamableHttp"],
+    { PORT: String(port) },
+    (out) => out.includes("listening on port"),
+  );
+  return { process: child, url: `http://127.0.0.1:${port}/mcp` };
+}
+
+// BENCH_COMPILED=1: the compiled gateway (apps/gateway/dist/main.mjs, as `npm start` and deployments run it;
+// build it first with `node apps/gateway/scripts/build.mjs`) instead of the TypeScript source through tsx.
+function gatewayEntry(): string[] {
+  return process.env.BENCH_COMPILED === "1"
+    ? ["--enable-source-maps", "apps/gateway/dist/main.mjs"]
+    : ["--import", "tsx", "apps/gateway/src/main.ts"];
 }
 
 // BENCH_GATEWAY_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the gateway's node only.

@@ -3,7 +3,7 @@
 // generator spends little CPU of the shared cores and thousands of tenants need no handshakes.
 import { Agent, request } from "node:http";
 
-export type Reply = { status: number; body: string };
+export type Reply = { status: number; body: string; sessionId: string | undefined };
 
 export class RawMcpCaller {
   private readonly agent: Agent;
@@ -18,10 +18,22 @@ export class RawMcpCaller {
     this.agent = new Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
   }
 
-  /** POSTs one JSON-RPC request and returns the HTTP status and body. */
-  post(path: string, token: string, method: string, params: unknown): Promise<Reply> {
-    const id = this.nextId++;
-    const body = JSON.stringify({ jsonrpc: "2.0", id, method, params });
+  /**
+   * POSTs one JSON-RPC request (a notification when `notify`) and returns the HTTP status, body and the
+   * session id the answer carried; `sessionId` sends the request in that session.
+   */
+  post(
+    path: string,
+    token: string,
+    method: string,
+    params: unknown,
+    options: { sessionId?: string; notify?: boolean } = {},
+  ): Promise<Reply> {
+    const message =
+      options.notify === true
+        ? { jsonrpc: "2.0", method }
+        : { jsonrpc: "2.0", id: this.nextId++, method, params };
+    const body = JSON.stringify(message);
     return new Promise((resolve, reject) => {
       const req = request(
         {
@@ -36,14 +48,20 @@ export class RawMcpCaller {
             accept: "application/json, text/event-stream",
             "mcp-protocol-version": "2025-06-18",
             "content-length": Buffer.byteLength(body),
+            ...(options.sessionId === undefined ? {} : { "mcp-session-id": options.sessionId }),
           },
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () =>
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
-          );
+          res.on("end", () => {
+            const sessionId = res.headers["mcp-session-id"];
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString("utf8"),
+              sessionId: typeof sessionId === "string" ? sessionId : undefined,
+            });
+          });
           res.on("error", reject);
         },
       );
@@ -58,6 +76,23 @@ export class RawMcpCaller {
     if (reply.status !== 200 || !reply.body.includes(`Echo: ${message}`)) {
       throw new Error(`echo through ${path} failed: HTTP ${reply.status} ${reply.body.slice(0, 300)}`);
     }
+  }
+
+  /** Opens an MCP session on `path` (initialize, then notifications/initialized) and returns its id. */
+  async openSession(path: string, token: string): Promise<string> {
+    const reply = await this.post(path, token, "initialize", {
+      protocolVersion: "2025-06-18",
+      capabilities: {},
+      clientInfo: { name: "raw-bench", version: "1.0.0" },
+    });
+    if (reply.status !== 200 || reply.sessionId === undefined) {
+      throw new Error(`initialize on ${path} failed: HTTP ${reply.status} ${reply.body.slice(0, 300)}`);
+    }
+    await this.post(path, token, "notifications/initialized", undefined, {
+      sessionId: reply.sessionId,
+      notify: true,
+    });
+    return reply.sessionId;
   }
 
   close(): void {

@@ -1,7 +1,8 @@
 // Seeds two tenants for bench/soak.ts and bench/noisy-neighbour.ts. Prints JSON on stdout:
 // {"quiet":{"token","path"},"noisy":{"token","limited","hung","held"}}.
 // quiet: echo allowed. noisy: echo limited to 600/minute (10/s), a server that never answers (hung),
-// and echo held for approval. Usage: node --import tsx apps/gateway/scripts/seed-endurance-bench.ts <upstream-url> <hung-url>
+// and echo held for approval. Usage: node --import tsx apps/gateway/scripts/seed-endurance-bench.ts <upstream-url> <hung-url> [noisy-upstream-url]
+// (the noisy tenant's servers use noisy-upstream-url when given, so its allowed calls load a server of its own).
 import { randomUUID } from "node:crypto";
 import {
   createDb,
@@ -14,10 +15,11 @@ import {
 } from "@toolgate/db";
 import { generateToken, hashToken, tokenPrefix } from "@toolgate/secrets";
 
-const [upstreamUrl, hungUrl] = process.argv.slice(2);
+const [upstreamUrl, hungUrl, noisyUrl] = process.argv.slice(2);
 if (upstreamUrl === undefined || hungUrl === undefined) {
-  throw new Error("usage: seed-endurance-bench.ts <upstream-url> <hung-url>");
+  throw new Error("usage: seed-endurance-bench.ts <upstream-url> <hung-url> [noisy-upstream-url]");
 }
+const noisyUpstreamUrl = noisyUrl ?? upstreamUrl;
 const databaseUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toolgate_test";
 await migrateDeploy(databaseUrl);
 const db = createDb(databaseUrl);
@@ -53,12 +55,12 @@ const allowEcho = { version: "1", default: "deny", tools: { echo: {} } };
 const quiet = await tenant(db, { open: { url: upstreamUrl, policy: allowEcho } });
 const noisy = await tenant(db, {
   limited: {
-    url: upstreamUrl,
+    url: noisyUpstreamUrl,
     policy: { version: "1", default: "deny", tools: { echo: { rate_limit: "600/minute" } } },
   },
   hung: { url: hungUrl, policy: { version: "1", default: "allow" } },
   held: {
-    url: upstreamUrl,
+    url: noisyUpstreamUrl,
     policy: {
       version: "1",
       default: "deny",

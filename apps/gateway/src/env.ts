@@ -74,6 +74,10 @@ const envSchema = z.object({
   TOOLGATE_MAX_STREAMS_PER_TENANT: z.coerce.number().int().min(1).default(64),
   TOOLGATE_MAX_HELD_APPROVALS_PER_TENANT: z.coerce.number().int().min(1).default(100),
   TOOLGATE_STREAM_IDLE_S: z.coerce.number().int().min(1).default(300),
+  // Connections waiting to be accepted. Node's default (511) overflows when one client opens a thousand
+  // at once: the kernel then drops new connections of every tenant and their clients retry a second
+  // later. Linux caps it at net.core.somaxconn (4096 on current kernels).
+  TOOLGATE_LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65_535).default(4_096),
   // While Postgres is unreachable, cached tenants, grants and policies keep serving this long past their load.
   TOOLGATE_CACHE_STALE_MAX_S: z.coerce.number().int().min(0).default(900),
   // Change notifications keep cached servers, grants, policies and pins fresh; the TTL only bounds how

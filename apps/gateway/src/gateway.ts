@@ -81,6 +81,8 @@ export type GatewayDeps = {
   maxHeldApprovalsPerTenant?: number;
   /** A GET stream with nothing from the upstream for this long is closed (default 5 min). */
   streamIdleMs?: number;
+  /** Connections the kernel queues until the gateway accepts them (default 4,096, capped by somaxconn). */
+  listenBacklog?: number;
   /** TOOLGATE_ALLOW_STDIO: servers may be local processes (self-hosted only; never in SaaS). */
   allowStdio?: boolean;
   /** TOOLGATE_MAX_STDIO_PROCESSES: stdio server processes alive at once (default 20). */
@@ -278,7 +280,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           },
         });
       }
-      return listening(server, port, host);
+      return listening(server, port, host, deps.listenBacklog ?? 4_096);
     },
     metrics,
     listenMetrics: (port, host) => listening(metricsServer, port, host),
@@ -300,10 +302,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
   };
 }
 
-async function listening(server: Server, port: number, host: string): Promise<string> {
+async function listening(server: Server, port: number, host: string, backlog?: number): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, host, () => resolve());
+    server.listen({ port, host, backlog }, () => resolve());
   });
   const { port: bound } = server.address() as AddressInfo;
   return `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;

@@ -1,4 +1,4 @@
-// Preloaded into the gateway by the endurance benchmarks (--import): every BENCH_PROBE_MS it appends the
+// Plain JavaScript, so it preloads into the compiled gateway as well as the tsx one. Preloaded into the gateway by the endurance benchmarks (--import): every BENCH_PROBE_MS it appends the
 // process's event-loop delay p99 (ms) since the last sample to BENCH_LOOP_FILE, one JSON line each.
 import { appendFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
