@@ -57,25 +57,21 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
   const loopFile = join(tmpdir(), `toolgate-loop-${randomBytes(4).toString("hex")}.jsonl`);
   writeFileSync(loopFile, "");
   const gatewayPort = await freePort();
-  const gateway = spawn(
-    process.execPath,
-    [...gatewayNodeArgs(), "--import", probe, ...gatewayEntry()],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(gatewayPort),
-        DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toolgate_test",
-        TOOLGATE_SECRET_KEY: randomBytes(32).toString("base64"),
-        TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: "1",
-        TOOLGATE_CALL_LOG_QUEUE: `call-logs-bench-${randomBytes(4).toString("hex")}`,
-        LOG_LEVEL: "error",
-        BENCH_LOOP_FILE: loopFile,
-        ...gatewayEnv,
-      },
-      stdio: ["ignore", "inherit", "inherit"],
+  const gateway = spawn(process.execPath, [...gatewayNodeArgs(), "--import", probe, ...gatewayEntry()], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(gatewayPort),
+      DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toolgate_test",
+      TOOLGATE_SECRET_KEY: randomBytes(32).toString("base64"),
+      TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: "1",
+      TOOLGATE_CALL_LOG_QUEUE: `call-logs-bench-${randomBytes(4).toString("hex")}`,
+      LOG_LEVEL: "error",
+      BENCH_LOOP_FILE: loopFile,
+      ...gatewayEnv,
     },
-  );
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   children.push(gateway);
   const gatewayBase = `http://127.0.0.1:${gatewayPort}`;
   await waitForHealth(`${gatewayBase}/healthz`);
