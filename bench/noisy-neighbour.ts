@@ -246,10 +246,10 @@ async function startNoise(stack: Stack): Promise<{
     String(noisyRate),
     String(heldCalls),
   ];
-  // BENCH_NOISY_CPU=N runs the noisy client on core N only (taskset), as if on a machine of its own: its
-  // CPU then competes with the gateway's only for what they share (Postgres, Redis, the kernel). Start
-  // the bench itself on the other core (`taskset -c 0 node …`) so the gateway, quiet client and
-  // upstream keep off core N.
+  // BENCH_NOISY_CPU=N runs the noisy client and the noisy tenant's MCP server on core N only (taskset), as
+  // if on machines of their own: their CPU then competes with the gateway's only for what they share
+  // (Postgres, Redis, the kernel). Start the bench itself on the other core (`taskset -c 0 node …`) so
+  // the gateway, the quiet client and the quiet tenant's server keep off core N.
   const pinned = process.env.BENCH_NOISY_CPU;
   const [command = "", ...args] = pinned === undefined ? noisyArgs : ["taskset", "-c", pinned, ...noisyArgs];
   const child = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"] });

@@ -36,7 +36,11 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
   const children: ChildProcess[] = [];
   // Two MCP servers, as two organisations would have: the noisy tenant's allowed calls load its own
   // server, not the quiet tenant's, so what the quiet tenant sees is the gateway's fairness.
-  const [quietUpstream, noisyUpstream] = await Promise.all([startEverything(), startEverything()]);
+  // BENCH_NOISY_CPU (bench/noisy-neighbour.ts) puts the noisy tenant's server on the noisy client's core.
+  const [quietUpstream, noisyUpstream] = await Promise.all([
+    startEverything(),
+    startEverything(process.env.BENCH_NOISY_CPU),
+  ]);
   children.push(quietUpstream.process, noisyUpstream.process);
   const upstreamUrl = quietUpstream.url;
   // Accepts every request and never answers: a hung upstream.
@@ -89,14 +93,13 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
   };
 }
 
-/** A server-everything process on a free port. */
-async function startEverything(): Promise<{ process: ChildProcess; url: string }> {
+/** A server-everything process on a free port, on core `cpu` only when given (taskset). */
+async function startEverything(cpu?: string): Promise<{ process: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = await startProcess(
-    process.execPath,
-    [everythingEntry, "streamableHttp"],
-    { PORT: String(port) },
-    (out) => out.includes("listening on port"),
+  const command = [process.execPath, everythingEntry, "streamableHttp"];
+  const [program = "", ...args] = cpu === undefined ? command : ["taskset", "-c", cpu, ...command];
+  const child = await startProcess(program, args, { PORT: String(port) }, (out) =>
+    out.includes("listening on port"),
   );
   return { process: child, url: `http://127.0.0.1:${port}/mcp` };
 }

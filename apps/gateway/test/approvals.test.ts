@@ -152,6 +152,25 @@ describe("require_approval", () => {
     expect(upstreamCalls()).toBe(1);
   });
 
+  it("holds a burst of distinct calls at once, each with a request of its own, and refuses none", async () => {
+    // Each request is one statement on a pooled connection (10 per gateway): a burst eight times the
+    // pool must queue briefly, not fail with "cannot reach its database" (503).
+    const seeded = await setup();
+    const agent = await client(seeded);
+    const burst = 80;
+    const calls = Array.from({ length: burst }, (_, i) =>
+      agent.callTool({ name: "GetVmState", arguments: { vm_name: `vm-${i}` } }, undefined, WAIT),
+    );
+    const approvals = await waitForApprovals(testDb, seeded.tenantId, burst);
+    expect(new Set(approvals.map((approval) => approval.argumentsHash)).size).toBe(burst);
+    for (const approval of approvals) await decideApproval(testDb, approval, "denied", "burst test");
+    const results = await Promise.all(calls);
+    expect(results.map((result) => toolText(result)).filter((text) => !text.includes("burst test"))).toEqual(
+      [],
+    );
+    expect(upstreamCalls()).toBe(0);
+  });
+
   it("binds an approval to the exact arguments, grant and tenant", async () => {
     const stranger = await setup();
     const strangerUpstream = upstream;

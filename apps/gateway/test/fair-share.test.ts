@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { decideApproval, waitForApprovals } from "./support/approvals";
@@ -53,6 +55,16 @@ function openStream(path: string, token: string, signal: AbortSignal): Promise<R
 }
 
 describe("fair share between tenants", () => {
+  it("listens with an accept queue deep enough for one client's burst of a thousand connections", () => {
+    // Node's default backlog (511) overflowed under such a burst, and the kernel then dropped new
+    // connections of every tenant. The kernel shows a listening socket's backlog as its Send-Q.
+    const port = new URL(gateway.url).port;
+    const listening = execFileSync("ss", ["-ltnH", `sport = :${port}`], { encoding: "utf8" }).trim();
+    const backlog = Number(listening.split(/\s+/)[2]);
+    const somaxconn = Number(readFileSync("/proc/sys/net/core/somaxconn", "utf8"));
+    expect(backlog).toBe(Math.min(4_096, somaxconn));
+  });
+
   it("caps one tenant's open GET streams without touching another tenant's", async () => {
     const noisy = await seedTenant(testDb, { upstreamUrl: streaming.url, policy: allowAll });
     const quiet = await seedTenant(testDb, { upstreamUrl: streaming.url, policy: allowAll });

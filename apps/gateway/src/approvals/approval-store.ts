@@ -1,4 +1,4 @@
-import { type Approval, type Db, newId, notifyChange, type Prisma } from "@toolgate/db";
+import { type Approval, type Db, newId, notifyChange } from "@toolgate/db";
 
 /** Who asks to run what: an approval is found again only by the same tenant, server, grant, tool and arguments. */
 export type ApprovalKey = {
@@ -14,31 +14,25 @@ export class ApprovalStore {
   constructor(private readonly db: Db) {}
 
   /**
-   * The still-usable approval for this exact call, or a new pending one. Serialised per call identity
-   * (a transaction-scoped advisory lock), so identical calls arriving together share one request.
+   * The still-usable approval for this exact call, or a new pending one: one statement (the database
+   * function toolgate_find_or_create_approval), serialised per call identity by an advisory lock, so
+   * identical calls arriving together share one request and a burst holds no pooled connection long.
    */
-  findOrCreate(
+  async findOrCreate(
     key: ApprovalKey,
     input: { arguments: unknown; rule: string; timeoutSeconds: number },
     now: Date,
   ): Promise<{ approval: Approval; created: boolean }> {
-    const identity = [key.tenantId, key.serverId, key.grantId, key.tool, key.argumentsHash].join("\n");
-    return this.db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${identity}, 0))`;
-      const reusable = await findReusable(tx, key, now);
-      if (reusable !== null) return { approval: reusable, created: false };
-      const approval = await tx.approval.create({
-        data: {
-          id: newId("apr"),
-          ...key,
-          // Parsed from the JSON-RPC body, so JSON by construction.
-          arguments: input.arguments as Prisma.InputJsonValue,
-          rule: input.rule,
-          expiresAt: new Date(now.getTime() + input.timeoutSeconds * 1000),
-        },
-      });
-      return { approval, created: true };
-    });
+    const id = newId("apr");
+    const expiresAt = new Date(now.getTime() + input.timeoutSeconds * 1000);
+    // Parsed from the JSON-RPC body, so JSON by construction.
+    const args = JSON.stringify(input.arguments);
+    const [approval] = await this.db.$queryRaw<Approval[]>`
+      SELECT * FROM toolgate_find_or_create_approval(${id}, ${key.tenantId}, ${key.serverId},
+        ${key.grantId}, ${key.tool}, ${key.argumentsHash}, ${args}::jsonb, ${input.rule}, ${expiresAt},
+        ${now})`;
+    if (approval === undefined) throw new Error("toolgate_find_or_create_approval returned no row");
+    return { approval, created: approval.id === id };
   }
 
   /** Of these approvals (ids by tenant), the ones no longer pending: one query for any number. */
@@ -105,16 +99,4 @@ export class ApprovalStore {
       data: { status: "expired" },
     });
   }
-}
-
-type ApprovalReader = Pick<Db, "approval">;
-
-/** A still-usable approval for this exact call: pending, or approved and not yet used; never expired. */
-function findReusable(db: ApprovalReader, key: ApprovalKey, now: Date): Promise<Approval | null> {
-  return db.approval.findFirst({
-    where: { ...key, status: { in: ["pending", "approved"] }, usedAt: null, expiresAt: { gt: now } },
-    // An approved one first: a retry after the decision should run, not wait on a newer duplicate
-    // (the enum sorts pending < approved, so descending puts approved first).
-    orderBy: [{ status: "desc" }, { createdAt: "asc" }],
-  });
 }
