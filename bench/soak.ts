@@ -106,7 +106,15 @@ try {
       ["failed calls", String(start.errors), String(end.errors), "-", "0"],
     ],
   );
-  console.log(`\ntotal calls ${load.samples.length}, failed ${load.samples.filter((c) => !c.ok).length}`);
+  const failed = load.samples.filter((c) => !c.ok);
+  console.log(`\ntotal calls ${load.samples.length}, failed ${failed.length}`);
+  const reasons = new Map<string, number>();
+  for (const call of failed) {
+    const reason = (call.failure ?? "tool error").slice(0, 160);
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${count} × ${reason}`);
 } finally {
   await stack.stop();
 }

@@ -166,7 +166,8 @@ export async function closeClient(client: Client): Promise<void> {
   await client.close();
 }
 
-export type CallSample = { at: number; ms: number; ok: boolean };
+/** One call: when it ended, how long it took, and why it failed (the error, or the tool's error text). */
+export type CallSample = { at: number; ms: number; ok: boolean; failure?: string };
 
 /**
  * Calls echo at a fixed total rate spread over the clients (open loop: a slow answer does not lower the
@@ -191,10 +192,16 @@ export function pacedLoad(
         .callTool({ name: "echo", arguments: { message: "endurance" } })
         .then(
           (result) => {
-            samples.push({ at: Date.now(), ms: performance.now() - started, ok: result.isError !== true });
+            samples.push({
+              at: Date.now(),
+              ms: performance.now() - started,
+              ok: result.isError !== true,
+              failure: result.isError === true ? JSON.stringify(result.content).slice(0, 160) : undefined,
+            });
           },
-          () => {
-            samples.push({ at: Date.now(), ms: performance.now() - started, ok: false });
+          (error: unknown) => {
+            const failure = error instanceof Error ? error.message : String(error);
+            samples.push({ at: Date.now(), ms: performance.now() - started, ok: false, failure });
           },
         )
         .finally(() => inflight.delete(call));
