@@ -20,6 +20,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { gatewayEntry } from "./support/bench-processes";
 import { isolatingFetch } from "./support/isolating-fetch";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -35,12 +36,6 @@ const upstreamKinds = (process.env.BENCH_UPSTREAMS ?? "everything,raw").split(",
 const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? "")
   .split(" ")
   .filter((arg) => arg.length > 0);
-// BENCH_COMPILED=1: the compiled gateway (apps/gateway/dist/main.mjs, as `npm start` runs it; build it
-// first with `node apps/gateway/scripts/build.mjs`) instead of the TypeScript source through tsx.
-const gatewayEntry =
-  process.env.BENCH_COMPILED === "1"
-    ? ["--enable-source-maps", "apps/gateway/dist/main.mjs"]
-    : ["--import", "tsx", "apps/gateway/src/main.ts"];
 // BENCH_PATHS narrows the gateway paths measured, e.g. "allow" (to profile one of them).
 const benchPaths = (process.env.BENCH_PATHS ?? "allow,limited,tenant").split(",") as PathKind[];
 const abMode = process.env.BENCH_AB !== undefined || process.env.BENCH_AB_ENV !== undefined;

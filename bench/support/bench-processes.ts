@@ -90,8 +90,9 @@ export async function startRawEchoProcess(
 
 export type GatewayProcess = { base: string; metrics: string; pid: number; stop(): Promise<void> };
 
-// BENCH_COMPILED=1: the compiled gateway (apps/gateway/dist/main.mjs, as `npm start` runs it).
-const gatewayEntry =
+// BENCH_COMPILED=1: the compiled gateway (apps/gateway/dist/main.mjs, as `npm start` and deployments run
+// it; build it first with `node apps/gateway/scripts/build.mjs`) instead of the TypeScript source through tsx.
+export const gatewayEntry =
   process.env.BENCH_COMPILED === "1"
     ? ["--enable-source-maps", "apps/gateway/dist/main.mjs"]
     : ["--import", "tsx", "apps/gateway/src/main.ts"];

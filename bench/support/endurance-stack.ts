@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { gatewayEntry } from "./bench-processes";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const everythingEntry = fileURLToPath(
@@ -61,7 +62,7 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
   const loopFile = join(tmpdir(), `toolgate-loop-${randomBytes(4).toString("hex")}.jsonl`);
   writeFileSync(loopFile, "");
   const gatewayPort = await freePort();
-  const gateway = spawn(process.execPath, [...gatewayNodeArgs(), "--import", probe, ...gatewayEntry()], {
+  const gateway = spawn(process.execPath, [...gatewayNodeArgs(), "--import", probe, ...gatewayEntry], {
     cwd: root,
     env: {
       ...process.env,
@@ -102,14 +103,6 @@ async function startEverything(cpu?: string): Promise<{ process: ChildProcess; u
     out.includes("listening on port"),
   );
   return { process: child, url: `http://127.0.0.1:${port}/mcp` };
-}
-
-// BENCH_COMPILED=1: the compiled gateway (apps/gateway/dist/main.mjs, as `npm start` and deployments run it;
-// build it first with `node apps/gateway/scripts/build.mjs`) instead of the TypeScript source through tsx.
-function gatewayEntry(): string[] {
-  return process.env.BENCH_COMPILED === "1"
-    ? ["--enable-source-maps", "apps/gateway/dist/main.mjs"]
-    : ["--import", "tsx", "apps/gateway/src/main.ts"];
 }
 
 // BENCH_GATEWAY_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the gateway's node only.
