@@ -50,4 +50,21 @@ describe("MemoryRateLimiter", () => {
     await limiter.refund(first.reservation);
     expect((await limiter.reserve([perMinute(1)], WINDOW_START)).ok).toBe(true);
   });
+
+  it("drops the counters of passed windows, so a long run does not keep one per window", async () => {
+    const limiter = new MemoryRateLimiter();
+    const perSecond = (key: string): LimitCheck => ({ ...perMinute(5, key), windowSeconds: 1 });
+    // An hour of one call per second on each of 10 per-second limits: 36,000 windows in all.
+    for (let second = 0; second < 3_600; second++) {
+      const limits = Array.from({ length: 10 }, (_, i) => perSecond(`tenant-${i}`));
+      expect((await limiter.reserve(limits, WINDOW_START + second * 1_000)).ok).toBe(true);
+    }
+    // Only the windows of the last sweep interval (10 s) remain.
+    expect(limiter.size).toBeGreaterThanOrEqual(10);
+    expect(limiter.size).toBeLessThanOrEqual(110);
+    // Counting still works after sweeps: a full window stays full.
+    const now = WINDOW_START + 3_600_000;
+    for (let i = 0; i < 5; i++) await limiter.reserve([perSecond("late")], now);
+    expect((await limiter.reserve([perSecond("late")], now)).ok).toBe(false);
+  });
 });

@@ -2,11 +2,25 @@ import { type LimitCheck, retryAfterSeconds } from "@toolgate/policy-core";
 import type { LimitResult, RateLimiter, Reservation } from "./rate-limiter";
 import { windowCounters } from "./window-counters";
 
-/** A single-process RateLimiter with the same semantics as the Redis one, for tests and local use. */
+/** How often expired counters are dropped: each key names its window, so a passed window is never read again. */
+const SWEEP_EVERY_MS = 10_000;
+
+/**
+ * A single-process RateLimiter with the same semantics as the Redis one: the limiter of single-node mode.
+ * Where Redis expires keys itself, this one sweeps passed windows every 10 s, so its size follows the
+ * counters in use rather than every window since start.
+ */
 export class MemoryRateLimiter implements RateLimiter {
   private readonly counts = new Map<string, { used: number; expiresAtMs: number }>();
+  private nextSweepAtMs = 0;
+
+  /** Counters held (live windows, plus passed ones until the next sweep). */
+  get size(): number {
+    return this.counts.size;
+  }
 
   async reserve(limits: readonly LimitCheck[], nowMs: number): Promise<LimitResult> {
+    this.sweepExpired(nowMs);
     const counters = windowCounters(limits, nowMs);
     for (const counter of counters) {
       if (this.used(counter.key, nowMs) >= counter.max) {
@@ -38,6 +52,12 @@ export class MemoryRateLimiter implements RateLimiter {
 
   health(): "ok" {
     return "ok";
+  }
+
+  private sweepExpired(nowMs: number): void {
+    if (nowMs < this.nextSweepAtMs) return;
+    this.nextSweepAtMs = nowMs + SWEEP_EVERY_MS;
+    for (const [key, entry] of this.counts) if (entry.expiresAtMs <= nowMs) this.counts.delete(key);
   }
 
   private used(key: string, nowMs: number): number {
