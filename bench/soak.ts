@@ -1,26 +1,33 @@
-// Endurance soak: the gateway at half of its measured maximum load for 10 minutes (echo on
-// server-everything through one tenant's grant), comparing the first and the last minute: gateway RSS,
-// open fds, event-loop delay p99 and call p99. Goals: RSS +<10%, fds flat, p99 drift <20%.
-// Needs Postgres and Redis. Run from the repo root:
+// Endurance soak: the gateway at half of its measured maximum load for 10 minutes (echo through one
+// tenant's grant), comparing the first and the last minute: gateway RSS, open fds, event-loop delay p99
+// and call p99. Goals: RSS +<10%, fds flat, p99 drift <20%. The upstream's own memory and CPU are
+// printed beside the gateway's, so that a drift can be placed.
+// BENCH_SOAK_UPSTREAM: "raw" (default; the raw echo upstream keeps no state per call) or "everything"
+// (server-everything, which keeps every message it sent in memory for resumability: over a long run
+// its heap and its CPU per call grow, and so does every call's latency, gateway or not).
+// Needs Postgres; REDIS_URL set runs the gateway in Redis mode, unset in single-node mode. From the root:
 //   node --import tsx bench/soak.ts   (BENCH_SOAK_SECONDS=600 default; BENCH_WINDOW_SECONDS=60)
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import {
   closeClient,
   connect,
+  cpuSeconds,
   loopSamples,
   machineLoad,
   pacedLoad,
   percentile,
   printTable,
   processStats,
+  type QuietUpstream,
   startStack,
 } from "./support/endurance-stack";
 
 const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const windowSeconds = Number(process.env.BENCH_WINDOW_SECONDS ?? 60);
 const sessions = 16;
+const upstreamKind = (process.env.BENCH_SOAK_UPSTREAM ?? "raw") as QuietUpstream;
 
-const stack = await startStack({ BENCH_PROBE_MS: "5000" });
+const stack = await startStack({ BENCH_PROBE_MS: "5000" }, upstreamKind);
 try {
   const url = `${stack.gatewayBase}${stack.seed.quiet.paths.open}`;
   const clients: Client[] = await Promise.all(
@@ -32,10 +39,26 @@ try {
     `max ~${maxRate.toFixed(0)} calls/s through the gateway; soaking at ${rate}/s for ${soakSeconds}s`,
   );
   const loadAtStart = machineLoad();
-  const stats: { at: number; rssMiB: number; fds: number }[] = [];
+  type Sample = {
+    at: number;
+    rssMiB: number;
+    fds: number;
+    cpuS: number;
+    upstreamRssMiB: number;
+    upstreamCpuS: number;
+  };
+  const stats: Sample[] = [];
+  const sample = (): Sample => ({
+    at: Date.now(),
+    ...processStats(stack.gatewayPid),
+    cpuS: cpuSeconds(stack.gatewayPid),
+    upstreamRssMiB: processStats(stack.upstreamPid).rssMiB,
+    upstreamCpuS: cpuSeconds(stack.upstreamPid),
+  });
   const startedAt = Date.now();
   const load = pacedLoad(clients, rate);
-  const sampler = setInterval(() => stats.push({ at: Date.now(), ...processStats(stack.gatewayPid) }), 5_000);
+  stats.push(sample());
+  const sampler = setInterval(() => stats.push(sample()), 5_000);
   await new Promise((resolve) => setTimeout(resolve, soakSeconds * 1000));
   clearInterval(sampler);
   await load.stop();
@@ -50,7 +73,16 @@ try {
   const summary = (window: { from: number; to: number }) => {
     const calls = inWindow(load.samples, window);
     const sampled = inWindow(stats, window);
+    // CPU between the window's first and last sample, as % of one core.
+    const busy = (seconds: (s: Sample) => number) => {
+      const [from, to] = [sampled[0], sampled[sampled.length - 1]];
+      if (from === undefined || to === undefined || to.at === from.at) return Number.NaN;
+      return ((seconds(to) - seconds(from)) / ((to.at - from.at) / 1000)) * 100;
+    };
     return {
+      cpu: busy((s) => s.cpuS),
+      upstreamRss: median(sampled.map((s) => s.upstreamRssMiB)),
+      upstreamCpu: busy((s) => s.upstreamCpuS),
       rss: median(sampled.map((s) => s.rssMiB)),
       fds: median(sampled.map((s) => s.fds)),
       loop: median(loopSamples(stack.loopFile, window.from, window.to)),
@@ -70,7 +102,7 @@ try {
   const end = summary(last);
   const change = (a: number, b: number) => `${b >= a ? "+" : ""}${(((b - a) / a) * 100).toFixed(1)}%`;
   printTable(
-    `Soak: ${soakSeconds}s at ${rate} calls/s (half of ~${maxRate.toFixed(0)}/s measured), ${sessions} sessions; first vs last ${windowSeconds}s.\n${loadAtStart} at start, ${loadAtEnd} at end.`,
+    `Soak: ${soakSeconds}s at ${rate} calls/s (half of ~${maxRate.toFixed(0)}/s measured), ${sessions} sessions, ${process.env.REDIS_URL ? "Redis mode" : "single-node mode"}, upstream ${upstreamKind}; first vs last ${windowSeconds}s.\n${loadAtStart} at start, ${loadAtEnd} at end.`,
     [
       ["metric", "start", "end", "change", "goal"],
       [
@@ -86,6 +118,21 @@ try {
         end.fds.toFixed(0),
         change(start.fds, end.fds),
         "flat",
+      ],
+      ["gateway CPU % of a core", start.cpu.toFixed(1), end.cpu.toFixed(1), change(start.cpu, end.cpu), "-"],
+      [
+        `upstream (${upstreamKind}) RSS MiB (median)`,
+        start.upstreamRss.toFixed(1),
+        end.upstreamRss.toFixed(1),
+        change(start.upstreamRss, end.upstreamRss),
+        "-",
+      ],
+      [
+        `upstream (${upstreamKind}) CPU % of a core`,
+        start.upstreamCpu.toFixed(1),
+        end.upstreamCpu.toFixed(1),
+        change(start.upstreamCpu, end.upstreamCpu),
+        "-",
       ],
       [
         "event-loop delay p99 ms (median of 5s samples)",

@@ -23,13 +23,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Spawns a long-running child and resolves once its stderr shows `ready`. */
+/**
+ * Spawns a long-running node child and resolves once its stderr shows `ready`; `onCpu` pins it to that
+ * core (taskset), as if it ran on another machine.
+ */
 export function startProcess(
   args: string[],
   env: Record<string, string>,
   ready: (output: string) => boolean,
+  onCpu?: string,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, {
+  const [command = "", ...argv] =
+    onCpu === undefined ? [process.execPath, ...args] : ["taskset", "-c", onCpu, process.execPath, ...args];
+  const child = spawn(command, argv, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "pipe"],
@@ -78,14 +84,14 @@ export function runToEnd(args: string[], env: Record<string, string> = {}): Prom
 /** The raw echo upstream as a process of its own (env: its RAW_ECHO_* opt-ins). */
 export async function startRawEchoProcess(
   env: Record<string, string> = {},
-): Promise<{ url: string; pid: number }> {
+): Promise<{ url: string; pid: number; process: ChildProcess }> {
   const port = await freePort();
   const child = await startProcess(
     ["--import", "tsx", "bench/support/raw-echo-upstream.ts", String(port)],
     env,
     (out) => out.includes("listening on port"),
   );
-  return { url: `http://127.0.0.1:${port}/mcp`, pid: child.pid ?? 0 };
+  return { url: `http://127.0.0.1:${port}/mcp`, pid: child.pid ?? 0, process: child };
 }
 
 export type GatewayProcess = { base: string; metrics: string; pid: number; stop(): Promise<void> };
@@ -141,7 +147,7 @@ async function waitForHealth(url: string): Promise<void> {
   throw new Error(`the gateway did not become healthy at ${url}`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   return new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);

@@ -4,15 +4,25 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
-import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { gatewayEntry } from "./bench-processes";
+import {
+  freePort,
+  gatewayEntry,
+  openFds,
+  root,
+  rssBytes,
+  runToEnd,
+  startProcess,
+  startRawEchoProcess,
+  stopChild,
+} from "./bench-processes";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+export { cpuSeconds } from "./bench-processes";
+
 const everythingEntry = fileURLToPath(
   new URL("../node_modules/@modelcontextprotocol/server-everything/dist/index.js", import.meta.url),
 );
@@ -27,19 +37,31 @@ export type Stack = {
   gatewayBase: string;
   gatewayPid: number;
   upstreamUrl: string;
+  /** The quiet tenant's MCP server process. */
+  upstreamPid: number;
   seed: Seeded;
   loopFile: string;
   stop(): Promise<void>;
 };
 
+/**
+ * The quiet tenant's MCP server: server-everything (the SDK's reference server), or the raw echo
+ * upstream, which keeps no state per call. server-everything keeps every message it sent in an
+ * in-memory event store for resumability, so over a long run its own heap and CPU per call grow.
+ */
+export type QuietUpstream = "everything" | "raw";
+
 /** Starts everything; `gatewayEnv` adds to the gateway's environment. */
-export async function startStack(gatewayEnv: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(
+  gatewayEnv: Record<string, string> = {},
+  quietUpstreamKind: QuietUpstream = "everything",
+): Promise<Stack> {
   const children: ChildProcess[] = [];
   // Two MCP servers, as two organisations would have: the noisy tenant's allowed calls load its own
   // server, not the quiet tenant's, so what the quiet tenant sees is the gateway's fairness.
   // BENCH_NOISY_CPU (bench/noisy-neighbour.ts) puts the noisy tenant's server on the noisy client's core.
   const [quietUpstream, noisyUpstream] = await Promise.all([
-    startEverything(),
+    quietUpstreamKind === "raw" ? startRawEchoProcess() : startEverything(),
     startEverything(process.env.BENCH_NOISY_CPU),
   ]);
   children.push(quietUpstream.process, noisyUpstream.process);
@@ -50,7 +72,7 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
   const hungAddress = hung.address();
   const hungUrl = `http://127.0.0.1:${typeof hungAddress === "object" && hungAddress !== null ? hungAddress.port : 0}/mcp`;
   const seed = JSON.parse(
-    await runToEnd(process.execPath, [
+    await runToEnd([
       "--import",
       "tsx",
       "apps/gateway/scripts/seed-endurance-bench.ts",
@@ -84,6 +106,7 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
     gatewayBase,
     gatewayPid: gateway.pid ?? 0,
     upstreamUrl,
+    upstreamPid: quietUpstream.process.pid ?? 0,
     seed,
     loopFile,
     async stop() {
@@ -97,10 +120,11 @@ export async function startStack(gatewayEnv: Record<string, string> = {}): Promi
 /** A server-everything process on a free port, on core `cpu` only when given (taskset). */
 async function startEverything(cpu?: string): Promise<{ process: ChildProcess; url: string }> {
   const port = await freePort();
-  const command = [process.execPath, everythingEntry, "streamableHttp"];
-  const [program = "", ...args] = cpu === undefined ? command : ["taskset", "-c", cpu, ...command];
-  const child = await startProcess(program, args, { PORT: String(port) }, (out) =>
-    out.includes("listening on port"),
+  const child = await startProcess(
+    [everythingEntry, "streamableHttp"],
+    { PORT: String(port) },
+    (out) => out.includes("listening on port"),
+    cpu,
   );
   return { process: child, url: `http://127.0.0.1:${port}/mcp` };
 }
@@ -110,18 +134,9 @@ function gatewayNodeArgs(): string[] {
   return (process.env.BENCH_GATEWAY_NODE_ARGS ?? "").split(" ").filter((arg) => arg.length > 0);
 }
 
-/** The gateway process's resident memory (MiB) and open file descriptors. */
+/** A process's resident memory (MiB) and open file descriptors. */
 export function processStats(pid: number): { rssMiB: number; fds: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-  return { rssMiB: rssKb / 1024, fds: readdirSync(`/proc/${pid}/fd`).length };
-}
-
-/** CPU time (user + system) a process has used so far, in seconds. */
-export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return { rssMiB: rssBytes(pid) / 1024 / 1024, fds: openFds(pid) };
 }
 
 /** CPU time all cores of the machine spent busy so far, in seconds (any process: the machine is shared). */
@@ -233,18 +248,6 @@ export function machineLoad(): string {
   return `load average ${one} / ${five} / ${fifteen} on ${readdirSync("/sys/devices/system/cpu").filter((name) => /^cpu\d+$/.test(name)).length} cores`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function waitForHealth(url: string): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {
     const healthy = await fetch(url).then(
@@ -255,50 +258,4 @@ async function waitForHealth(url: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`the gateway did not become healthy at ${url}`);
-}
-
-function startProcess(
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-  ready: (output: string) => boolean,
-): Promise<ChildProcess> {
-  const child = spawn(command, args, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      if (output.length < 65_536) output += chunk.toString();
-      if (ready(output)) resolve(child);
-    });
-    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited (${code}): ${output}`)));
-  });
-}
-
-function runToEnd(command: string, args: string[]): Promise<string> {
-  const child = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${args.join(" ")} exited ${code}`)),
-    );
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
 }
