@@ -59,8 +59,10 @@ export {
 export {
   type AuditChainReport,
   type AuditInput,
+  chainUnchainedAuditEvents,
   listAuditEvents,
   recordAudit,
+  tenantsWithUnchainedAuditEvents,
   verifyAuditChain,
   withAudit,
 } from "./repositories/audit";

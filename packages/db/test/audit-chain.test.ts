@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createGrant, recordAudit, revokeGrant, verifyAuditChain, withAudit } from "../src/index";
+import {
+  chainUnchainedAuditEvents,
+  createGrant,
+  recordAudit,
+  revokeGrant,
+  tenantsWithUnchainedAuditEvents,
+  verifyAuditChain,
+  withAudit,
+} from "../src/index";
 import { newTenant, uniqueHash, useTestDb } from "./support/test-db";
 
 const db = useTestDb();
@@ -86,6 +94,58 @@ describe("the audit hash chain", () => {
       checked: 20,
       unchained: 0,
       broken: null,
+    });
+  });
+});
+
+describe("events from before the chain existed", () => {
+  it("are linked onto the end of the chain, oldest first, and then an edit of one is detected", async () => {
+    const tenantId = await tenantWithEvents(2);
+    // As the rows the migration found: no seq, no hashes, older than the chained ones.
+    for (const [i, day] of [3, 1, 2].entries()) {
+      await db.auditEvent.create({
+        data: {
+          id: `aud_old_${tenantId}_${i}`,
+          tenantId,
+          action: "server.added",
+          targetType: "server",
+          targetId: `srv_${day}`,
+          data: { day },
+          createdAt: new Date(Date.UTC(2026, 0, day)),
+        },
+      });
+    }
+    expect(await verifyAuditChain(db, tenantId)).toEqual({
+      ok: true,
+      checked: 2,
+      unchained: 3,
+      broken: null,
+    });
+    expect(await tenantsWithUnchainedAuditEvents(db)).toContain(tenantId);
+
+    expect(await chainUnchainedAuditEvents(db, tenantId)).toBe(3);
+    expect(await verifyAuditChain(db, tenantId)).toEqual({
+      ok: true,
+      checked: 5,
+      unchained: 0,
+      broken: null,
+    });
+    const adopted = await db.auditEvent.findMany({
+      where: { tenantId, seq: { gt: 2 } },
+      orderBy: { seq: "asc" },
+    });
+    expect(adopted.map((event) => event.targetId)).toEqual(["srv_1", "srv_2", "srv_3"]);
+    expect(await tenantsWithUnchainedAuditEvents(db)).not.toContain(tenantId);
+    expect(await chainUnchainedAuditEvents(db, tenantId)).toBe(0);
+
+    // New events go on after the adopted ones.
+    await recordAudit(db, tenantId, { action: "grant.created", targetType: "grant", targetId: "grt_after" });
+    expect(await verifyAuditChain(db, tenantId)).toMatchObject({ ok: true, checked: 6 });
+
+    await db.auditEvent.update({ where: { id: adopted[1]?.id }, data: { targetId: "srv_other" } });
+    expect(await verifyAuditChain(db, tenantId)).toMatchObject({
+      ok: false,
+      broken: { seq: 4, eventId: adopted[1]?.id, problem: "edited" },
     });
   });
 });

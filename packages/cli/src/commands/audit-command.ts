@@ -27,6 +27,6 @@ export async function auditCommand(ctx: CommandContext): Promise<void> {
   ctx.print(
     report,
     () =>
-      `Audit chain intact: ${report.checked} event(s) verified${report.unchained > 0 ? ` (${report.unchained} older event(s) predate the chain)` : ""}.`,
+      `Audit chain intact: ${report.checked} event(s) verified${report.unchained > 0 ? ` (${report.unchained} older event(s) predate the chain and are not covered: an operator links them with 'pnpm --filter @toolgate/web chain-audit-events')` : ""}.`,
   );
 }

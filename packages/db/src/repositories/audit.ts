@@ -32,13 +32,11 @@ export type AuditInput = {
  */
 export async function recordAudit(db: DbClient, tenantId: string, input: AuditInput): Promise<AuditEvent> {
   return inTransaction(db, async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${tenantId}`}, 0))::text`;
-    const head = await tx.auditChainHead.findUnique({ where: { tenantId } });
-    const prevHash = head?.hash ?? AUDIT_GENESIS_HASH;
+    const head = await lockChainHead(tx, tenantId);
     const fields = {
       id: newId("aud"),
       tenantId,
-      seq: (head?.seq ?? 0) + 1,
+      seq: head.seq + 1,
       actorUserId: input.actorUserId ?? null,
       actorLabel: input.actorLabel ?? "",
       action: input.action,
@@ -48,17 +46,57 @@ export async function recordAudit(db: DbClient, tenantId: string, input: AuditIn
       data: input.data === undefined ? null : (JSON.parse(JSON.stringify(input.data)) as unknown),
       createdAt: new Date(),
     };
-    const hash = auditEventHash(prevHash, fields);
+    const hash = auditEventHash(head.hash, fields);
     const event = await tx.auditEvent.create({
-      data: { ...fields, data: toNullableJson(fields.data), prevHash, hash },
+      data: { ...fields, data: toNullableJson(fields.data), prevHash: head.hash, hash },
     });
-    await tx.auditChainHead.upsert({
-      where: { tenantId },
-      create: { tenantId, seq: fields.seq, hash },
-      update: { seq: fields.seq, hash },
-    });
+    await saveChainHead(tx, tenantId, { seq: fields.seq, hash });
     return event;
   });
+}
+
+/**
+ * Links the tenant's events recorded before the chain existed (seq null) onto the end of its chain, oldest
+ * first, each hashed as it is stored. From then on an edit or deletion of them is detected like any other.
+ * Their seq follows the chain's order of adoption, their createdAt stays when they happened. Idempotent.
+ */
+export async function chainUnchainedAuditEvents(db: DbClient, tenantId: string): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    let head = await lockChainHead(tx, tenantId);
+    const events = await tx.auditEvent.findMany({
+      where: { tenantId, seq: null },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    for (const event of events) {
+      const seq = head.seq + 1;
+      const hash = auditEventHash(head.hash, { ...event, seq });
+      await tx.auditEvent.update({ where: { id: event.id }, data: { seq, prevHash: head.hash, hash } });
+      head = { seq, hash };
+    }
+    if (events.length > 0) await saveChainHead(tx, tenantId, head);
+    return events.length;
+  });
+}
+
+/** The tenants that still have events from before the chain existed. Operator tool: every tenant. */
+export async function tenantsWithUnchainedAuditEvents(db: Db): Promise<string[]> {
+  const rows = await db.auditEvent.groupBy({
+    by: ["tenantId"],
+    where: { seq: null },
+    orderBy: { tenantId: "asc" },
+  });
+  return rows.map((row) => row.tenantId);
+}
+
+/** The tenant's chain head, under an advisory lock that serialises its appends to the end of the transaction. */
+async function lockChainHead(tx: DbClient, tenantId: string): Promise<{ seq: number; hash: string }> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${tenantId}`}, 0))::text`;
+  const head = await tx.auditChainHead.findUnique({ where: { tenantId } });
+  return { seq: head?.seq ?? 0, hash: head?.hash ?? AUDIT_GENESIS_HASH };
+}
+
+async function saveChainHead(tx: DbClient, tenantId: string, head: { seq: number; hash: string }) {
+  await tx.auditChainHead.upsert({ where: { tenantId }, create: { tenantId, ...head }, update: head });
 }
 
 /**

@@ -35,7 +35,7 @@ export const verifyAuditRoute = defineRoute({
   path: "/audit/verify",
   summary: "Checks the organisation's audit hash chain: an edited, deleted or re-linked event is reported",
   description:
-    "Each audit event carries the hash of the previous one; this recomputes every link. `broken` names the first place the chain fails (`edited`, `missing`, `relinked`, or `head_mismatch` when the newest events were removed). `unchained` counts events recorded before the chain existed.",
+    "Each audit event carries the hash of the previous one; this recomputes every link. `broken` names the first place the chain fails (`edited`, `missing`, `relinked`, or `head_mismatch` when the newest events were removed). `unchained` counts events recorded before the chain existed (not covered until an operator runs `pnpm --filter @toolgate/web chain-audit-events`).",
   tag: "audit",
   minimumRole: "admin",
   response: z.object({

@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { verifyAuditRoute } from "@/server/api/routes/audit-routes";
 import { createGrantRoute } from "@/server/api/routes/grant-routes";
@@ -30,6 +32,41 @@ describe("/audit/verify", () => {
       ok: false,
       broken: { eventId: event.id, problem: "edited", seq: event.seq },
     });
+  });
+
+  it("covers events from before the chain once the chain-audit-events command has run", async () => {
+    const { keys, tenantId } = await newApiTenant();
+    const db = apiDb();
+    // As the rows an upgrade finds: no seq and no hashes.
+    await db.auditEvent.create({
+      data: {
+        id: `aud_old_${tenantId}`,
+        tenantId,
+        action: "server.added",
+        targetType: "server",
+        targetId: "srv_old",
+      },
+    });
+    const before = expectOk(
+      await callApi(verify.GET, { path: "/audit/verify", key: keys.admin }),
+      verifyAuditRoute,
+    );
+    expect(before.unchained).toBe(1);
+
+    const script = fileURLToPath(new URL("../../../../../../scripts/chain-audit-events.ts", import.meta.url));
+    const result = spawnSync(process.execPath, ["--import", "tsx", script], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`${tenantId}: 1 event(s) chained`);
+
+    const after = expectOk(
+      await callApi(verify.GET, { path: "/audit/verify", key: keys.admin }),
+      verifyAuditRoute,
+    );
+    expect(after).toMatchObject({ ok: true, unchained: 0, checked: before.checked + 1 });
   });
 
   it("is for admins only", async () => {
