@@ -1,9 +1,10 @@
-// Re-seals stored secrets with the first key of TOOLGATE_SECRET_KEY. Rotation: set
-// TOOLGATE_SECRET_KEY=<new>,<old> everywhere, restart, run this, then drop <old> from the list.
+// Re-seals stored secrets (servers' upstream headers, webhook signing secrets) with the first key of
+// TOOLGATE_SECRET_KEY. Rotation: set TOOLGATE_SECRET_KEY=<new>,<old> everywhere, restart, run this, then
+// drop <old> from the list. Exit 1 if a value no listed key opens was found (it is named on stderr).
 import { createDb } from "@toolgate/db";
 import { parseSecretKeys } from "@toolgate/secrets";
 import { z } from "zod";
-import { resealServerHeaders } from "../src/server/servers/reseal-server-headers";
+import { type ResealReport, resealStoredSecrets } from "../src/server/secrets/reseal-stored-secrets";
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default("postgresql://postgres@127.0.0.1:5432/toolgate"),
@@ -15,12 +16,17 @@ const envSchema = z.object({
 const env = envSchema.parse(process.env);
 const db = createDb(env.DATABASE_URL);
 try {
-  const report = await resealServerHeaders(db, parseSecretKeys(env.TOOLGATE_SECRET_KEY));
-  console.log(
-    `Server headers: ${report.sealed} sealed, ${report.resealed} re-sealed with the current key, ${report.unreadable.length} unreadable.`,
-  );
-  for (const { serverId, reason } of report.unreadable) console.error(`  ${serverId}: ${reason}`);
-  process.exitCode = report.unreadable.length > 0 ? 1 : 0;
+  const report = await resealStoredSecrets(db, parseSecretKeys(env.TOOLGATE_SECRET_KEY));
+  const print = (what: string, column: ResealReport) => {
+    console.log(
+      `${what}: ${column.sealed} sealed, ${column.resealed} re-sealed with the current key, ${column.unreadable.length} unreadable.`,
+    );
+    for (const { id, reason } of column.unreadable) console.error(`  ${id}: ${reason}`);
+  };
+  print("Server headers", report.serverHeaders);
+  print("Webhook secrets", report.webhookSecrets);
+  const unreadable = report.serverHeaders.unreadable.length + report.webhookSecrets.unreadable.length;
+  process.exitCode = unreadable > 0 ? 1 : 0;
 } finally {
   await db.$disconnect();
 }
