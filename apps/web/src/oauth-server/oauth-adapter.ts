@@ -5,9 +5,9 @@ import {
   findOAuthRecord,
   findOAuthRecordByUid,
   type Prisma,
-  recordAudit,
   revokeGrant,
   upsertOAuthRecord,
+  withAudit,
 } from "@toolgate/db";
 import type { Adapter, AdapterPayload } from "oidc-provider";
 
@@ -52,15 +52,24 @@ export function oauthAdapterFor(db: Db, tenantId: string): new (kind: string) =>
     // oidc-provider calls this on a replayed code or refresh token and on revocation: the OAuth grant
     // is the Toolgate grant, so it is revoked, which also ends its access tokens at the gateway at once.
     async revokeByGrantId(grantId: string): Promise<void> {
-      const grant = await revokeGrant(db, tenantId, grantId);
-      if (grant === null) return;
-      await recordAudit(db, tenantId, {
-        actorLabel: "oauth",
-        action: "grant.revoked",
-        targetType: "grant",
-        targetId: grantId,
-        data: { label: grant.label, reason: "OAuth revocation, or a code or refresh token used twice" },
-      });
+      await withAudit(
+        db,
+        tenantId,
+        (tx) => revokeGrant(tx, tenantId, grantId),
+        (grant) =>
+          grant === null
+            ? null
+            : {
+                actorLabel: "oauth",
+                action: "grant.revoked",
+                targetType: "grant",
+                targetId: grantId,
+                data: {
+                  label: grant.label,
+                  reason: "OAuth revocation, or a code or refresh token used twice",
+                },
+              },
+      );
     }
   };
 }

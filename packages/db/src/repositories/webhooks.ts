@@ -7,13 +7,14 @@ import type {
 } from "../generated/prisma/client";
 import { toJson } from "../json-input";
 import { newId } from "../new-id";
+import type { DbClient } from "../transaction";
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
 
 /** Stores a webhook endpoint; the caller seals the secret first. */
 export function createWebhookEndpoint(
-  db: Db,
+  db: DbClient,
   tenantId: string,
   input: {
     url: string;
@@ -49,7 +50,7 @@ export function getWebhookEndpoint(db: Db, tenantId: string, id: string): Promis
 }
 
 /** Deletes an endpoint and its delivery log; false if the tenant has no such endpoint. */
-export async function deleteWebhookEndpoint(db: Db, tenantId: string, id: string): Promise<boolean> {
+export async function deleteWebhookEndpoint(db: DbClient, tenantId: string, id: string): Promise<boolean> {
   const { count } = await db.webhookEndpoint.deleteMany({ where: { id, tenantId } });
   return count === 1;
 }

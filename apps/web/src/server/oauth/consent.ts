@@ -8,6 +8,7 @@ import {
   type Prisma,
   recordAudit,
   upsertOAuthRecord,
+  withAudit,
 } from "@toolgate/db";
 import { generateToken, hashToken } from "@toolgate/secrets";
 import {
@@ -55,33 +56,38 @@ export async function approveConsent(
   const server = await findServerBySlugs(db, input.tenantSlug, request.serverSlug);
   if (server === null || server.tenantId !== ctx.tenantId)
     throw new AppError("not_found", "Server not found.");
-  const grant = await createGrantRow(db, ctx.tenantId, {
-    label: input.label,
-    // The grant is used through OAuth tokens only; this token is never shown to anyone.
-    tokenHash: hashToken(generateToken("grt")),
-    tokenPrefix: "oauth",
-    serverId: server.id,
-    expiresAt: input.expiresAt,
-    createdById: ctx.userId,
-    oauthClient: { id: request.clientId, name: request.clientName },
-  });
-  await recordAudit(db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "grant.created",
-    targetType: "grant",
-    targetId: grant.id,
-    data: {
-      label: grant.label,
-      serverId: grant.serverId,
-      expiresAt: grant.expiresAt?.toISOString() ?? null,
-      oauth: {
-        clientId: request.clientId,
-        clientName: request.clientName,
-        redirectHost: request.redirectHost,
-        verified: request.verified,
+  const grant = await withAudit(
+    db,
+    ctx.tenantId,
+    (tx) =>
+      createGrantRow(tx, ctx.tenantId, {
+        label: input.label,
+        // The grant is used through OAuth tokens only; this token is never shown to anyone.
+        tokenHash: hashToken(generateToken("grt")),
+        tokenPrefix: "oauth",
+        serverId: server.id,
+        expiresAt: input.expiresAt,
+        createdById: ctx.userId,
+        oauthClient: { id: request.clientId, name: request.clientName },
+      }),
+    (created) => ({
+      actorUserId: ctx.userId,
+      action: "grant.created",
+      targetType: "grant",
+      targetId: created.id,
+      data: {
+        label: created.label,
+        serverId: created.serverId,
+        expiresAt: created.expiresAt?.toISOString() ?? null,
+        oauth: {
+          clientId: request.clientId,
+          clientName: request.clientName,
+          redirectHost: request.redirectHost,
+          verified: request.verified,
+        },
       },
-    },
-  });
+    }),
+  );
   await finishInteraction(db, ctx.tenantId, input.uid, {
     login: { accountId: ctx.userId, remember: false },
     consent: {},

@@ -1,4 +1,4 @@
-import { createWebhookEndpoint as createEndpointRow, type Db, recordAudit } from "@toolgate/db";
+import { createWebhookEndpoint as createEndpointRow, type Db, withAudit } from "@toolgate/db";
 import { type SecretKeyInput, sealSecret } from "@toolgate/secrets";
 import { UpstreamError } from "@toolgate/upstream";
 import { assertWebhookUrl, generateWebhookSecret, WEBHOOK_EVENT_TYPES } from "@toolgate/webhooks";
@@ -42,17 +42,22 @@ export async function createWebhookEndpoint(
     throw error;
   }
   const secret = generateWebhookSecret();
-  const endpoint = await createEndpointRow(db, ctx.tenantId, {
-    ...parsed.data,
-    secretSealed: sealSecret(secret, options.secretKey),
-    createdById: ctx.userId,
-  });
-  await recordAudit(db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "webhook.created",
-    targetType: "webhook",
-    targetId: endpoint.id,
-    data: { url: endpoint.url, events: endpoint.events, format: endpoint.format },
-  });
+  const endpoint = await withAudit(
+    db,
+    ctx.tenantId,
+    (tx) =>
+      createEndpointRow(tx, ctx.tenantId, {
+        ...parsed.data,
+        secretSealed: sealSecret(secret, options.secretKey),
+        createdById: ctx.userId,
+      }),
+    (created) => ({
+      actorUserId: ctx.userId,
+      action: "webhook.created",
+      targetType: "webhook",
+      targetId: created.id,
+      data: { url: created.url, events: created.events, format: created.format },
+    }),
+  );
   return { endpoint: toWebhookEndpointView(endpoint), secret };
 }

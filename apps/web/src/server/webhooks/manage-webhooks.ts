@@ -5,8 +5,8 @@ import {
   getWebhookEndpoint,
   listWebhookDeliveries,
   listWebhookEndpoints,
-  recordAudit,
   resetWebhookDelivery,
+  withAudit,
 } from "@toolgate/db";
 import { webhookEvent } from "@toolgate/webhooks";
 import { AppError } from "../app-error";
@@ -36,15 +36,16 @@ export async function listWebhooks(db: Db, ctx: SessionContext, deliveriesPerEnd
 /** Deletes an endpoint and its delivery log. */
 export async function deleteWebhookEndpoint(db: Db, ctx: SessionContext, endpointId: string): Promise<void> {
   assertCan(ctx, "manage_webhooks");
-  if (!(await deleteEndpointRow(db, ctx.tenantId, endpointId))) {
-    throw new AppError("not_found", "Webhook endpoint not found.");
-  }
-  await recordAudit(db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "webhook.deleted",
-    targetType: "webhook",
-    targetId: endpointId,
-  });
+  const deleted = await withAudit(
+    db,
+    ctx.tenantId,
+    (tx) => deleteEndpointRow(tx, ctx.tenantId, endpointId),
+    (found) =>
+      found
+        ? { actorUserId: ctx.userId, action: "webhook.deleted", targetType: "webhook", targetId: endpointId }
+        : null,
+  );
+  if (!deleted) throw new AppError("not_found", "Webhook endpoint not found.");
 }
 
 /** Sends a `webhook.test` event to one endpoint, whatever it subscribed to. */
