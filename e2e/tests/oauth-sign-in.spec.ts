@@ -204,6 +204,18 @@ test("OAuth safety: exact redirect URIs, PKCE, single-use codes, refresh rotatio
       expect((await plain).get("error")).toBe("invalid_request");
     });
 
+    await test.step("a declined request returns access_denied, creates no grant and is in the audit log", async () => {
+      const declined = callback.next();
+      await page.goto(authorize({ state: "s-0" }));
+      await page.getByRole("button", { name: "Deny" }).click();
+      const answer = await declined;
+      expect(answer.get("error")).toBe("access_denied");
+      expect(answer.get("state")).toBe("s-0");
+      expect(answer.get("code")).toBeNull();
+      await page.goto("/audit");
+      await expect(page.getByRole("row").filter({ hasText: "OAuth sign-in declined" }).first()).toBeVisible();
+    });
+
     const params = await consent(page, authorize({}), callback, "safety-agent");
     expect(params.get("state")).toBe("s-1");
     expect(params.get("iss")).toBe(issuer);

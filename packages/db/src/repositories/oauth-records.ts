@@ -12,7 +12,7 @@ const rowId = (key: OAuthRecordKey): string => digest(`${key.tenantId}:${key.kin
 
 /** Stores or replaces an OAuth object; ids and uids are kept only as hashes. */
 export async function upsertOAuthRecord(
-  db: Db,
+  db: DbClient,
   key: OAuthRecordKey,
   input: { payload: Prisma.InputJsonObject; grantId?: string; uid?: string; expiresAt: Date | null },
 ): Promise<void> {
@@ -31,7 +31,7 @@ export async function upsertOAuthRecord(
 
 /** The stored payload (with `consumed` when it was used), or null when unknown or expired. */
 export async function findOAuthRecord(
-  db: Db,
+  db: DbClient,
   key: OAuthRecordKey,
   now: Date,
 ): Promise<Prisma.JsonObject | null> {
@@ -67,7 +67,7 @@ export async function consumeOAuthRecord(db: Db, key: OAuthRecordKey, at: Date):
   return result.count === 1;
 }
 
-export async function deleteOAuthRecord(db: Db, key: OAuthRecordKey): Promise<void> {
+export async function deleteOAuthRecord(db: DbClient, key: OAuthRecordKey): Promise<void> {
   await db.oAuthRecord.deleteMany({ where: { id: rowId(key) } });
 }
 

@@ -1,12 +1,12 @@
 import {
   createGrant as createGrantRow,
   type Db,
+  type DbClient,
   deleteOAuthRecord,
   findOAuthRecord,
   findServerBySlugs,
   getCurrentPolicy,
   type Prisma,
-  recordAudit,
   upsertOAuthRecord,
   withAudit,
 } from "@toolgate/db";
@@ -102,17 +102,22 @@ export async function denyConsent(db: Db, ctx: SessionContext, uid: string): Pro
   const request = await findConsentRequest(db, ctx.tenantId, uid);
   if (request === null)
     throw new AppError("not_found", "This sign-in request has expired; start again from the client.");
-  await recordAudit(db, ctx.tenantId, {
-    actorUserId: ctx.userId,
-    action: "oauth.consent_denied",
-    targetType: "oauth_client",
-    targetId: request.clientId,
-    data: { serverSlug: request.serverSlug },
-  });
-  await finishInteraction(db, ctx.tenantId, uid, {
-    error: "access_denied",
-    error_description: "The request was declined.",
-  });
+  await withAudit(
+    db,
+    ctx.tenantId,
+    (tx) =>
+      finishInteraction(tx, ctx.tenantId, uid, {
+        error: "access_denied",
+        error_description: "The request was declined.",
+      }),
+    () => ({
+      actorUserId: ctx.userId,
+      action: "oauth.consent_denied",
+      targetType: "oauth_client",
+      targetId: request.clientId,
+      data: { serverSlug: request.serverSlug },
+    }),
+  );
   return request.returnTo;
 }
 
@@ -124,7 +129,12 @@ async function findConsentRequest(db: Db, tenantId: string, uid: string): Promis
 
 // What oidc-provider's interactionResult does, done on its storage: the authorization server
 // runs in its own process, and the browser's resume cookie still binds the result to this browser.
-async function finishInteraction(db: Db, tenantId: string, uid: string, result: Prisma.InputJsonObject) {
+async function finishInteraction(
+  db: DbClient,
+  tenantId: string,
+  uid: string,
+  result: Prisma.InputJsonObject,
+) {
   const key = { tenantId, kind: INTERACTION_KIND, id: uid };
   const interaction = await findOAuthRecord(db, key, new Date());
   if (interaction === null)

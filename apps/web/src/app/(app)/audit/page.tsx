@@ -27,6 +27,18 @@ const actionLabels: Record<string, string> = {
   "member.joined": "Member joined",
   "member.role_changed": "Member role changed",
   "member.removed": "Member removed",
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+  "grant.updated": "Grant changed",
+  "approval.approved": "Call approved",
+  "approval.denied": "Call denied",
+  "tool.discovered": "Tool discovered",
+  "tool.quarantined": "Tool quarantined",
+  "server.catalogue_published": "Listed in the public catalogue",
+  "server.catalogue_withdrawn": "Withdrawn from the public catalogue",
+  "webhook.created": "Webhook added",
+  "webhook.deleted": "Webhook deleted",
+  "oauth.consent_denied": "OAuth sign-in declined",
 };
 
 export default async function AuditPage() {
