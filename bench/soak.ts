@@ -5,8 +5,13 @@
 // BENCH_SOAK_UPSTREAM: "raw" (default; the raw echo upstream keeps no state per call) or "everything"
 // (server-everything, which keeps every message it sent in memory for resumability: over a long run
 // its heap and its CPU per call grow, and so does every call's latency, gateway or not).
+// Open fds follow the client's connection pool: a burst opens connections that stay until they idle out
+// (the gateway's keep-alive is 65 s), so the gateway's idle fds are also compared before the run and
+// BENCH_SOAK_IDLE_SECONDS (default 70) after it; a leak shows there. The bench client's own longest
+// event-loop stall is printed beside the gateway's: a stalled client fires its late calls as one burst.
 // Needs Postgres; REDIS_URL set runs the gateway in Redis mode, unset in single-node mode. From the root:
 //   node --import tsx bench/soak.ts   (BENCH_SOAK_SECONDS=600 default; BENCH_WINDOW_SECONDS=60)
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import {
   closeClient,
@@ -26,9 +31,11 @@ const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const windowSeconds = Number(process.env.BENCH_WINDOW_SECONDS ?? 60);
 const sessions = 16;
 const upstreamKind = (process.env.BENCH_SOAK_UPSTREAM ?? "raw") as QuietUpstream;
+const idleSeconds = Number(process.env.BENCH_SOAK_IDLE_SECONDS ?? 70);
 
 const stack = await startStack({ BENCH_PROBE_MS: "5000" }, upstreamKind);
 try {
+  const fdsBefore = processStats(stack.gatewayPid).fds;
   const url = `${stack.gatewayBase}${stack.seed.quiet.paths.open}`;
   const clients: Client[] = await Promise.all(
     Array.from({ length: sessions }, () => connect(url, stack.seed.quiet.token)),
@@ -46,7 +53,10 @@ try {
     cpuS: number;
     upstreamRssMiB: number;
     upstreamCpuS: number;
+    clientLoopMaxMs: number;
   };
+  const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+  clientLoop.enable();
   const stats: Sample[] = [];
   const sample = (): Sample => ({
     at: Date.now(),
@@ -54,6 +64,7 @@ try {
     cpuS: cpuSeconds(stack.gatewayPid),
     upstreamRssMiB: processStats(stack.upstreamPid).rssMiB,
     upstreamCpuS: cpuSeconds(stack.upstreamPid),
+    clientLoopMaxMs: takeMax(clientLoop),
   });
   const startedAt = Date.now();
   const load = pacedLoad(clients, rate);
@@ -65,6 +76,9 @@ try {
   const endedAt = Date.now();
   const loadAtEnd = machineLoad();
   await Promise.all(clients.map(closeClient));
+  clientLoop.disable();
+  await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+  const fdsAfter = processStats(stack.gatewayPid).fds;
 
   const first = { from: startedAt, to: startedAt + windowSeconds * 1000 };
   const last = { from: endedAt - windowSeconds * 1000, to: endedAt };
@@ -86,6 +100,8 @@ try {
       rss: median(sampled.map((s) => s.rssMiB)),
       fds: median(sampled.map((s) => s.fds)),
       loop: median(loopSamples(stack.loopFile, window.from, window.to)),
+      loopMax: Math.max(...loopSamples(stack.loopFile, window.from, window.to, "maxMs")),
+      clientLoopMax: Math.max(...sampled.map((s) => s.clientLoopMaxMs)),
       p99: percentile(
         calls.map((c) => c.ms),
         0.99,
@@ -141,6 +157,27 @@ try {
         change(start.loop, end.loop),
         "-",
       ],
+      [
+        "event-loop delay max ms (longest stall in the window)",
+        start.loopMax.toFixed(0),
+        end.loopMax.toFixed(0),
+        change(start.loopMax, end.loopMax),
+        "-",
+      ],
+      [
+        "bench client's event-loop delay max ms",
+        start.clientLoopMax.toFixed(0),
+        end.clientLoopMax.toFixed(0),
+        change(start.clientLoopMax, end.clientLoopMax),
+        "-",
+      ],
+      [
+        `gateway open fds idle: before the run / ${idleSeconds}s after`,
+        String(fdsBefore),
+        String(fdsAfter),
+        change(fdsBefore, fdsAfter),
+        "flat",
+      ],
       ["call p50 ms", start.p50.toFixed(2), end.p50.toFixed(2), change(start.p50, end.p50), "-"],
       ["call p99 ms", start.p99.toFixed(2), end.p99.toFixed(2), change(start.p99, end.p99), "drift <20%"],
       [
@@ -182,6 +219,13 @@ async function saturate(clients: Client[], warmupSeconds: number, seconds: numbe
   };
   await run(warmupSeconds);
   return (await run(seconds)) / seconds;
+}
+
+/** The histogram's longest delay since the last call, in ms; starts the next interval. */
+function takeMax(histogram: ReturnType<typeof monitorEventLoopDelay>): number {
+  const max = histogram.max / 1e6;
+  histogram.reset();
+  return max;
 }
 
 function median(values: number[]): number {

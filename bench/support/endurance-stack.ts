@@ -149,13 +149,18 @@ export function machineBusySeconds(): number {
 }
 
 /** Event-loop delay p99 samples the probe wrote since `sinceMs`. */
-export function loopSamples(file: string, sinceMs: number, untilMs = Number.POSITIVE_INFINITY): number[] {
+export function loopSamples(
+  file: string,
+  sinceMs: number,
+  untilMs = Number.POSITIVE_INFINITY,
+  field: "p99Ms" | "maxMs" = "p99Ms",
+): number[] {
   return readFileSync(file, "utf8")
     .split("\n")
     .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line) as { at: number; p99Ms: number })
+    .map((line) => JSON.parse(line) as { at: number; p99Ms: number; maxMs: number })
     .filter((sample) => sample.at >= sinceMs && sample.at < untilMs)
-    .map((sample) => sample.p99Ms);
+    .map((sample) => sample[field]);
 }
 
 export async function connect(url: string, token: string): Promise<Client> {
