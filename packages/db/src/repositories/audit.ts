@@ -58,24 +58,36 @@ export async function recordAudit(db: DbClient, tenantId: string, input: AuditIn
 /**
  * Links the tenant's events recorded before the chain existed (seq null) onto the end of its chain, oldest
  * first, each hashed as it is stored. From then on an edit or deletion of them is detected like any other.
- * Their seq follows the chain's order of adoption, their createdAt stays when they happened. Idempotent.
+ * Their seq follows the chain's order of adoption, their createdAt stays when they happened. Works in
+ * transactions of `batchSize` events, so a long history holds no transaction open for long; live events
+ * appended between two batches take their place in the chain between them. Idempotent.
  */
-export async function chainUnchainedAuditEvents(db: DbClient, tenantId: string): Promise<number> {
-  return inTransaction(db, async (tx) => {
-    let head = await lockChainHead(tx, tenantId);
-    const events = await tx.auditEvent.findMany({
-      where: { tenantId, seq: null },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+export async function chainUnchainedAuditEvents(
+  db: DbClient,
+  tenantId: string,
+  batchSize = 500,
+): Promise<number> {
+  let chained = 0;
+  for (;;) {
+    const linked = await inTransaction(db, async (tx) => {
+      let head = await lockChainHead(tx, tenantId);
+      const events = await tx.auditEvent.findMany({
+        where: { tenantId, seq: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: batchSize,
+      });
+      for (const event of events) {
+        const seq = head.seq + 1;
+        const hash = auditEventHash(head.hash, { ...event, seq });
+        await tx.auditEvent.update({ where: { id: event.id }, data: { seq, prevHash: head.hash, hash } });
+        head = { seq, hash };
+      }
+      if (events.length > 0) await saveChainHead(tx, tenantId, head);
+      return events.length;
     });
-    for (const event of events) {
-      const seq = head.seq + 1;
-      const hash = auditEventHash(head.hash, { ...event, seq });
-      await tx.auditEvent.update({ where: { id: event.id }, data: { seq, prevHash: head.hash, hash } });
-      head = { seq, hash };
-    }
-    if (events.length > 0) await saveChainHead(tx, tenantId, head);
-    return events.length;
-  });
+    chained += linked;
+    if (linked < batchSize) return chained;
+  }
 }
 
 /** The tenants that still have events from before the chain existed. Operator tool: every tenant. */
