@@ -117,76 +117,36 @@ try {
   const start = summary(first);
   const end = summary(last);
   const change = (a: number, b: number) => `${b >= a ? "+" : ""}${(((b - a) / a) * 100).toFixed(1)}%`;
+  // One row comparing the first window with the last (or any before/after pair).
+  const compare = (metric: string, before: number, after: number, digits: number, goal = "-") => [
+    metric,
+    before.toFixed(digits),
+    after.toFixed(digits),
+    change(before, after),
+    goal,
+  ];
   printTable(
     `Soak: ${soakSeconds}s at ${rate} calls/s (half of ~${maxRate.toFixed(0)}/s measured), ${sessions} sessions, ${process.env.REDIS_URL ? "Redis mode" : "single-node mode"}, upstream ${upstreamKind}; first vs last ${windowSeconds}s.\n${loadAtStart} at start, ${loadAtEnd} at end.`,
     [
       ["metric", "start", "end", "change", "goal"],
-      [
-        "gateway RSS MiB (median)",
-        start.rss.toFixed(1),
-        end.rss.toFixed(1),
-        change(start.rss, end.rss),
-        "+<10%",
-      ],
-      [
-        "gateway open fds (median)",
-        start.fds.toFixed(0),
-        end.fds.toFixed(0),
-        change(start.fds, end.fds),
-        "flat",
-      ],
-      ["gateway CPU % of a core", start.cpu.toFixed(1), end.cpu.toFixed(1), change(start.cpu, end.cpu), "-"],
-      [
-        `upstream (${upstreamKind}) RSS MiB (median)`,
-        start.upstreamRss.toFixed(1),
-        end.upstreamRss.toFixed(1),
-        change(start.upstreamRss, end.upstreamRss),
-        "-",
-      ],
-      [
-        `upstream (${upstreamKind}) CPU % of a core`,
-        start.upstreamCpu.toFixed(1),
-        end.upstreamCpu.toFixed(1),
-        change(start.upstreamCpu, end.upstreamCpu),
-        "-",
-      ],
-      [
-        "event-loop delay p99 ms (median of 5s samples)",
-        start.loop.toFixed(2),
-        end.loop.toFixed(2),
-        change(start.loop, end.loop),
-        "-",
-      ],
-      [
-        "event-loop delay max ms (longest stall in the window)",
-        start.loopMax.toFixed(0),
-        end.loopMax.toFixed(0),
-        change(start.loopMax, end.loopMax),
-        "-",
-      ],
-      [
-        "bench client's event-loop delay max ms",
-        start.clientLoopMax.toFixed(0),
-        end.clientLoopMax.toFixed(0),
-        change(start.clientLoopMax, end.clientLoopMax),
-        "-",
-      ],
-      [
+      compare("gateway RSS MiB (median)", start.rss, end.rss, 1, "+<10%"),
+      compare("gateway open fds (median)", start.fds, end.fds, 0, "flat"),
+      compare("gateway CPU % of a core", start.cpu, end.cpu, 1),
+      compare(`upstream (${upstreamKind}) RSS MiB (median)`, start.upstreamRss, end.upstreamRss, 1),
+      compare(`upstream (${upstreamKind}) CPU % of a core`, start.upstreamCpu, end.upstreamCpu, 1),
+      compare("event-loop delay p99 ms (median of 5s samples)", start.loop, end.loop, 2),
+      compare("event-loop delay max ms (longest stall in the window)", start.loopMax, end.loopMax, 0),
+      compare("bench client's event-loop delay max ms", start.clientLoopMax, end.clientLoopMax, 0),
+      compare(
         `gateway open fds idle: before the run / ${idleSeconds}s after`,
-        String(fdsBefore),
-        String(fdsAfter),
-        change(fdsBefore, fdsAfter),
+        fdsBefore,
+        fdsAfter,
+        0,
         "flat",
-      ],
-      ["call p50 ms", start.p50.toFixed(2), end.p50.toFixed(2), change(start.p50, end.p50), "-"],
-      ["call p99 ms", start.p99.toFixed(2), end.p99.toFixed(2), change(start.p99, end.p99), "drift <20%"],
-      [
-        "calls/s achieved",
-        start.rate.toFixed(0),
-        end.rate.toFixed(0),
-        change(start.rate, end.rate),
-        `${rate}`,
-      ],
+      ),
+      compare("call p50 ms", start.p50, end.p50, 2),
+      compare("call p99 ms", start.p99, end.p99, 2, "drift <20%"),
+      compare("calls/s achieved", start.rate, end.rate, 0, `${rate}`),
       ["failed calls", String(start.errors), String(end.errors), "-", "0"],
     ],
   );
