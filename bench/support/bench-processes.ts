@@ -98,10 +98,14 @@ export type GatewayProcess = { base: string; metrics: string; pid: number; stop(
 
 // BENCH_COMPILED=1: the compiled gateway (apps/gateway/dist/main.mjs, as `npm start` and deployments run
 // it; build it first with `node apps/gateway/scripts/build.mjs`) instead of the TypeScript source through tsx.
+// BENCH_GATEWAY_ENTRY=<main.mjs>: another compiled build, e.g. an earlier commit's from
+// `node bench/support/build-gateway-at.mjs <ref>`, to compare two builds in runs of the same bench.
 export const gatewayEntry =
-  process.env.BENCH_COMPILED === "1"
-    ? ["--enable-source-maps", "apps/gateway/dist/main.mjs"]
-    : ["--import", "tsx", "apps/gateway/src/main.ts"];
+  process.env.BENCH_GATEWAY_ENTRY !== undefined
+    ? ["--enable-source-maps", process.env.BENCH_GATEWAY_ENTRY]
+    : process.env.BENCH_COMPILED === "1"
+      ? ["--enable-source-maps", "apps/gateway/dist/main.mjs"]
+      : ["--import", "tsx", "apps/gateway/src/main.ts"];
 
 /** Starts a gateway process (with a Prometheus listener of its own) and waits until it is healthy. */
 export async function startGateway(env: Record<string, string> = {}): Promise<GatewayProcess> {

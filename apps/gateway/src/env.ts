@@ -73,6 +73,8 @@ const envSchema = z.object({
   // Fair share: open GET streams and calls held for approval have per-tenant caps of their own.
   TOOLGATE_MAX_STREAMS_PER_TENANT: z.coerce.number().int().min(1).default(64),
   TOOLGATE_MAX_HELD_APPROVALS_PER_TENANT: z.coerce.number().int().min(1).default(100),
+  // Requests of one tenant waiting for their turn while a burst keeps the gateway busy; more get 429.
+  TOOLGATE_MAX_WAITING_PER_TENANT: z.coerce.number().int().min(1).default(1_024),
   TOOLGATE_STREAM_IDLE_S: z.coerce.number().int().min(1).default(300),
   // Connections waiting to be accepted. Node's default (511) overflows when one client opens a thousand
   // at once: the kernel then drops new connections of every tenant and their clients retry a second

@@ -17,7 +17,9 @@ import type { CallLogSink } from "./call-log/call-log-sink";
 import type { Clock, GatewayServices } from "./http/gateway-services";
 import { handleRequest, type RequestGuards } from "./http/handle-request";
 import { hostAllowList } from "./http/host-allow-list";
+import { firstPathSegment } from "./http/mcp-path";
 import { sendError } from "./http/send";
+import { tenantQueueFull } from "./http/tenant-busy";
 import { GatewayMetrics } from "./metrics/gateway-metrics";
 import { serveMetrics } from "./metrics/serve-metrics";
 import { PinRegistry } from "./pinning/pin-registry";
@@ -25,6 +27,7 @@ import { SessionClients } from "./protocol/client-capabilities";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { BridgeRegistry } from "./relay/bridge-registry";
 import type { RuntimeMode } from "./runtime/runtime";
+import { FairTurns } from "./safety/fair-turns";
 import { TenantConcurrency } from "./safety/tenant-concurrency";
 import { NO_TRACING, type Tracing } from "./tracing/tracing";
 import { SessionBinding } from "./upstream/session-binding";
@@ -81,6 +84,8 @@ export type GatewayDeps = {
   maxHeldApprovalsPerTenant?: number;
   /** A GET stream with nothing from the upstream for this long is closed (default 5 min). */
   streamIdleMs?: number;
+  /** Requests of one tenant waiting for a turn (FairTurns) at once (default 1,024); more get 429. */
+  maxWaitingPerTenant?: number;
   /** Connections the kernel queues until the gateway accepts them (default 4,096, capped by somaxconn). */
   listenBacklog?: number;
   /** TOOLGATE_ALLOW_STDIO: servers may be local processes (self-hosted only; never in SaaS). */
@@ -124,6 +129,10 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 // idle keep-alive sockets closed after 65 s (above common client and load-balancer idle timeouts).
 // Responses (SSE streams) are not limited by these.
 const SERVER_TIMEOUTS = { headersTimeout: 15_000, requestTimeout: 60_000, keepAliveTimeout: 65_000 };
+
+// Requests keep one pass of the event loop busy for at most ~5 ms before the rest wait their tenant's
+// turn (bench/noisy-neighbour.ts measures a burst of 1,000 against a quiet tenant's calls).
+const FAIR_TURNS = { sliceMs: 5, startsPerTurn: 8 };
 
 /** Builds the gateway's HTTP server from injected dependencies. */
 export function createGateway(deps: GatewayDeps): Gateway {
@@ -229,10 +238,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
     upstreamBodyTimeoutMs: deps.upstreamBodyTimeoutMs ?? 300_000,
   };
   const guards: RequestGuards = { allowedOrigins: new Set(deps.allowedOrigins), allowedHosts: null };
+  const turns = new FairTurns({ ...FAIR_TURNS, maxWaitingPerTenant: deps.maxWaitingPerTenant ?? 1_024 });
   const server = createServer(SERVER_TIMEOUTS, (req, res) => {
-    handleRequest(services, guards, req, res).catch((error: unknown) => {
-      sendError(res, error, deps.logger);
+    const entered = turns.enter(firstPathSegment(req.url), () => {
+      // A client that gave up while its request waited gets nothing: no work is done for it.
+      if (req.socket.destroyed) return;
+      handleRequest(services, guards, req, res).catch((error: unknown) => {
+        sendError(res, error, deps.logger);
+      });
     });
+    if (!entered) sendError(res, tenantQueueFull(turns.maxWaitingPerTenant), deps.logger);
   });
   const metricsServer = createServer(SERVER_TIMEOUTS, (req, res) => {
     const pathname = (req.url ?? "/").split("?")[0];

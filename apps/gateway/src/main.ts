@@ -78,6 +78,7 @@ const gateway = createGateway({
   maxStreamsPerTenant: env.TOOLGATE_MAX_STREAMS_PER_TENANT,
   maxHeldApprovalsPerTenant: env.TOOLGATE_MAX_HELD_APPROVALS_PER_TENANT,
   streamIdleMs: env.TOOLGATE_STREAM_IDLE_S * 1000,
+  maxWaitingPerTenant: env.TOOLGATE_MAX_WAITING_PER_TENANT,
   listenBacklog: env.TOOLGATE_LISTEN_BACKLOG,
   allowStdio: env.TOOLGATE_ALLOW_STDIO,
   maxStdioProcesses: env.TOOLGATE_MAX_STDIO_PROCESSES,

@@ -9,3 +9,13 @@ export function parseMcpPath(pathname: string): McpPath | null {
   const [, tenantSlug, serverSlug] = match;
   return tenantSlug === undefined || serverSlug === undefined ? null : { tenantSlug, serverSlug };
 }
+
+/**
+ * The first segment of a request's path: the tenant slug on every MCP URL. Read before anything is
+ * checked, to give each tenant its turn (FairTurns); a forged slug only queues behind that slug.
+ */
+export function firstPathSegment(url: string | undefined): string {
+  if (url === undefined) return "";
+  const end = url.slice(1).search(/[/?]/);
+  return end === -1 ? url.slice(1) : url.slice(1, end + 1);
+}

@@ -46,6 +46,7 @@ export async function startTestGateway(
     maxStreamsPerTenant?: number;
     maxHeldApprovalsPerTenant?: number;
     streamIdleMs?: number;
+    maxWaitingPerTenant?: number;
     /** Where change notifications are listened for (default: the test database). */
     listenUrl?: string;
     approvalKeepAliveMs?: number;
@@ -112,6 +113,7 @@ export async function startTestGateway(
     maxStreamsPerTenant: options.maxStreamsPerTenant,
     maxHeldApprovalsPerTenant: options.maxHeldApprovalsPerTenant,
     streamIdleMs: options.streamIdleMs,
+    maxWaitingPerTenant: options.maxWaitingPerTenant,
     approvalKeepAliveMs: options.approvalKeepAliveMs,
     oauth: options.oauth,
     subscribeToChanges: ({ onEvent, onReconnect }) =>
