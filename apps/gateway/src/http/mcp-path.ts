@@ -16,6 +16,12 @@ export function parseMcpPath(pathname: string): McpPath | null {
  */
 export function firstPathSegment(url: string | undefined): string {
   if (url === undefined) return "";
-  const end = url.slice(1).search(/[/?]/);
-  return end === -1 ? url.slice(1) : url.slice(1, end + 1);
+  for (let i = 1; i < url.length; i += 1) {
+    const code = url.charCodeAt(i);
+    if (code === SLASH || code === QUESTION_MARK) return url.slice(1, i);
+  }
+  return url.slice(1);
 }
+
+const SLASH = 0x2f;
+const QUESTION_MARK = 0x3f;
