@@ -6,12 +6,14 @@
 // Needs Postgres and Redis (DATABASE_URL, REDIS_URL). Run from the repo root:
 //   node --import tsx bench/gateway-proxy.ts
 // Settings: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_UPSTREAMS (everything,raw),
-// BENCH_SESSIONS (1,16), BENCH_PATHS (allow,limited,tenant),
+// BENCH_SESSIONS (1,16), BENCH_PATHS (allow,limited,tenant,floor; "floor" is a pass-through proxy on the
+// gateway's HTTP stack with no auth, policy or logging: bench/support/passthrough-proxy.ts),
 // BENCH_COMPILED=1 for the compiled gateway (build it first: node apps/gateway/scripts/build.mjs).
 // A/B mode compares two gateway variants in one run, alternating arms over BENCH_ROUNDS (5) rounds and
 // printing median and range: BENCH_AB=<git ref or path to a built main.mjs> is the B arm (a ref is
 // built by bench/support/build-gateway-at.mjs), and/or BENCH_AB_ENV="NAME=value …" adds variables to
-// the B arm's environment; BENCH_AB_PATHS (allow) picks from allow, limited, tenant.
+// the B arm's environment; BENCH_AB_PATHS (allow) picks from allow, limited, tenant (the floor, when in
+// BENCH_PATHS, is measured once per round beside direct).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -37,15 +39,16 @@ const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? "")
   .split(" ")
   .filter((arg) => arg.length > 0);
 // BENCH_PATHS narrows the gateway paths measured, e.g. "allow" (to profile one of them).
-const benchPaths = (process.env.BENCH_PATHS ?? "allow,limited,tenant").split(",") as PathKind[];
+const benchPaths = (process.env.BENCH_PATHS ?? "allow,limited,tenant,floor").split(",") as PathKind[];
 const abMode = process.env.BENCH_AB !== undefined || process.env.BENCH_AB_ENV !== undefined;
 
 type UpstreamKind = "everything" | "raw";
-type PathKind = "allow" | "limited" | "tenant";
+type PathKind = "allow" | "limited" | "tenant" | "floor";
 const PATH_NAMES: Record<PathKind, string> = {
   allow: "gateway (allow)",
   limited: "gateway (allow + rate limit)",
   tenant: "gateway tenant URL (allow)",
+  floor: "pass-through proxy (floor)",
 };
 const UPSTREAM_NAMES: Record<UpstreamKind, string> = { everything: "server-everything", raw: "raw echo" };
 
@@ -73,7 +76,14 @@ type Result = {
 };
 type Seed = { token: string; paths: Record<string, string> };
 type Gateway = { label: string; base: string; pid: number };
-type Upstream = { kind: UpstreamKind; url: string; pid: number; seed: Seed };
+/** `passthrough`: the pass-through proxy in front of this upstream, when the floor is measured. */
+type Upstream = {
+  kind: UpstreamKind;
+  url: string;
+  pid: number;
+  seed: Seed;
+  passthrough?: { url: string; pid: number };
+};
 
 // Per-process CPU is steadier than wall-clock figures when other work shares the cores.
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -110,6 +120,9 @@ async function main(): Promise<void> {
       for (const upstream of upstreams) {
         const direct = directTarget(upstream);
         results.push(await measure(direct, sessions));
+        // The floor, once per round like direct: it is the same process for both arms.
+        const [floor] = targetsOf(upstream, a, ["floor"], false).slice(1);
+        if (floor !== undefined) results.push(await measure(floor, sessions));
         for (const path of paths) {
           for (const arm of arms) {
             const [target] = targetsOf(upstream, arm, [path], true);
@@ -147,6 +160,10 @@ function targetsOf(upstream: Upstream, gateway: Gateway, paths: PathKind[], labe
     if (path === "limited") {
       targets.push({ ...common, upstreamPid, url: `${gateway.base}${seed.paths.limited}` });
     }
+    if (path === "floor" && upstream.passthrough !== undefined) {
+      const { url, pid } = upstream.passthrough;
+      targets.push({ ...common, headers: {}, upstreamPid, url, gatewayPid: pid });
+    }
     // The tenant URL aggregates both servers and reaches echo through the open server's own URL.
     if (path === "tenant") {
       const url = `${gateway.base}${seed.paths.tenant}`;
@@ -177,7 +194,17 @@ async function startUpstream(kind: UpstreamKind): Promise<Upstream> {
   const seed = JSON.parse(
     await runToEnd(process.execPath, ["--import", "tsx", "apps/gateway/scripts/seed-bench.ts", url]),
   ) as Seed;
-  return { kind, url, pid: child.pid ?? 0, seed };
+  if (!benchPaths.includes("floor")) return { kind, url, pid: child.pid ?? 0, seed };
+  const proxyPort = await freePort();
+  const proxy = await startProcess(
+    process.execPath,
+    ["--import", "tsx", "bench/support/passthrough-proxy.ts", String(proxyPort), url],
+    {},
+    (out) => out.includes("listening on port"),
+  );
+  children.push(proxy);
+  const passthrough = { url: `http://127.0.0.1:${proxyPort}/mcp`, pid: proxy.pid ?? 0 };
+  return { kind, url, pid: child.pid ?? 0, seed, passthrough };
 }
 
 async function startGateway(
@@ -374,9 +401,11 @@ function printAbTable(samples: Result[][], arms: Gateway[], paths: PathKind[]): 
     for (const upstream of upstreamKinds) {
       const names = [
         "direct",
+        PATH_NAMES.floor,
         ...paths.flatMap((path) => arms.map((arm) => `${PATH_NAMES[path]} ${arm.label}`)),
       ];
       for (const name of names) {
+        if (!samples.some((results) => results.some((r) => r.target === name))) continue;
         const figures = samples.flatMap((results) => {
           const result = results.find(
             (r) => r.target === name && r.sessions === sessions && r.upstream === upstream,
