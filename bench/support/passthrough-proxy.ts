@@ -2,7 +2,7 @@
 // front, an undici keep-alive pool behind) that reads each request body, sends it upstream, reads the
 // answer and writes it back, with no authentication, policy, limits or logging. The gateway cannot cost
 // less per call than this on the same machine. Run as its own process (the bench measures its CPU):
-//   node --import tsx bench/support/passthrough-proxy.ts <port> <upstream URL>  → "listening on port <port>"
+//   node --import tsx bench/support/passthrough-proxy.ts <port> <upstream URL>  → "listening on port <port>" (stderr)
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders } from "node:http";
 import { Pool } from "undici";
 
@@ -51,4 +51,4 @@ const server = createServer(async (req, res) => {
   }
 });
 server.keepAliveTimeout = 65_000;
-server.listen(Number(portArg), "127.0.0.1", () => console.log(`listening on port ${portArg}`));
+server.listen(Number(portArg), "127.0.0.1", () => console.error(`listening on port ${portArg}`));
