@@ -22,7 +22,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { gatewayEntry } from "./support/bench-processes";
+import { gatewayEntry, gatewayNodeArgs } from "./support/bench-processes";
 import { isolatingFetch } from "./support/isolating-fetch";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -34,10 +34,6 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const sessionCounts = (process.env.BENCH_SESSIONS ?? "1,16").split(",").map(Number);
 const upstreamKinds = (process.env.BENCH_UPSTREAMS ?? "everything,raw").split(",") as UpstreamKind[];
-// e.g. BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/gateway-prof" to profile the gateway.
-const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? "")
-  .split(" ")
-  .filter((arg) => arg.length > 0);
 // BENCH_PATHS narrows the gateway paths measured, e.g. "allow" (to profile one of them).
 const benchPaths = (process.env.BENCH_PATHS ?? "allow,limited,tenant,floor").split(",") as PathKind[];
 const abMode = process.env.BENCH_AB !== undefined || process.env.BENCH_AB_ENV !== undefined;
@@ -121,7 +117,7 @@ async function main(): Promise<void> {
         const direct = directTarget(upstream);
         results.push(await measure(direct, sessions));
         // The floor, once per round like direct: it is the same process for both arms.
-        const [floor] = targetsOf(upstream, a, ["floor"], false).slice(1);
+        const floor = floorTarget(upstream);
         if (floor !== undefined) results.push(await measure(floor, sessions));
         for (const path of paths) {
           for (const arm of arms) {
@@ -148,6 +144,20 @@ function directTarget(upstream: Upstream): Target {
   };
 }
 
+/** The pass-through proxy in front of the upstream, if it was started; its CPU is counted per call. */
+function floorTarget(upstream: Upstream): Target | undefined {
+  if (upstream.passthrough === undefined) return undefined;
+  const { url, pid } = upstream.passthrough;
+  return {
+    name: PATH_NAMES.floor,
+    upstream: upstream.kind,
+    url,
+    headers: {},
+    gatewayPid: pid,
+    upstreamPid: upstream.pid,
+  };
+}
+
 function targetsOf(upstream: Upstream, gateway: Gateway, paths: PathKind[], labelled: boolean): Target[] {
   const { seed } = upstream;
   const auth = { Authorization: `Bearer ${seed.token}` };
@@ -160,10 +170,8 @@ function targetsOf(upstream: Upstream, gateway: Gateway, paths: PathKind[], labe
     if (path === "limited") {
       targets.push({ ...common, upstreamPid, url: `${gateway.base}${seed.paths.limited}` });
     }
-    if (path === "floor" && upstream.passthrough !== undefined) {
-      const { url, pid } = upstream.passthrough;
-      targets.push({ ...common, headers: {}, upstreamPid, url, gatewayPid: pid });
-    }
+    const floor = path === "floor" ? floorTarget(upstream) : undefined;
+    if (floor !== undefined) targets.push(floor);
     // The tenant URL aggregates both servers and reaches echo through the open server's own URL.
     if (path === "tenant") {
       const url = `${gateway.base}${seed.paths.tenant}`;

@@ -107,8 +107,10 @@ export const gatewayEntry =
       ? ["--enable-source-maps", "apps/gateway/dist/main.mjs"]
       : ["--import", "tsx", "apps/gateway/src/main.ts"];
 
-// BENCH_GATEWAY_NODE_ARGS: flags for the gateway's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? "").split(" ").filter((arg) => arg !== "");
+/** BENCH_GATEWAY_NODE_ARGS: flags for the gateway's node only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+export const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? "")
+  .split(" ")
+  .filter((arg) => arg !== "");
 
 /** Starts a gateway process (with a Prometheus listener of its own) and waits until it is healthy. */
 export async function startGateway(env: Record<string, string> = {}): Promise<GatewayProcess> {

@@ -12,6 +12,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import {
   freePort,
   gatewayEntry,
+  gatewayNodeArgs,
   openFds,
   root,
   rssBytes,
@@ -84,7 +85,7 @@ export async function startStack(
   const loopFile = join(tmpdir(), `toolgate-loop-${randomBytes(4).toString("hex")}.jsonl`);
   writeFileSync(loopFile, "");
   const gatewayPort = await freePort();
-  const gateway = spawn(process.execPath, [...gatewayNodeArgs(), "--import", probe, ...gatewayEntry], {
+  const gateway = spawn(process.execPath, [...gatewayNodeArgs, "--import", probe, ...gatewayEntry], {
     cwd: root,
     env: {
       ...process.env,
@@ -127,11 +128,6 @@ async function startEverything(cpu?: string): Promise<{ process: ChildProcess; u
     cpu,
   );
   return { process: child, url: `http://127.0.0.1:${port}/mcp` };
-}
-
-// BENCH_GATEWAY_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the gateway's node only.
-function gatewayNodeArgs(): string[] {
-  return (process.env.BENCH_GATEWAY_NODE_ARGS ?? "").split(" ").filter((arg) => arg.length > 0);
 }
 
 /** A process's resident memory (MiB) and open file descriptors. */
