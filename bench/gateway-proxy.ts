@@ -34,6 +34,8 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const sessionCounts = (process.env.BENCH_SESSIONS ?? "1,16").split(",").map(Number);
 const upstreamKinds = (process.env.BENCH_UPSTREAMS ?? "everything,raw").split(",") as UpstreamKind[];
+// An arm started with TOOLGATE_RUN_LOG_WORKER=0 gets a log-worker process of its own on its queue, as
+// deployed at scale (docs/deployment.md); its CPU per call is reported beside the gateway's.
 // BENCH_PATHS narrows the gateway paths measured, e.g. "allow" (to profile one of them).
 const benchPaths = (process.env.BENCH_PATHS ?? "allow,limited,tenant,floor").split(",") as PathKind[];
 const abMode = process.env.BENCH_AB !== undefined || process.env.BENCH_AB_ENV !== undefined;
@@ -54,9 +56,10 @@ type Target = {
   url: string;
   headers: Record<string, string>;
   tool?: string;
-  /** The processes whose CPU is counted per call. */
+  /** The processes whose CPU is counted per call (workerPid: the gateway's separate log worker, or 0). */
   gatewayPid: number;
   upstreamPid: number;
+  workerPid: number;
 };
 type Result = {
   target: string;
@@ -69,9 +72,11 @@ type Result = {
   /** CPU time of the gateway and of the upstream process per measured call, in µs. */
   gatewayCpuUs: number;
   upstreamCpuUs: number;
+  workerCpuUs: number;
 };
 type Seed = { token: string; paths: Record<string, string> };
-type Gateway = { label: string; base: string; pid: number };
+/** workerPid: its log worker's own process, when it runs without the in-process one (else 0). */
+type Gateway = { label: string; base: string; pid: number; workerPid: number };
 /** `passthrough`: the pass-through proxy in front of this upstream, when the floor is measured. */
 type Upstream = {
   kind: UpstreamKind;
@@ -141,6 +146,7 @@ function directTarget(upstream: Upstream): Target {
     headers: {},
     gatewayPid: 0,
     upstreamPid: upstream.pid,
+    workerPid: 0,
   };
 }
 
@@ -155,6 +161,7 @@ function floorTarget(upstream: Upstream): Target | undefined {
     headers: {},
     gatewayPid: pid,
     upstreamPid: upstream.pid,
+    workerPid: 0,
   };
 }
 
@@ -164,7 +171,13 @@ function targetsOf(upstream: Upstream, gateway: Gateway, paths: PathKind[], labe
   const targets: Target[] = labelled ? [] : [directTarget(upstream)];
   for (const path of paths) {
     const name = labelled ? `${PATH_NAMES[path]} ${gateway.label}` : PATH_NAMES[path];
-    const common = { name, upstream: upstream.kind, headers: auth, gatewayPid: gateway.pid };
+    const common = {
+      name,
+      upstream: upstream.kind,
+      headers: auth,
+      gatewayPid: gateway.pid,
+      workerPid: gateway.workerPid,
+    };
     const upstreamPid = upstream.pid;
     if (path === "allow") targets.push({ ...common, upstreamPid, url: `${gateway.base}${seed.paths.open}` });
     if (path === "limited") {
@@ -221,26 +234,44 @@ async function startGateway(
   extraEnv: Record<string, string>,
 ): Promise<Gateway> {
   const port = await freePort();
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toolgate_test",
+    TOOLGATE_SECRET_KEY: randomBytes(32).toString("base64"),
+    TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: "1",
+    LOG_LEVEL: "warn",
+    TOOLGATE_RUN_LOG_WORKER: process.env.TOOLGATE_RUN_LOG_WORKER ?? "1",
+    // Each gateway's call logs go through a queue of its own, so its own log worker (and CPU) writes them.
+    TOOLGATE_NAMESPACE: `bench-${randomBytes(4).toString("hex")}`,
+    ...extraEnv,
+  };
   const gateway = spawn(process.execPath, [...gatewayNodeArgs, ...entry], {
     cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toolgate_test",
-      TOOLGATE_SECRET_KEY: randomBytes(32).toString("base64"),
-      TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: "1",
-      LOG_LEVEL: "warn",
-      TOOLGATE_RUN_LOG_WORKER: process.env.TOOLGATE_RUN_LOG_WORKER ?? "1",
-      // Each gateway's call logs go through a queue of its own, so its own log worker (and CPU) writes them.
-      TOOLGATE_NAMESPACE: `bench-${randomBytes(4).toString("hex")}`,
-      ...extraEnv,
-    },
+    env,
     stdio: ["ignore", "inherit", "inherit"],
   });
   children.push(gateway);
+  const worker =
+    env.TOOLGATE_RUN_LOG_WORKER === "0"
+      ? spawn(process.execPath, logWorkerEntryOf(entry), {
+          cwd: root,
+          env,
+          stdio: ["ignore", "inherit", "inherit"],
+        })
+      : undefined;
+  if (worker !== undefined) children.push(worker);
   const base = `http://127.0.0.1:${port}`;
   await waitForHealth(`${base}/healthz`);
-  return { label, base, pid: gateway.pid ?? 0 };
+  return { label, base, pid: gateway.pid ?? 0, workerPid: worker?.pid ?? 0 };
+}
+
+/** The log-worker entry built beside a gateway entry (dist/main.mjs → dist/log-worker-main.mjs, or the .ts). */
+function logWorkerEntryOf(entry: string[]): string[] {
+  const worker = entry.map((arg) => arg.replace(/(^|\/)main\.(mjs|ts)$/, "$1log-worker-main.$2"));
+  const file = worker.at(-1) ?? "";
+  if (!existsSync(resolve(root, file))) throw new Error(`no log worker beside the gateway: ${file}`);
+  return worker;
 }
 
 function bLabel(): string {
@@ -295,7 +326,11 @@ async function measure(target: Target, sessions: number): Promise<Result> {
   };
   await run(warmupSeconds, undefined);
   const latencies: number[] = [];
-  const cpuBefore = { gateway: cpuSeconds(target.gatewayPid), upstream: cpuSeconds(target.upstreamPid) };
+  const cpuBefore = {
+    gateway: cpuSeconds(target.gatewayPid),
+    upstream: cpuSeconds(target.upstreamPid),
+    worker: cpuSeconds(target.workerPid),
+  };
   const started = performance.now();
   await run(measureSeconds, latencies);
   const seconds = (performance.now() - started) / 1000;
@@ -312,6 +347,7 @@ async function measure(target: Target, sessions: number): Promise<Result> {
     p99: percentile(latencies, 0.99),
     gatewayCpuUs: perCall(target.gatewayPid, cpuBefore.gateway),
     upstreamCpuUs: perCall(target.upstreamPid, cpuBefore.upstream),
+    workerCpuUs: perCall(target.workerPid, cpuBefore.worker),
   };
 }
 
@@ -357,6 +393,7 @@ function printTable(results: Result[]): void {
       "vs direct (calls/s)",
       "added p50 / p99 ms",
       "gateway CPU/call µs",
+      "log-worker process CPU/call µs",
       "upstream CPU/call µs",
     ],
   ];
@@ -376,6 +413,7 @@ function printTable(results: Result[]): void {
         ? "-"
         : `${signed(result.p50 - direct.p50)} / ${signed(result.p99 - direct.p99)}`,
       result.target === "direct" ? "-" : result.gatewayCpuUs.toFixed(0),
+      result.workerCpuUs === 0 ? "-" : result.workerCpuUs.toFixed(0),
       result.upstreamCpuUs.toFixed(0),
     ]);
   }
@@ -402,6 +440,7 @@ function printAbTable(samples: Result[][], arms: Gateway[], paths: PathKind[]): 
       "added p50 ms",
       "added p99 ms",
       "gateway CPU/call µs",
+      "log-worker process CPU/call µs",
     ],
   ];
   const cpuMedians = new Map<string, number>();
@@ -428,6 +467,7 @@ function printAbTable(samples: Result[][], arms: Gateway[], paths: PathKind[]): 
               p50: result.p50 - direct.p50,
               p99: result.p99 - direct.p99,
               cpu: result.gatewayCpuUs,
+              workerCpu: result.workerCpuUs,
             },
           ];
         });
@@ -444,6 +484,7 @@ function printAbTable(samples: Result[][], arms: Gateway[], paths: PathKind[]): 
           isDirect ? "-" : column((f) => f.p50, 2),
           isDirect ? "-" : column((f) => f.p99, 2),
           isDirect ? "-" : column((f) => f.cpu, 0),
+          figures.every((f) => f.workerCpu === 0) ? "-" : column((f) => f.workerCpu, 0),
         ]);
       }
     }
