@@ -69,7 +69,7 @@ type Result = {
   seconds: number;
   p50: number;
   p99: number;
-  /** CPU time of the gateway and of the upstream process per measured call, in µs. */
+  /** CPU time of the gateway, the upstream and the gateway's log-worker process (0 if none) per measured call, in µs. */
   gatewayCpuUs: number;
   upstreamCpuUs: number;
   workerCpuUs: number;

@@ -17,7 +17,8 @@ export type BullmqCallLogSinkOptions = {
 };
 
 /**
- * Buffers records in memory and enqueues them as one BullMQ job per batch (every ~50 ms or 200 records).
+ * Buffers records in memory and enqueues them as one BullMQ job per batch (every flushIntervalMs or maxBatch
+ * records; the gateway uses TOOLGATE_CALL_LOG_FLUSH_MS, 200 ms, and 1,000).
  * Jobs retry with capped exponential backoff for hours, so a Postgres outage loses nothing; a batch that
  * fails every retry stays in the queue's failed set.
  */
